@@ -1,0 +1,25 @@
+/** What a CLI command may touch of its process: injected so commands run under Vitest. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Aborted on SIGINT by the real entry point; tests may abort it themselves. */
+  signal?: AbortSignal;
+}
+
+/** One `demarc <name>` command. `run` returns the process exit code. */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+/** An error whose message is shown to the user as is (no stack), with an exit code. */
+export class CliUsageError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}
