@@ -1,0 +1,103 @@
+/**
+ * The `app://` protocol that serves the packaged renderer (SECURITY.md rows 6-7).
+ * The resolver maps a request URL to a file strictly inside the renderer folder; anything
+ * else (`..`, encoded traversal, absolute or UNC paths, other hosts) is a 404.
+ */
+import path from 'node:path';
+import { APP_HOST, APP_SCHEME } from './origin';
+import { PRODUCTION_CSP } from './csp';
+
+/** Registered before `ready`: standard + secure so IndexedDB and StorageManager work. */
+export const APP_SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+} as const;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function contentTypeFor(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The absolute file for an `app://main/...` URL, or null when the URL must not be served.
+ * `root` must be absolute.
+ */
+export function resolveAppPath(root: string, requestUrl: string, expectedHost = APP_HOST): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.host.toLowerCase() !== expectedHost) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // Reject what could escape or name another drive/share before any normalisation hides it.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const segments = pathname.split('/').filter((s) => s.length > 0);
+  if (segments.some((s) => s === '..' || s === '.' || /^[a-zA-Z]:$/.test(s))) return null;
+  const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+  const resolvedRoot = path.resolve(root);
+  const resolved = path.resolve(resolvedRoot, relative);
+  const rel = path.relative(resolvedRoot, resolved);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return resolved;
+}
+
+export interface AppProtocolDeps {
+  root: string;
+  readFile: (absolutePath: string) => Promise<Uint8Array>;
+  csp?: string;
+}
+
+/** Security headers on every response of the app protocol. */
+export function securityHeaders(contentType: string, csp: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+/** A `protocol.handle` handler: `Request` in, `Response` out (also used by the e2e server). */
+export function createAppProtocolHandler({ root, readFile, csp = PRODUCTION_CSP }: AppProtocolDeps) {
+  return async (request: Request): Promise<Response> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: securityHeaders('text/plain; charset=utf-8', csp) });
+    }
+    const file = resolveAppPath(root, request.url);
+    if (!file) return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8', csp) });
+    try {
+      const body = await readFile(file);
+      return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+        status: 200,
+        headers: securityHeaders(contentTypeFor(file), csp),
+      });
+    } catch {
+      return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8', csp) });
+    }
+  };
+}

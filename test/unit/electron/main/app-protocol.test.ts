@@ -1,0 +1,98 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../../../electron/main/app-protocol';
+import { PRODUCTION_CSP } from '../../../../electron/main/csp';
+
+const root = mkdtempSync(path.join(tmpdir(), 'demarc-protocol-'));
+mkdirSync(path.join(root, 'assets'));
+writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+// A secret next to (outside) the root that traversal would reach.
+writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'secret');
+
+describe('APP_SCHEME_PRIVILEGES', () => {
+  it('registers app:// as standard and secure (needed for IndexedDB)', () => {
+    expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
+    expect(APP_SCHEME_PRIVILEGES.privileges.standard).toBe(true);
+    expect(APP_SCHEME_PRIVILEGES.privileges.secure).toBe(true);
+  });
+});
+
+describe('resolveAppPath', () => {
+  it('maps app URLs to files under the root', () => {
+    expect(resolveAppPath(root, 'app://main/index.html')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://main/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://main/assets/app.js?v=1#x')).toBe(path.join(root, 'assets', 'app.js'));
+  });
+
+  it.each([
+    'app://main/../secret.txt',
+    'app://main/assets/../../secret.txt',
+    'app://main/%2e%2e/secret.txt',
+    'app://main/%2E%2E%2Fsecret.txt',
+    'app://main/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    'app://main/..%5csecret.txt',
+    'app://main/%5c%5cserver%5cshare%5cfile',
+    'app://main//etc/passwd',
+    'app://main/C:/Windows/win.ini',
+    'app://main/c%3a%5cwindows%5cwin.ini',
+    'app://main/index.html%00.png',
+    'app://main/%E0%A4%A',
+    'app://other/index.html',
+    'file:///etc/passwd',
+    'not a url',
+  ])('refuses %s', (url) => {
+    const resolved = resolveAppPath(root, url);
+    if (resolved !== null) {
+      // `//etc/passwd` collapses to a path inside the root; it must never leave it.
+      expect(path.relative(root, resolved).startsWith('..')).toBe(false);
+      expect(resolved.startsWith(root + path.sep)).toBe(true);
+    } else {
+      expect(resolved).toBeNull();
+    }
+  });
+
+  it('never resolves outside the root for absolute-looking paths', () => {
+    expect(resolveAppPath(root, 'app://main//etc/passwd')).toBe(path.join(root, 'etc', 'passwd'));
+  });
+});
+
+describe('createAppProtocolHandler', () => {
+  const handler = createAppProtocolHandler({ root, readFile: (file) => readFile(file) });
+
+  it('serves files with the strict CSP and hardening headers', async () => {
+    const response = await handler(new Request('app://main/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toContain('<title>t</title>');
+  });
+
+  it('answers 404 (with the CSP) for traversal and missing files', async () => {
+    for (const url of ['app://main/%2e%2e/secret.txt', 'app://main/missing.js']) {
+      const response = await handler(new Request(url));
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+      expect(await response.text()).not.toContain('secret');
+    }
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    const response = await handler(new Request('app://main/index.html', { method: 'POST', body: 'x' }));
+    expect(response.status).toBe(405);
+  });
+
+  it('has a CSP that allows no inline script, no remote origin and no framing', () => {
+    expect(PRODUCTION_CSP).toContain("default-src 'none'");
+    expect(PRODUCTION_CSP).toContain("script-src 'self'");
+    expect(PRODUCTION_CSP).not.toContain('unsafe-inline');
+    expect(PRODUCTION_CSP).not.toContain('unsafe-eval');
+    expect(PRODUCTION_CSP).not.toMatch(/https?:/);
+    expect(PRODUCTION_CSP).toContain("frame-ancestors 'none'");
+    expect(PRODUCTION_CSP).toContain("object-src 'none'");
+  });
+});
