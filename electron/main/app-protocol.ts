@@ -3,9 +3,13 @@
  * The resolver maps a request URL to a file strictly inside the renderer folder; anything
  * else (`..`, encoded traversal, absolute or UNC paths, other hosts) is a 404.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { PRODUCTION_CSP } from './csp';
+import { PRODUCTION_CSP, productionCsp } from './csp';
+
+/** The placeholder in `renderer/index.html` that each HTML response replaces with its nonce. */
+export const CSP_NONCE_PLACEHOLDER = '__DEMARC_CSP_NONCE__';
 
 /** Registered before `ready`: standard + secure so IndexedDB and StorageManager work. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -66,7 +70,8 @@ export function resolveAppPath(root: string, requestUrl: string, expectedHost = 
 export interface AppProtocolDeps {
   root: string;
   readFile: (absolutePath: string) => Promise<Uint8Array>;
-  csp?: string;
+  /** A fresh nonce per HTML response; injectable for tests. */
+  createNonce?: () => string;
 }
 
 /** Security headers on every response of the app protocol. */
@@ -83,7 +88,8 @@ export function securityHeaders(contentType: string, csp: string): Record<string
 }
 
 /** A `protocol.handle` handler: `Request` in, `Response` out (also used by the e2e server). */
-export function createAppProtocolHandler({ root, readFile, csp = PRODUCTION_CSP }: AppProtocolDeps) {
+export function createAppProtocolHandler({ root, readFile, createNonce = () => randomBytes(16).toString('base64') }: AppProtocolDeps) {
+  const csp = PRODUCTION_CSP;
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: securityHeaders('text/plain; charset=utf-8', csp) });
@@ -92,6 +98,14 @@ export function createAppProtocolHandler({ root, readFile, csp = PRODUCTION_CSP 
     if (!file) return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8', csp) });
     try {
       const body = await readFile(file);
+      if (path.extname(file).toLowerCase() === '.html') {
+        const nonce = createNonce();
+        const html = new TextDecoder().decode(body).replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+        return new Response(request.method === 'HEAD' ? null : html, {
+          status: 200,
+          headers: securityHeaders(contentTypeFor(file), productionCsp(nonce)),
+        });
+      }
       return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
         status: 200,
         headers: securityHeaders(contentTypeFor(file), csp),

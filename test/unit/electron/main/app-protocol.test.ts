@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../../../electron/main/app-protocol';
-import { PRODUCTION_CSP } from '../../../../electron/main/csp';
+import { PRODUCTION_CSP, productionCsp } from '../../../../electron/main/csp';
 
 const root = mkdtempSync(path.join(tmpdir(), 'demarc-protocol-'));
 mkdirSync(path.join(root, 'assets'));
-writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+writeFileSync(path.join(root, 'index.html'), '<!doctype html><meta name="n" content="__DEMARC_CSP_NONCE__"><title>t</title>');
 writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
 // A secret next to (outside) the root that traversal would reach.
 writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'secret');
@@ -61,15 +61,36 @@ describe('resolveAppPath', () => {
 });
 
 describe('createAppProtocolHandler', () => {
-  const handler = createAppProtocolHandler({ root, readFile: (file) => readFile(file) });
+  let counter = 0;
+  const handler = createAppProtocolHandler({
+    root,
+    readFile: (file) => readFile(file),
+    createNonce: () => `bm9uY2Utbm9uY2Utbm9uY2U${(counter += 1)}`,
+  });
 
-  it('serves files with the strict CSP and hardening headers', async () => {
-    const response = await handler(new Request('app://main/index.html'));
-    expect(response.status).toBe(200);
+  it('serves HTML with the strict CSP plus a per-response style nonce written into the page', async () => {
+    const first = await handler(new Request('app://main/index.html'));
+    const second = await handler(new Request('app://main/index.html'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-security-policy')).toBe(productionCsp('bm9uY2Utbm9uY2Utbm9uY2U1'));
+    expect(second.headers.get('content-security-policy')).toBe(productionCsp('bm9uY2Utbm9uY2Utbm9uY2U2'));
+    expect(first.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await first.text();
+    expect(html).toContain('content="bm9uY2Utbm9uY2Utbm9uY2U1"');
+    expect(html).not.toContain('__DEMARC_CSP_NONCE__');
+  });
+
+  it('serves other files with the nonce-free CSP', async () => {
+    const response = await handler(new Request('app://main/assets/app.js'));
     expect(response.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await response.text()).toContain('<title>t</title>');
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses a weak nonce', () => {
+    expect(() => productionCsp('abc')).toThrow();
+    expect(() => productionCsp("x' 'unsafe-inline")).toThrow();
+    expect(productionCsp('bm9uY2Utbm9uY2Utbm9uY2U1')).toContain("style-src 'self' 'nonce-bm9uY2Utbm9uY2Utbm9uY2U1'");
   });
 
   it('answers 404 (with the CSP) for traversal and missing files', async () => {
