@@ -54,7 +54,7 @@ export const channels = {
     response: z.strictObject({ opened: z.literal(true) }),
   },
   'file:save-document': {
-    method: 'saveFile',
+    method: 'saveDocument',
     request: z.strictObject({
       /** What is being saved: picks the dialog's title and file-type filter. */
       kind: z.enum(['report', 'assessment-bundle', 'inventory']),
