@@ -1,6 +1,6 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { commands } from './commands/index';
-import { CliUsageError, type CliIo } from './io';
+import { CliUsageError, type CliCommand, type CliIo } from './io';
 
 function helpText(): string {
   const width = Math.max(10, ...commands.map((c) => c.name.length));

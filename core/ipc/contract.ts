@@ -17,7 +17,7 @@ const fileName = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), {
+  .refine((name) => ![...name].some((ch) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 0x20), {
     message: 'must be a plain file name without path separators or reserved characters',
   })
   .refine((name) => name !== '.' && name !== '..', { message: 'must be a file name, not . or ..' });

@@ -24,19 +24,17 @@ export function SettingsScreen() {
   const storage = useStoragePersistence();
   const [info, setInfo] = useState<ChannelResponse<'app:get-info'> | null>(null);
   const [secure, setSecure] = useState<ChannelResponse<'secure-storage:get-status'> | null>(null);
-  const [bridgeError, setBridgeError] = useState<string | null>(null);
+  const [callError, setCallError] = useState<string | null>(null);
+  const bridgeError = hasBridge() ? callError : 'Not running inside the Demarc desktop shell.';
 
   useEffect(() => {
-    if (!hasBridge()) {
-      setBridgeError('Not running inside the Demarc desktop shell.');
-      return;
-    }
+    if (!hasBridge()) return;
     Promise.all([callMain('app:get-info', {}), callMain('secure-storage:get-status', {})])
       .then(([appInfo, secureStatus]) => {
         setInfo(appInfo);
         setSecure(secureStatus);
       })
-      .catch((error: unknown) => setBridgeError(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setCallError(error instanceof Error ? error.message : String(error)));
   }, []);
 
   const persistedText =

@@ -27,6 +27,7 @@ interface TestFixtures {
   app: Page;
 }
 
+/* eslint-disable no-empty-pattern -- Playwright fixtures without dependencies take `{}` */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   appServer: [
     async ({}, use) => {

@@ -46,7 +46,7 @@ export function createHandlers(deps: MainDeps): Handlers {
 
     'file:save-document': async ({ kind, suggestedName, bytes }) => {
       const spec = SAVE_KINDS[kind];
-      const choice = await deps.showSaveDialog({ title: spec.title, defaultPath: suggestedName, filters: [spec.filter] });
+      const choice = await deps.showSaveDialog({ title: spec.title, defaultPath: suggestedName, filters: [{ name: spec.filter.name, extensions: [...spec.filter.extensions] }] });
       if (choice.canceled || !choice.filePath) return { saved: false, fileName: null };
       const target = path.resolve(choice.filePath);
       try {

@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeOnlyGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'module', 'global'];
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest'];
+
+export default tseslint.config(
+  { ignores: ['.vite/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/smoke/electron-stub.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Untrusted text (Azure names, tags, report text) is rendered through React escaping only.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval: the CSP forbids it.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the CSP forbids it.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (SECURITY.md row 14).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.demarc (renderer/bridge).' },
+            { name: '@azure/identity', message: 'Tokens stay in main (SECURITY.md row 16).' },
+          ],
+          patterns: [{ group: ['node:*'], message: 'The renderer runs in a sandboxed browser context.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals, ...domGlobals],
+    },
+  },
+  {
+    // ipcRenderer lives only in the preload; ipcMain is used only where main wires handlers.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['electron/preload/preload.ts', 'electron/main/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'IPC goes through the contract: preload.ts and main.ts only.' },
+            { name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (SECURITY.md row 14).' },
+          ],
+        },
+      ],
+    },
+  },
+);
