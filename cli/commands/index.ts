@@ -1,8 +1,11 @@
 import type { CliCommand } from '../io';
+import { assessCommand } from './assess';
+import { contentCheckCommand } from './content-check';
+import { findingsCommand } from './findings';
 import { inventoryPullCommand } from './inventory-pull';
 
 /**
  * Every `demarc` command. A command lives in its own file under `cli/commands/` and is
  * listed here; names with a space (`content check`) are matched on the first words.
  */
-export const commands: CliCommand[] = [inventoryPullCommand];
+export const commands: CliCommand[] = [inventoryPullCommand, contentCheckCommand, findingsCommand, assessCommand];

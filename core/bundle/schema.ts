@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { AreaSchema, OwnerSchema, ServiceModelSchema, SeveritySchema } from '../content/vocabulary';
+import { AnswersSchema } from '../interview/answers';
+import type { Finding } from '../checks/run-checks';
+import type { Resource } from '../inventory/normalise';
+import { RiskSchema } from '../risks/schema';
+
+/** Current bundle schema version. */
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO 8601 date-time with zone');
+
+/** The assessment record: what was assessed, for whom, and with which content versions. */
+export const AssessmentSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  client: z.string().min(1),
+  consultant: z.string().optional(),
+  status: z.enum(['draft', 'in-progress', 'final']),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  packId: z.string().min(1),
+  packVersion: z.string().min(1),
+  /** responsibility matrix used for owners (id and version, e.g. jan-2026 / 2026-01-12) */
+  matrixId: z.string().min(1),
+  matrixVersion: z.string().min(1),
+  riskMatrixId: z.string().min(1),
+  riskMatrixVersion: z.string().min(1),
+  scope: z.strictObject({
+    /** service models in scope (mirrors the SCOPE-MODELS answer) */
+    serviceModels: z.array(ServiceModelSchema),
+    /** Azure subscriptions in scope ([] = all in the inventory) */
+    subscriptions: z.array(z.string()),
+    notes: z.string().optional(),
+  }),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+export const ContactSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  role: z.string().min(1),
+  organisation: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  /** e.g. incident commander, Microsoft support contract owner */
+  responsibilities: z.array(z.string()).optional(),
+});
+
+/** Where an inventory came from. */
+export const SnapshotSchema = z.strictObject({
+  id: z.string().min(1),
+  takenAt: isoDateTime,
+  source: z.enum(['arg-pull', 'file-import']),
+  format: z.enum(['rows-array', 'arg-response', 'arg-response-array', 'az-cli', 'arg-table', 'csv']).optional(),
+  fileName: z.string().optional(),
+  rowCount: z.number().int().min(0),
+  subscriptions: z.array(z.string()),
+  /** check ids (or named queries) whose KQL produced the rows */
+  queries: z.array(z.string()).optional(),
+});
+
+/** A stored resource: normalised columns plus the Resource Graph row as read. */
+export const BundleResourceSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  type: z.string().min(1),
+  subscriptionId: z.string(),
+  resourceGroup: z.string(),
+  location: z.string(),
+  tenantId: z.string().optional(),
+  serviceModel: z.union([ServiceModelSchema, z.literal('unknown')]),
+  snapshotId: z.string().min(1),
+  row: z.record(z.string(), z.unknown()),
+});
+export type BundleResource = z.infer<typeof BundleResourceSchema>;
+
+export const FindingSchema = z.strictObject({
+  checkId: z.string().min(1),
+  title: z.string().min(1),
+  resourceId: z.string().min(1),
+  resourceName: z.string(),
+  resourceType: z.string().min(1),
+  subscriptionId: z.string(),
+  status: z.enum(['pass', 'fail', 'not-applicable']),
+  severity: SeveritySchema,
+  owner: z.union([OwnerSchema, z.literal('unknown')]),
+  responsibilityArea: AreaSchema,
+  serviceModel: z.union([ServiceModelSchema, z.literal('unknown')]),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
+/** The assessment bundle (`*.demarc.json`): export, backup, import, CLI input and fixtures. */
+export const AssessmentBundleSchema = z
+  .strictObject({
+    format: z.literal('demarc-assessment'),
+    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    exportedAt: isoDateTime,
+    assessment: AssessmentSchema,
+    answers: AnswersSchema,
+    contacts: z.array(ContactSchema),
+    inventory: z.strictObject({
+      snapshots: z.array(SnapshotSchema),
+      resources: z.array(BundleResourceSchema),
+      findings: z.array(FindingSchema),
+    }),
+    risks: z.array(RiskSchema),
+    contentPack: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+  })
+  .superRefine((b, ctx) => {
+    if (b.contentPack.id !== b.assessment.packId || b.contentPack.version !== b.assessment.packVersion)
+      ctx.addIssue({ code: 'custom', path: ['contentPack'], message: 'contentPack must match assessment.packId / packVersion' });
+    const snapshots = new Set(b.inventory.snapshots.map((s) => s.id));
+    b.inventory.resources.forEach((r, i) => {
+      if (!snapshots.has(r.snapshotId)) ctx.addIssue({ code: 'custom', path: ['inventory', 'resources', i, 'snapshotId'], message: `unknown snapshot '${r.snapshotId}'` });
+    });
+    const riskIds = new Set<string>();
+    b.risks.forEach((r, i) => {
+      if (riskIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['risks', i, 'id'], message: `duplicate risk id '${r.id}'` });
+      riskIds.add(r.id);
+    });
+  });
+export type AssessmentBundle = z.infer<typeof AssessmentBundleSchema>;
+
+/** Parses a bundle; on failure returns every problem with its JSON path, and no data. */
+export function parseBundle(data: unknown): { ok: true; bundle: AssessmentBundle } | { ok: false; errors: { path: string; message: string }[] } {
+  const r = AssessmentBundleSchema.safeParse(data);
+  if (r.success) return { ok: true, bundle: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''), message: i.message })),
+  };
+}
+
+/** Converts a normalised resource to its stored form. */
+export function toBundleResource(r: Resource, snapshotId: string): BundleResource {
+  const out: BundleResource = {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    subscriptionId: r.subscriptionId,
+    resourceGroup: r.resourceGroup,
+    location: r.location,
+    serviceModel: r.serviceModel,
+    snapshotId,
+    row: r.raw,
+  };
+  if (r.tenantId !== undefined) out.tenantId = r.tenantId;
+  return out;
+}
+
+/** Converts a stored resource back to the engine's form. */
+export function fromBundleResource(r: BundleResource): Resource {
+  const out: Resource = {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    subscriptionId: r.subscriptionId,
+    resourceGroup: r.resourceGroup,
+    location: r.location,
+    serviceModel: r.serviceModel,
+    properties: r.row.properties ?? null,
+    raw: r.row,
+  };
+  if (r.tenantId !== undefined) out.tenantId = r.tenantId;
+  return out;
+}
+
+/** Findings as stored (the engine type is structurally the same). */
+export type BundleFinding = z.infer<typeof FindingSchema>;
+export const toBundleFinding = (f: Finding): BundleFinding => f;
