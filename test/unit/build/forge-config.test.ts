@@ -56,4 +56,3 @@ describe('supply chain', () => {
     expect(offRegistry.map(([name]) => name)).toEqual([]);
   });
 });
-});
