@@ -3,19 +3,25 @@
  * build machines it cannot be downloaded (no GitHub access), so the spec skips itself and
  * says why; the browser suite and the main-bundle smoke test cover everything else.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
+/**
+ * Where the Electron binary is, found the way the `electron` package finds it but without
+ * requiring the package: since Electron 45 requiring it downloads a missing binary.
+ */
 function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof binary === 'string' && existsSync(binary)) return { path: binary };
-    return { missing: `the electron package points at ${String(binary)}, which does not exist` };
-  } catch (error) {
-    return { missing: `the Electron binary is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(packageDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const binaryPath = relative ? path.join(distDir, relative) : '';
+  if (binaryPath && existsSync(binaryPath)) return { path: binaryPath };
+  return {
+    missing: `the Electron binary is not installed (${binaryPath || path.join(distDir, '<binary>')} does not exist; npm ci downloads it from GitHub, which this machine cannot reach)`,
+  };
 }
 
 const binary = electronBinary();
