@@ -3,9 +3,11 @@ import { assessCommand } from './assess';
 import { contentCheckCommand } from './content-check';
 import { findingsCommand } from './findings';
 import { inventoryPullCommand } from './inventory-pull';
+import { reportCommand } from './report';
+import { templateCheckCommand } from './template-check';
 
 /**
  * Every `demarc` command. A command lives in its own file under `cli/commands/` and is
  * listed here; names with a space (`content check`) are matched on the first words.
  */
-export const commands: CliCommand[] = [inventoryPullCommand, contentCheckCommand, findingsCommand, assessCommand];
+export const commands: CliCommand[] = [inventoryPullCommand, contentCheckCommand, findingsCommand, assessCommand, reportCommand, templateCheckCommand];

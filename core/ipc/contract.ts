@@ -9,6 +9,8 @@
  * Nothing in a response may carry a token or a secret: a unit test walks these schemas.
  */
 import { z } from 'zod';
+import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
+import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
 /** Largest file the renderer may hand to main for saving (a report or an export bundle). */
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
@@ -41,6 +43,55 @@ export const secureStorageStatusSchema = z.strictObject({
   reason: z.string().nullable(),
 });
 
+const httpsUrl = z
+  .string()
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, { message: 'must be an https URL without credentials' });
+
+/** A sovereign cloud by name, or a custom ARM endpoint + Entra authority host. */
+export const cloudTargetSchema = z.discriminatedUnion('cloud', [
+  z.strictObject({ cloud: z.enum(['public', 'china', 'usgov']) }),
+  z.strictObject({ cloud: z.literal('custom'), armEndpoint: httpsUrl, authorityHost: httpsUrl }),
+]);
+
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
+const tenant = z.union([guid, z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9.-]{1,250}\.[a-zA-Z]{2,}$/, 'must be a tenant GUID or domain')]);
+
+/** What the renderer may know of an Azure sign-in: who and where, never a token. */
+export const azureSessionSchema = z.strictObject({
+  /** The truth: main holds a usable sign-in. `account` may be set while this is false (a remembered sign-in that expired). */
+  signedIn: z.boolean(),
+  account: z
+    .strictObject({
+      username: z.string().nullable(),
+      tenantId: z.string().nullable(),
+      cloud: z.string(),
+      armEndpoint: z.string(),
+      method: z.enum(['browser', 'device-code', 'cli']),
+    })
+    .nullable(),
+  /** A sign-in is remembered on disk (authentication record + encrypted token cache). */
+  remembered: z.boolean(),
+  /** Whether `remember: true` is accepted on this machine (a real keyring / OS encryption). */
+  canRemember: z.boolean(),
+  /** Why remembering is refused, when it is (no keyring, no OS encryption). */
+  reason: z.string().nullable(),
+  /** Something to tell the consultant, e.g. why a remembered sign-in could not be restored. */
+  notice: z.string().nullable(),
+  /** The pull still running (events keep coming for it), or null. */
+  activePullId: z.string().nullable(),
+});
+
+const azureSubscriptionId = guid;
+const managementGroupId = z.string().min(1).max(90).regex(/^[\w().-]+$/, 'must be a management group id');
+
 /** Every request/response channel. */
 export const channels = {
   'app:get-info': {
@@ -57,19 +108,97 @@ export const channels = {
     method: 'saveDocument',
     request: z.strictObject({
       /** What is being saved: picks the dialog's title and file-type filter. */
-      kind: z.enum(['report', 'assessment-bundle', 'inventory']),
+      kind: z.enum(['report', 'register-csv', 'assessment-bundle', 'inventory']),
       suggestedName: fileName,
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, {
         message: `must be at most ${MAX_SAVE_BYTES} bytes`,
       }),
     }),
-    /** Only the base name of the written file goes back, never its path. */
-    response: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable() }),
+    /**
+     * Only the base name of the written file goes back, never its path, plus an opaque id
+     * with which the renderer may ask main to open that same file (`file:open-document`).
+     */
+    response: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), documentId: z.string().nullable() }),
+  },
+  'file:open-document': {
+    method: 'openDocument',
+    /** Opens a file this session saved, in the operating system's default application. */
+    request: z.strictObject({ documentId: z.string().min(1).max(100) }),
+    response: z.strictObject({ opened: z.literal(true) }),
   },
   'secure-storage:get-status': {
     method: 'getSecureStorageStatus',
     request: z.strictObject({}),
     response: secureStorageStatusSchema,
+  },
+  'azure:get-session': {
+    method: 'getAzureSession',
+    request: z.strictObject({}),
+    response: azureSessionSchema,
+  },
+  'azure:sign-in': {
+    method: 'signInToAzure',
+    request: z.strictObject({
+      /** Service principals are for the CLI: a secret never passes through the renderer. */
+      method: z.enum(['browser', 'device-code', 'cli']),
+      target: cloudTargetSchema,
+      tenantId: tenant.optional(),
+      remember: z.boolean(),
+    }),
+    response: azureSessionSchema,
+  },
+  'azure:sign-out': {
+    method: 'signOutOfAzure',
+    request: z.strictObject({}),
+    response: azureSessionSchema,
+  },
+  'azure:discover-scopes': {
+    method: 'discoverAzureScopes',
+    request: z.strictObject({}),
+    response: z.strictObject({
+      status: snapshotStatusSchema,
+      subscriptions: z.array(
+        z.strictObject({
+          subscriptionId: z.string(),
+          name: z.string(),
+          tenantId: z.string().nullable(),
+          state: z.string().nullable(),
+          managementGroupAncestors: z.array(z.string()),
+        }),
+      ),
+      managementGroups: z.array(
+        z.strictObject({ name: z.string(), displayName: z.string().nullable(), tenantId: z.string().nullable(), parent: z.string().nullable() }),
+      ),
+      errors: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+    }),
+  },
+  'azure:start-pull': {
+    method: 'startAzurePull',
+    request: z
+      .strictObject({
+        subscriptions: z.array(azureSubscriptionId).max(10_000),
+        managementGroups: z.array(managementGroupId).max(1_000),
+        /** Fixed query ids from the catalogue; the renderer never sends KQL. Default: all. */
+        queries: z.array(z.enum(INVENTORY_QUERY_IDS)).min(1).max(INVENTORY_QUERY_IDS.length).optional(),
+      })
+      .refine((request) => request.subscriptions.length + request.managementGroups.length > 0, {
+        message: 'pick at least one subscription or management group',
+        path: ['subscriptions'],
+      }),
+    /** The pull runs on; its pages, progress and end arrive as `azure:pull-*` events. */
+    response: z.strictObject({ pullId: z.string() }),
+  },
+  'azure:cancel-pull': {
+    method: 'cancelAzurePull',
+    request: z.strictObject({ pullId: z.string().min(1).max(100) }),
+    /** True when a running pull was told to stop; its `azure:pull-finished` (status cancelled) follows. */
+    response: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'azure:cancel-sign-in': {
+    method: 'cancelAzureSignIn',
+    request: z.strictObject({}),
+    /** True when a sign-in was waiting (browser or device code); its `azure:sign-in` call then fails with code `cancelled`. */
+    response: z.strictObject({ cancelled: z.boolean() }),
   },
 } as const;
 
@@ -78,6 +207,37 @@ export const events = {
   'app:native-theme-updated': {
     method: 'onNativeThemeUpdated',
     payload: z.strictObject({ shouldUseDarkColors: z.boolean() }),
+  },
+  /** Device-code sign-in: the code the consultant types at the verification page. */
+  'azure:device-code-issued': {
+    method: 'onAzureDeviceCodeIssued',
+    payload: z.strictObject({ userCode: z.string(), verificationUri: z.string(), message: z.string() }),
+  },
+  'azure:pull-progressed': {
+    method: 'onAzurePullProgressed',
+    payload: z.strictObject({ pullId: z.string(), progress: pullProgressEventSchema }),
+  },
+  /** A page of Resource Graph rows (untrusted data: validate before storing). */
+  'azure:pull-page-received': {
+    method: 'onAzurePullPageReceived',
+    payload: z.strictObject({
+      pullId: z.string(),
+      snapshotId: z.string(),
+      queryId: z.string(),
+      table: z.string(),
+      page: z.number().int().positive(),
+      rows: z.array(z.record(z.string(), z.unknown())),
+    }),
+  },
+  /** The pull ended: the snapshot's metadata (complete, partial or cancelled). Every page came before it. */
+  'azure:pull-finished': {
+    method: 'onAzurePullFinished',
+    payload: z.strictObject({ pullId: z.string(), snapshot: snapshotMetaSchema }),
+  },
+  /** The pull broke without a snapshot (a defect, not an Azure error: those make a partial snapshot). Discard its pages. */
+  'azure:pull-failed': {
+    method: 'onAzurePullFailed',
+    payload: z.strictObject({ pullId: z.string(), message: z.string() }),
   },
 } as const;
 
@@ -95,6 +255,12 @@ export const ipcErrorCodes = [
   'forbidden',
   'cancelled',
   'io-error',
+  /** Azure: there is no sign-in (or it expired); sign in first. */
+  'not-signed-in',
+  /** Azure: a sign-in or a pull is already running. */
+  'busy',
+  /** Azure: the sign-in itself failed (wrong tenant, AADSTS error, no Azure CLI login). */
+  'sign-in-failed',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];

@@ -1,6 +1,7 @@
 /**
  * The only URLs `shell.openExternal` may open: `https:` on hosts Demarc links to
- * (Microsoft documentation, the Service Trust Portal, the Azure and Entra portals).
+ * (Microsoft documentation, the Service Trust Portal, the Azure and Entra portals, the
+ * device-code sign-in pages).
  * Anything else — `file:`, `javascript:`, `smb:`, `ms-msdt:`, plain `http:`, credentials
  * in the URL, look-alike hosts — is refused.
  */
@@ -16,6 +17,13 @@ export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [
   'www.microsoft.com',
   'csrc.nist.gov',
   'www.cisecurity.org',
+  // Device-code sign-in pages Entra names in `verification_uri` (public, China, US Gov),
+  // so the UI can offer "open the sign-in page" for an `azure:device-code-issued` event.
+  'microsoft.com',
+  'login.microsoft.com',
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
 ];
 
 export function isAllowedExternalUrl(url: string, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): boolean {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
 import { developmentCsp } from './csp';
@@ -15,6 +15,7 @@ import { registerHandlers } from './ipc/register-handlers';
 import { denyAllPermissions, installNavigationGuards } from './navigation-guards';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, originOf } from './origin';
 import { isAllowedRendererRequest } from './renderer-network-policy';
+import { AzureSession } from './services/azure/azure-session';
 import { mainWindowOptions } from './window-options';
 
 // Must happen before `ready`: standard + secure is what gives the app origin IndexedDB.
@@ -24,6 +25,7 @@ app.enableSandbox();
 const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
 const appOrigins = [APP_ORIGIN, ...(devServerUrl && !app.isPackaged ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
 const windowIds = new Set<number>();
+let azure: AzureSession | undefined;
 
 function openExternalSafely(url: string): void {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
@@ -35,7 +37,10 @@ function createMainWindow(): BrowserWindow {
   );
   const id = window.webContents.id;
   windowIds.add(id);
-  window.on('closed', () => windowIds.delete(id));
+  window.on('closed', () => {
+    windowIds.delete(id);
+    azure?.cancelPullsFor(id);
+  });
   installNavigationGuards(window.webContents, appOrigins, openExternalSafely);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl && !app.isPackaged ? devServerUrl : APP_ENTRY_URL);
@@ -56,7 +61,29 @@ function configureSession(): void {
   }
 }
 
+/** After `ready` (before it, Linux reports the secret backend as `unknown`). */
+function createAzureSession(): AzureSession {
+  const created = new AzureSession({
+    directory: path.join(app.getPath('userData'), 'azure'),
+    safeStorage,
+    platform: process.platform,
+    // Events go to the window that asked (the pull's or the sign-in's sender), never elsewhere.
+    emit: (senderId, event, payload) => {
+      const targets = senderId === undefined ? [...windowIds] : [senderId];
+      for (const id of targets) {
+        const contents = windowIds.has(id) ? webContents.fromId(id) : undefined;
+        if (contents && !contents.isDestroyed()) contents.send(event, payload);
+      }
+    },
+    log: (line) => console.info(`[azure] ${line}`),
+  });
+  void created.restore();
+  return created;
+}
+
 function registerIpc(): void {
+  azure = createAzureSession();
+  const azureSession = azure;
   registerHandlers(
     ipcMain,
     createHandlers({
@@ -73,10 +100,12 @@ function registerIpc(): void {
         return focused ? dialog.showSaveDialog(focused, options) : dialog.showSaveDialog(options);
       },
       writeFile: writeFileAtomic,
+      openPath: (file) => shell.openPath(file),
       safeStorage,
+      azure: azureSession,
     }),
     { trustedOrigins: appOrigins, isOwnWebContents: (id) => windowIds.has(id) },
-    (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
+    (channel, error) => console.error(`[ipc] ${channel} failed:`, azureSession.redact(error instanceof Error ? (error.stack ?? error.message) : String(error))),
   );
 }
 
@@ -115,6 +144,8 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
     });
   });
+
+  app.on('before-quit', () => azure?.dispose());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -84,7 +84,7 @@ test.describe('Bridge to the main process', () => {
     const result = await app.evaluate(() =>
       window.demarc!.saveDocument({ kind: 'assessment-bundle', suggestedName: 'contoso.demarc.json', bytes: new TextEncoder().encode('{"a":1}') }),
     );
-    expect(result).toEqual({ ok: true, data: { saved: true, fileName: 'contoso.demarc.json' } });
+    expect(result).toEqual({ ok: true, data: { saved: true, fileName: 'contoso.demarc.json', documentId: expect.any(String) } });
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(`${main.saveFolder}/contoso.demarc.json`, 'utf8')).toBe('{"a":1}');
   });

@@ -5,6 +5,9 @@
  */
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const record = {
   calls: [],
@@ -20,7 +23,10 @@ const record = {
   beforeRequestFilter: false,
   windowOpenHandler: false,
   navigationListeners: [],
+  userDataRequested: false,
 };
+// A throwaway userData folder: the Azure session keeps its remembered sign-in under it.
+const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'demarc-smoke-userdata-'));
 let ready = false;
 
 function log(name) {
@@ -41,6 +47,9 @@ class FakeWebContents extends EventEmitter {
     return super.on(event, listener);
   }
   send() {}
+  isDestroyed() {
+    return false;
+  }
 }
 
 let nextId = 1;
@@ -80,6 +89,11 @@ Object.assign(app, {
   isPackaged: false,
   getName: () => 'Demarc',
   getVersion: () => '0.0.0-smoke',
+  getPath: (name) => {
+    if (name !== 'userData') throw new Error(`the stub knows only userData, not ${name}`);
+    record.userDataRequested = true;
+    return userData;
+  },
   enableSandbox: () => {
     log('app.enableSandbox');
     if (!ready) record.sandboxEnabledBeforeReady = true;
@@ -112,7 +126,16 @@ const electronStub = {
     },
     handle: (scheme) => record.handledProtocols.push(scheme),
   },
-  safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString: () => {
+      throw new Error('the smoke stub cannot encrypt');
+    },
+    decryptString: () => {
+      throw new Error('the smoke stub cannot decrypt');
+    },
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: () => {
@@ -129,7 +152,10 @@ const electronStub = {
       },
     },
   },
-  shell: { openExternal: async () => undefined },
+  shell: { openExternal: async () => undefined, openPath: async () => '' },
+  webContents: {
+    fromId: (id) => windows.find((w) => w.webContents.id === id)?.webContents,
+  },
 };
 
 const originalLoad = Module._load;

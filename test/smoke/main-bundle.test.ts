@@ -56,6 +56,10 @@ describe('built main bundle', () => {
     expect([...(record.ipcChannels as string[])].sort()).toEqual([...channelNames].sort());
   });
 
+  it('keeps the Azure sign-in under the userData folder', () => {
+    expect(record.userDataRequested).toBe(true);
+  });
+
   it('installs the permission, network and navigation guards', () => {
     expect(record.permissionRequestHandler).toBe(true);
     expect(record.permissionCheckHandler).toBe(true);

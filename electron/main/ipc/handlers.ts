@@ -2,7 +2,9 @@
  * The main-process side of each IPC channel. Every Electron API is injected, so these
  * run under Vitest and in the browser e2e harness exactly as in the app.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
 import { isAllowedExternalUrl } from '../external-links';
 import { secureStorageStatus, type SafeStorageLike } from '../secure-storage-policy';
@@ -23,16 +25,29 @@ export interface MainDeps {
   openExternal: (url: string) => Promise<void>;
   showSaveDialog: (options: SaveDialogOptions) => Promise<SaveDialogResult>;
   writeFile: (absolutePath: string, bytes: Uint8Array) => Promise<void>;
+  /** Electron's `shell.openPath`: resolves to '' on success, or an error message. */
+  openPath: (absolutePath: string) => Promise<string>;
+  /** Makes the opaque ids of saved documents; injectable for tests. */
+  newDocumentId?: () => string;
   safeStorage: SafeStorageLike;
+  /** Azure sign-in and pulls (electron/main/services/azure/azure-session.ts). */
+  azure: AzureSessionApi;
 }
 
 const SAVE_KINDS = {
   report: { title: 'Save report', filter: { name: 'Word document', extensions: ['docx'] } },
+  'register-csv': { title: 'Save risk register', filter: { name: 'CSV (comma-separated)', extensions: ['csv'] } },
   'assessment-bundle': { title: 'Export assessment', filter: { name: 'Demarc assessment', extensions: ['json'] } },
   inventory: { title: 'Save inventory', filter: { name: 'Inventory (JSON)', extensions: ['json'] } },
 } as const;
 
+/** How many saved documents the session remembers for `file:open-document`. */
+const REMEMBERED_DOCUMENTS = 50;
+
 export function createHandlers(deps: MainDeps): Handlers {
+  // Files this session wrote, by opaque id: the renderer can open what it saved, nothing else.
+  const savedDocuments = new Map<string, string>();
+  const newDocumentId = deps.newDocumentId ?? (() => randomUUID());
   return {
     'app:get-info': async () => ({ ...deps.appInfo }),
 
@@ -47,7 +62,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     'file:save-document': async ({ kind, suggestedName, bytes }) => {
       const spec = SAVE_KINDS[kind];
       const choice = await deps.showSaveDialog({ title: spec.title, defaultPath: suggestedName, filters: [{ name: spec.filter.name, extensions: [...spec.filter.extensions] }] });
-      if (choice.canceled || !choice.filePath) return { saved: false, fileName: null };
+      if (choice.canceled || !choice.filePath) return { saved: false, fileName: null, documentId: null };
       const target = path.resolve(choice.filePath);
       try {
         await deps.writeFile(target, bytes);
@@ -55,9 +70,22 @@ export function createHandlers(deps: MainDeps): Handlers {
         const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
         throw new IpcHandlerError('io-error', `Could not save ${path.basename(target)} (${reason}). Nothing was written.`);
       }
-      return { saved: true, fileName: path.basename(target) };
+      const documentId = newDocumentId();
+      savedDocuments.set(documentId, target);
+      if (savedDocuments.size > REMEMBERED_DOCUMENTS) savedDocuments.delete(savedDocuments.keys().next().value as string);
+      return { saved: true, fileName: path.basename(target), documentId };
+    },
+
+    'file:open-document': async ({ documentId }) => {
+      const target = savedDocuments.get(documentId);
+      if (!target) throw new IpcHandlerError('forbidden', 'Only a document saved in this session can be opened.');
+      const failure = await deps.openPath(target);
+      if (failure) throw new IpcHandlerError('io-error', `Could not open ${path.basename(target)}: ${failure}`);
+      return { opened: true as const };
     },
 
     'secure-storage:get-status': async () => secureStorageStatus(deps.safeStorage, deps.appInfo.platform),
+
+    ...createAzureHandlers(deps.azure),
   };
 }

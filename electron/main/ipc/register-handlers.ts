@@ -40,7 +40,12 @@ export class IpcHandlerError extends Error {
   }
 }
 
-export type Handler<C extends ChannelName> = (request: ChannelRequest<C>) => Promise<ChannelResponse<C>>;
+/** Who asked: handlers that push events back (Azure pulls) send them to this web contents. */
+export interface HandlerContext {
+  senderId: number;
+}
+
+export type Handler<C extends ChannelName> = (request: ChannelRequest<C>, context?: HandlerContext) => Promise<ChannelResponse<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Why a sender is refused, or null when it is trusted. */
@@ -81,7 +86,7 @@ export async function handleRequest<C extends ChannelName>(
     return { ok: false, error: { code: 'invalid-request', message: `Invalid ${channel} request: ${describeIssues(parsed.error)}` } };
   }
   try {
-    const data = await handler(parsed.data as ChannelRequest<C>);
+    const data = await handler(parsed.data as ChannelRequest<C>, { senderId: event.sender.id });
     const checked = channels[channel].response.safeParse(data);
     if (!checked.success) {
       logInternalError(channel, checked.error);

@@ -69,6 +69,13 @@ export interface SignInOptions {
   onDeviceCode?: (prompt: DeviceCodePrompt) => void;
   /** Prefills the account in the browser. */
   loginHint?: string;
+  /**
+   * Browser and device code only: `getToken` never starts an interactive sign-in by itself
+   * (it fails instead, asking to sign in again); only {@link AzureSignIn.authenticate} does.
+   * The app sets it so a pull never pops a browser or a code nobody asked for; the CLI
+   * leaves it off so a first token request signs in.
+   */
+  disableAutomaticAuthentication?: boolean;
   tlsOptions?: ExtraTlsOptions;
   /** Shared redactor; a new one is made when absent. */
   redactor?: SecretRedactor;
@@ -114,6 +121,8 @@ export function describeSignInFailure(method: SignInMethod, error: unknown, reda
   else if (code === 'AADSTS700016') hint = 'the application (client) id is not known in this tenant. ';
   else if (code === 'AADSTS90002') hint = 'the tenant was not found. ';
   else if (code === 'AADSTS700027') hint = 'the certificate is not registered for this application. ';
+  else if (!code && /endpoints_resolution_error/.test(raw)) hint = 'the tenant was not found at this authority host, or the host could not be reached. ';
+  else if (/AuthenticationRequiredError|interaction_required|Automatic authentication has been disabled/i.test(raw)) hint = 'the sign-in has expired; sign in again. ';
   else if (method === 'cli' && /az login|Azure CLI|not installed/i.test(raw)) hint = "run 'az login' first. ";
   const firstLine = raw.split(/(?<=\.)\s+Trace ID:/)[0] ?? raw;
   return { message: `Sign-in failed (${method}): ${hint}${firstLine}`, ...(code ? { code } : {}) };
@@ -199,6 +208,7 @@ export function createSignIn(options: SignInOptions): AzureSignIn {
         tenantId: options.tenantId ?? 'organizations',
         clientId: options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID,
         ...(options.authenticationRecord ? { authenticationRecord: options.authenticationRecord } : {}),
+        ...(options.disableAutomaticAuthentication ? { disableAutomaticAuthentication: true } : {}),
         userPromptCallback: (info) => {
           options.onDeviceCode?.({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message });
         },
@@ -217,6 +227,7 @@ export function createSignIn(options: SignInOptions): AzureSignIn {
         redirectUri: 'http://localhost',
         ...(options.loginHint ? { loginHint: options.loginHint } : {}),
         ...(options.authenticationRecord ? { authenticationRecord: options.authenticationRecord } : {}),
+        ...(options.disableAutomaticAuthentication ? { disableAutomaticAuthentication: true } : {}),
       });
       inner = credential;
       interactive = credential;
@@ -232,7 +243,9 @@ export function createSignIn(options: SignInOptions): AzureSignIn {
     credential: guarded,
     redactor,
     async authenticate(signal) {
-      const tokenOptions: GetTokenOptions = signal ? { abortSignal: signal } : {};
+      // CAE on, as the Resource Graph client asks for it: MSAL keeps CAE and non-CAE tokens
+      // in separate caches, and signing in for the other one would prompt a second time.
+      const tokenOptions: GetTokenOptions = { enableCae: true, ...(signal ? { abortSignal: signal } : {}) };
       if (interactive) {
         try {
           return await interactive.authenticate(cloud.tokenScope, tokenOptions);

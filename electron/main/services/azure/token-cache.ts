@@ -8,7 +8,7 @@
  * and in the CLI without Electron. Persisting is refused when encryption is unavailable or
  * the Linux backend is `basic_text`, and the refusal says why.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { useIdentityPlugin, serializeAuthenticationRecord, deserializeAuthenticationRecord, type AuthenticationRecord } from '@azure/identity';
 import { writeFileAtomic } from '../../atomic-write';
@@ -93,16 +93,25 @@ export function createSafeStorageCachePlugin(options: SafeStorageCacheOptions & 
 }
 
 /**
+ * Whether a token cache may be persisted now, without registering anything: the
+ * {@link secureStorageStatus} policy, plus "not yet" while Linux still reports `unknown`.
+ */
+export function tokenCachePolicy(safeStorage: SafeStorageLike, platform: string): SecureStorageStatus {
+  const status = secureStorageStatus(safeStorage, platform);
+  if (status.backend === 'unknown' && platform === 'linux') {
+    return { ...status, canPersistSignIn: false, reason: 'The secret store is not ready yet; sign-ins last until Demarc closes.' };
+  }
+  return status;
+}
+
+/**
  * Registers the safeStorage cache with `@azure/identity` when the policy allows it. Returns
  * the policy status: when `canPersistSignIn` is false nothing was registered and `reason`
  * says why (show it); create credentials with `persistTokenCache: status.canPersistSignIn`.
  * Call after Electron's `ready` (before it the Linux backend is `unknown`).
  */
 export function registerSafeStorageTokenCache(options: SafeStorageCacheOptions): SecureStorageStatus {
-  const status = secureStorageStatus(options.safeStorage, options.platform);
-  if (status.backend === 'unknown' && options.platform === 'linux') {
-    return { ...status, canPersistSignIn: false, reason: 'The secret store is not ready yet; sign-ins last until Demarc closes.' };
-  }
+  const status = tokenCachePolicy(options.safeStorage, options.platform);
   if (!status.canPersistSignIn) return status;
   useIdentityPlugin((context) => {
     const control = (context as { cachePluginControl: { setPersistence(factory: (o?: { name?: string }) => Promise<CachePluginLike>): void } })
@@ -142,8 +151,20 @@ export function createAuthenticationRecordStore(directory: string): Authenticati
   };
 }
 
-/** Deletes the encrypted caches and the record (sign out). */
+/**
+ * Deletes the encrypted caches and the record (sign out). Every `demarc*.cache.bin` goes:
+ * `@azure/identity` 4.x spreads its options after the `.cae`/`.nocae` name it builds, so
+ * both MSAL caches arrive as plain `demarc` (one shared file, which MSAL merges safely).
+ */
 export async function forgetSignIn(directory: string): Promise<void> {
   await rm(path.join(directory, 'authentication-record.json'), { force: true });
-  for (const suffix of ['nocae', 'cae']) await rm(path.join(directory, cacheFileName(`demarc.${suffix}`)), { force: true });
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return; // no folder, nothing remembered
+  }
+  for (const name of names) {
+    if (/^demarc(\.[A-Za-z0-9_-]+)?\.cache\.bin$/.test(name)) await rm(path.join(directory, name), { force: true });
+  }
 }

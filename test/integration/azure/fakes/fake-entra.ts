@@ -1,7 +1,12 @@
 /**
- * A fake Entra ID on 127.0.0.1 (HTTPS): OIDC metadata, instance discovery and the v2
- * token endpoint for `client_credentials`. It issues opaque access tokens and remembers
- * them so the fake Resource Graph can check (and expire) them.
+ * A fake Entra ID on 127.0.0.1 (HTTPS): OIDC metadata, instance discovery, the v2 token
+ * endpoint for `client_credentials`, the device-code flow (`/devicecode` plus the
+ * `device_code` grant) and the `refresh_token` grant. It issues opaque access tokens and
+ * remembers them so the fake Resource Graph can check (and expire) them.
+ *
+ * For the user flows it returns what MSAL Node needs to build an account: an unsigned but
+ * well-formed `id_token` JWT (MSAL reads its claims, it does not check signatures) and
+ * `client_info` (base64url `{uid, utid}`, from which MSAL derives the home account id).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +25,28 @@ export interface FakeEntraOptions {
    * does not; a test uses it to prove the secret is redacted from every message).
    */
   echoSecretInErrors?: boolean;
+  /**
+   * Device codes are approved at their first poll (default) or only when the test calls
+   * {@link FakeEntra.approveDeviceCode}.
+   */
+  deviceCodeApproval?: 'auto' | 'manual';
+  /** `interval` of device-code answers, in seconds (default 1). */
+  deviceCodeInterval?: number;
+  /** The signed-in user of the device-code flow (default consultant@contoso.example). */
+  username?: string;
+  /** Tenants whose metadata resolves besides `tenantId`, `organizations` and `common`. */
+  extraTenants?: string[];
+}
+
+/** One device code the fake handed out. */
+export interface IssuedDeviceCode {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  scope: string;
+  approved: boolean;
+  redeemed: boolean;
+  polls: number;
 }
 
 export interface TokenRequestRecord {
@@ -30,8 +57,18 @@ export interface TokenRequestRecord {
   ok: boolean;
 }
 
+/** The home object id of the fake user. */
+export const FAKE_USER_OID = '0c0c0c0c-1111-2222-3333-444444444444';
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
 export class FakeEntra {
   readonly issuedTokens: string[] = [];
+  /** Refresh tokens issued by the user flows (never valid at Resource Graph). */
+  readonly issuedRefreshTokens: string[] = [];
+  readonly deviceCodes: IssuedDeviceCode[] = [];
   readonly tokenRequests: TokenRequestRecord[] = [];
   readonly metadataRequests: string[] = [];
   private server: https.Server | undefined;
@@ -41,6 +78,69 @@ export class FakeEntra {
 
   get authorityHost(): string {
     return `https://127.0.0.1:${this.port}`;
+  }
+
+  /** Approves the newest (or the given) device code, as the user would in the browser. */
+  approveDeviceCode(userCode?: string): IssuedDeviceCode {
+    const entry = userCode ? this.deviceCodes.find((d) => d.userCode === userCode) : this.deviceCodes.at(-1);
+    if (!entry) throw new Error('no device code was issued');
+    entry.approved = true;
+    return entry;
+  }
+
+  /** Every secret the fake handed out: access tokens, refresh tokens and device codes. */
+  get allSecrets(): string[] {
+    return [...this.issuedTokens, ...this.issuedRefreshTokens, ...this.deviceCodes.map((d) => d.deviceCode)];
+  }
+
+  private knownTenant(tenant: string | undefined): boolean {
+    return tenant !== undefined && [this.options.tenantId, 'organizations', 'common', ...(this.options.extraTenants ?? [])].includes(tenant);
+  }
+
+  private tenantNotFound(res: ServerResponse, tenant: string | undefined): void {
+    this.json(res, 400, {
+      error: 'invalid_tenant',
+      error_description: `AADSTS90002: Tenant '${tenant ?? ''}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      error_codes: [90002],
+    });
+  }
+
+  /** A user-flow token answer: access token, refresh token, id_token and client_info. */
+  private userTokens(clientId: string, scope: string | null): Record<string, unknown> {
+    const token = `canary-access-token-${this.issuedTokens.length + 1}-${randomBytes(12).toString('hex')}`;
+    const refresh = `canary-refresh-token-${this.issuedRefreshTokens.length + 1}-${randomBytes(12).toString('hex')}`;
+    this.issuedTokens.push(token);
+    this.issuedRefreshTokens.push(refresh);
+    const now = Math.floor(Date.now() / 1000);
+    const expiresIn = this.options.expiresIn ?? 3600;
+    const tid = this.options.tenantId;
+    const idToken = [
+      base64url({ typ: 'JWT', alg: 'RS256', kid: 'fake' }),
+      base64url({
+        aud: clientId,
+        iss: `${this.authorityHost}/${tid}/v2.0`,
+        iat: now,
+        nbf: now,
+        exp: now + expiresIn,
+        name: 'Fake Consultant',
+        oid: FAKE_USER_OID,
+        preferred_username: this.options.username ?? 'consultant@contoso.example',
+        sub: 'fake-subject',
+        tid,
+        ver: '2.0',
+      }),
+      Buffer.from('unsigned-fake-signature').toString('base64url'),
+    ].join('.');
+    return {
+      token_type: 'Bearer',
+      scope: scope ?? '',
+      expires_in: expiresIn,
+      ext_expires_in: expiresIn,
+      access_token: token,
+      refresh_token: refresh,
+      id_token: idToken,
+      client_info: base64url({ uid: FAKE_USER_OID, utid: tid }),
+    };
   }
 
   /** Whether `token` was issued here (the Resource Graph fake asks). */
@@ -104,6 +204,10 @@ export class FakeEntra {
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'GET' && url.pathname.endsWith('/v2.0/.well-known/openid-configuration')) {
       this.metadataRequests.push(url.pathname);
+      if (!this.knownTenant(parts[0])) {
+        this.tenantNotFound(res, parts[0]);
+        return;
+      }
       this.json(res, 200, this.metadata(parts[0] ?? 'common'));
       return;
     }
@@ -117,8 +221,42 @@ export class FakeEntra {
       });
       return;
     }
+    if (req.method === 'POST' && /\/oauth2\/v2\.0\/devicecode$/.test(url.pathname)) {
+      const form = new URLSearchParams(body);
+      if (!this.knownTenant(parts[0])) {
+        this.tenantNotFound(res, parts[0]);
+        return;
+      }
+      const userCode = `${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
+      const entry: IssuedDeviceCode = {
+        deviceCode: `canary-device-code-${randomBytes(16).toString('hex')}`,
+        userCode,
+        clientId: form.get('client_id') ?? '',
+        scope: form.get('scope') ?? '',
+        approved: false,
+        redeemed: false,
+        polls: 0,
+      };
+      this.deviceCodes.push(entry);
+      const verificationUri = `${this.authorityHost}/devicelogin`;
+      this.json(res, 200, {
+        device_code: entry.deviceCode,
+        user_code: userCode,
+        verification_uri: verificationUri,
+        expires_in: 900,
+        interval: this.options.deviceCodeInterval ?? 1,
+        message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`,
+      });
+      return;
+    }
     if (req.method === 'POST' && /\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
       const form = new URLSearchParams(body);
+      const grantType = form.get('grant_type');
+      // MSAL sends `device_code`; the RFC 8628 URN is accepted too, as Entra does.
+      if (grantType === 'device_code' || grantType === 'urn:ietf:params:oauth:grant-type:device_code' || grantType === 'refresh_token') {
+        this.userGrant(res, parts[0], form);
+        return;
+      }
       const record: TokenRequestRecord = {
         grantType: form.get('grant_type'),
         clientId: form.get('client_id'),
@@ -160,5 +298,50 @@ export class FakeEntra {
       return;
     }
     this.json(res, 404, { error: 'not_found', error_description: `no fake for ${req.method} ${url.pathname}` });
+  }
+
+  /** The device_code and refresh_token grants of a public client. */
+  private userGrant(res: ServerResponse, tenant: string | undefined, form: URLSearchParams): void {
+    const record: TokenRequestRecord = {
+      grantType: form.get('grant_type'),
+      clientId: form.get('client_id'),
+      scope: form.get('scope'),
+      hasClaims: form.has('claims'),
+      ok: false,
+    };
+    this.tokenRequests.push(record);
+    if (!this.knownTenant(tenant)) {
+      this.tenantNotFound(res, tenant);
+      return;
+    }
+    const clientId = record.clientId ?? '';
+    if (record.grantType === 'refresh_token') {
+      const presented = form.get('refresh_token') ?? '';
+      if (!this.issuedRefreshTokens.includes(presented)) {
+        this.json(res, 400, { error: 'invalid_grant', error_description: 'AADSTS70000: The provided value for the refresh token is not valid.', error_codes: [70000] });
+        return;
+      }
+      record.ok = true;
+      this.json(res, 200, this.userTokens(clientId, record.scope));
+      return;
+    }
+    const entry = this.deviceCodes.find((d) => d.deviceCode === form.get('device_code'));
+    if (!entry || entry.redeemed) {
+      this.json(res, 400, { error: 'expired_token', error_description: 'AADSTS70020: The provided value for the input parameter device_code is not valid.', error_codes: [70020] });
+      return;
+    }
+    entry.polls += 1;
+    if ((this.options.deviceCodeApproval ?? 'auto') === 'auto') entry.approved = true;
+    if (!entry.approved) {
+      this.json(res, 400, {
+        error: 'authorization_pending',
+        error_description: 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.',
+        error_codes: [70016],
+      });
+      return;
+    }
+    entry.redeemed = true;
+    record.ok = true;
+    this.json(res, 200, this.userTokens(clientId, record.scope));
   }
 }

@@ -85,6 +85,17 @@ export function defaultRows(resourcesPerSubscription: number): RowGenerator {
   };
 }
 
+/**
+ * `rows`, except that tenant-scope `resourcecontainers` queries (scope discovery) see the
+ * given subscriptions (GUIDs, as the app's picker requires) instead of one `tenant-sub`.
+ */
+export function withTenantSubscriptions(subscriptions: readonly string[], rows: RowGenerator = defaultRows(3)): RowGenerator {
+  return (table, types, subs, managementGroups) =>
+    table === 'resourcecontainers' && subs.length === 0 && managementGroups.length === 0
+      ? rows(table, types, types.includes('microsoft.management/managementgroups') ? [] : [...subscriptions], [])
+      : rows(table, types, subs, managementGroups);
+}
+
 export interface FakeResourceGraphOptions {
   entra: FakeEntra;
   rows?: RowGenerator;

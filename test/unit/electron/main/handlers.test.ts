@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../../../electron/main/atomic-write';
+import type { AzureSessionApi } from '../../../../electron/main/ipc/azure-handlers';
 import { createHandlers, type MainDeps } from '../../../../electron/main/ipc/handlers';
 import { IpcHandlerError } from '../../../../electron/main/ipc/register-handlers';
+
+/** These tests do not touch Azure (see test/integration/azure/azure-session.test.ts). */
+const noAzure = new Proxy({ redact: (text: string) => text } as AzureSessionApi, {
+  get: (target, key) => (key in target ? target[key as keyof AzureSessionApi] : () => Promise.reject(new Error(`unexpected azure.${String(key)}`))),
+});
 
 function deps(overrides: Partial<MainDeps> = {}): MainDeps {
   return {
@@ -12,7 +18,9 @@ function deps(overrides: Partial<MainDeps> = {}): MainDeps {
     openExternal: vi.fn(async () => undefined),
     showSaveDialog: vi.fn(async () => ({ canceled: true })),
     writeFile: writeFileAtomic,
+    openPath: vi.fn(async () => ''),
     safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret' },
+    azure: noAzure,
     ...overrides,
   };
 }
@@ -24,7 +32,7 @@ describe('file:save-document', () => {
     const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: target }));
     const handlers = createHandlers(deps({ showSaveDialog }));
     const result = await handlers['file:save-document']({ kind: 'report', suggestedName: 'Contoso report.docx', bytes: new Uint8Array([80, 75, 3, 4]) });
-    expect(result).toEqual({ saved: true, fileName: 'Contoso report.docx' });
+    expect(result).toEqual({ saved: true, fileName: 'Contoso report.docx', documentId: expect.any(String) });
     expect([...readFileSync(target)]).toEqual([80, 75, 3, 4]);
     expect(showSaveDialog).toHaveBeenCalledWith(
       expect.objectContaining({ defaultPath: 'Contoso report.docx', filters: [{ name: 'Word document', extensions: ['docx'] }] }),
@@ -38,6 +46,7 @@ describe('file:save-document', () => {
     expect(await handlers['file:save-document']({ kind: 'assessment-bundle', suggestedName: 'a.demarc.json', bytes: new Uint8Array([1]) })).toEqual({
       saved: false,
       fileName: null,
+      documentId: null,
     });
     expect(writeFile).not.toHaveBeenCalled();
   });
@@ -81,6 +90,39 @@ describe('secure-storage:get-status', () => {
       backend: 'gnome_libsecret',
       canPersistSignIn: true,
       reason: null,
+    });
+  });
+});
+
+describe('file:open-document', () => {
+  it('opens only a document this session saved, by its opaque id', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-open-'));
+    const target = path.join(dir, 'report.docx');
+    const openPath = vi.fn(async () => '');
+    const handlers = createHandlers(
+      deps({ openPath, showSaveDialog: async () => ({ canceled: false, filePath: target }), newDocumentId: () => 'doc-1' }),
+    );
+    const saved = await handlers['file:save-document']({ kind: 'report', suggestedName: 'report.docx', bytes: new Uint8Array([1]) });
+    expect(saved).toEqual({ saved: true, fileName: 'report.docx', documentId: 'doc-1' });
+    await expect(handlers['file:open-document']({ documentId: 'doc-1' })).resolves.toEqual({ opened: true });
+    expect(openPath).toHaveBeenCalledWith(target);
+    await expect(handlers['file:open-document']({ documentId: 'doc-2' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(openPath).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the operating system refusing to open the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-open-'));
+    const handlers = createHandlers(
+      deps({
+        openPath: async () => 'No application is associated with .docx',
+        showSaveDialog: async () => ({ canceled: false, filePath: path.join(dir, 'r.docx') }),
+        newDocumentId: () => 'doc-1',
+      }),
+    );
+    await handlers['file:save-document']({ kind: 'report', suggestedName: 'r.docx', bytes: new Uint8Array([1]) });
+    await expect(handlers['file:open-document']({ documentId: 'doc-1' })).rejects.toMatchObject({
+      code: 'io-error',
+      message: expect.stringContaining('No application'),
     });
   });
 });

@@ -108,6 +108,13 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl('https://SERVICETRUST.microsoft.com/')).toBe(true);
     expect(EXTERNAL_HOST_ALLOWLIST.every((host) => host === host.toLowerCase())).toBe(true);
   });
+
+  it('allows the device-code sign-in pages of the public, China and US Government clouds', () => {
+    for (const url of ['https://microsoft.com/devicelogin', 'https://microsoft.com/deviceloginchina', 'https://login.microsoftonline.us/common/oauth2/deviceauth', 'https://login.microsoft.com/device']) {
+      expect(isAllowedExternalUrl(url), url).toBe(true);
+    }
+    expect(isAllowedExternalUrl('https://microsoft.com.evil.example/devicelogin')).toBe(false);
+  });
 });
 
 describe('isAllowedRendererRequest', () => {

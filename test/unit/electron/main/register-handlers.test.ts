@@ -12,12 +12,22 @@ import {
 const policy: SenderPolicy = { trustedOrigins: ['app://main'], isOwnWebContents: (id) => id === 7 };
 const trusted: IpcSenderEvent = { sender: { id: 7 }, senderFrame: { url: 'app://main/index.html', parent: null } };
 
+const signedOut = { signedIn: false, account: null, remembered: false, canRemember: true, reason: null, notice: null, activePullId: null };
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app:get-info': async () => ({ name: 'Demarc', version: '1.0.0', platform: 'linux', isPackaged: false, electronVersion: null }),
     'app:open-external': async () => ({ opened: true as const }),
-    'file:save-document': async () => ({ saved: false, fileName: null }),
+    'file:save-document': async () => ({ saved: false, fileName: null, documentId: null }),
+    'file:open-document': async () => ({ opened: true as const }),
     'secure-storage:get-status': async () => ({ encryptionAvailable: true, backend: 'gnome_libsecret', canPersistSignIn: true, reason: null }),
+    'azure:get-session': async () => signedOut,
+    'azure:sign-in': async () => signedOut,
+    'azure:cancel-sign-in': async () => ({ cancelled: false }),
+    'azure:sign-out': async () => signedOut,
+    'azure:discover-scopes': async () => ({ status: 'complete' as const, subscriptions: [], managementGroups: [], errors: [] }),
+    'azure:start-pull': async () => ({ pullId: 'p' }),
+    'azure:cancel-pull': async () => ({ cancelled: false }),
     ...overrides,
   };
 }
@@ -65,7 +75,7 @@ describe('handleRequest', () => {
   });
 
   it('refuses a save request that smuggles a path or a file name with separators', async () => {
-    const handler = vi.fn(async () => ({ saved: true, fileName: 'x' }));
+    const handler = vi.fn(async () => ({ saved: true, fileName: 'x', documentId: 'd' }));
     for (const request of [
       { kind: 'report', suggestedName: 'report.docx', bytes: new Uint8Array([1]), path: '/tmp/x.docx' },
       { kind: 'report', suggestedName: '../../.bashrc', bytes: new Uint8Array([1]) },
@@ -132,6 +142,15 @@ describe('registerHandlers', () => {
     expect([...registered.keys()].sort()).toEqual([...channelNames].sort());
     const untrusted = await registered.get('app:get-info')?.({ sender: { id: 1 }, senderFrame: { url: 'app://main/', parent: null } }, {});
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it('tells the handler which web contents asked (events go back there)', async () => {
+    const registered = new Map<string, (event: IpcSenderEvent, request: unknown) => Promise<unknown>>();
+    const startPull = vi.fn(async () => ({ pullId: 'p-1' }));
+    registerHandlers({ handle: (channel, listener) => registered.set(channel, listener) }, handlers({ 'azure:start-pull': startPull }), policy, vi.fn());
+    const request = { subscriptions: ['00000000-0000-0000-0000-000000000001'], managementGroups: [] };
+    expect(await registered.get('azure:start-pull')?.(trusted, request)).toEqual({ ok: true, data: { pullId: 'p-1' } });
+    expect(startPull).toHaveBeenCalledWith(request, { senderId: 7 });
   });
 
   it('fails fast when a channel has no handler', () => {

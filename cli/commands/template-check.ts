@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { checkTemplate } from '../../core/report/template-check';
+import type { TemplateFile } from '../../core/report/template';
+import type { CliCommand, CliIo } from '../io';
+import { CliUsageError } from '../io';
+import { repoRoot } from '../read-pack-files';
+
+/** The bundled default template. */
+export const defaultTemplateDir = join(repoRoot, 'templates', 'default');
+
+const TEXT = /\.(ya?ml|md|txt)$/i;
+const MAX_FILE = 5 * 1024 * 1024;
+
+/** Reads a template folder into `{path, text | bytes}`; binary files (logo, reference .docx) as bytes. */
+export function readTemplateDir(dir: string): TemplateFile[] {
+  const root = resolve(dir);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new CliUsageError(`template folder not found: ${dir}`, 1);
+  const out: TemplateFile[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile() && statSync(full).size <= MAX_FILE) {
+        const path = relative(root, full).split(sep).join('/');
+        out.push(TEXT.test(path) ? { path, text: readFileSync(full, 'utf8') } : { path, bytes: new Uint8Array(readFileSync(full)) });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export const templateDirFrom = (option: string | undefined, io: CliIo): string => (option ? resolve(io.cwd, option) : defaultTemplateDir);
+
+/** `demarc template check DIR`: every problem of a report template, with file and line. */
+export const templateCheckCommand: CliCommand = {
+  name: 'template check',
+  summary: 'check a report template folder (placeholders, blocks, images, styles)',
+  usage: [
+    'Usage: demarc template check [DIR]',
+    '',
+    'Checks a report template folder (default: templates/default): template.yaml against its',
+    'schema, every text block present and known, every {{placeholder}} known, the logo a PNG',
+    'or JPEG, and the reference Word document (if any) defining every style the report uses.',
+    'Lists every problem as FILE:LINE: message. Exit 1 when there is any.',
+  ].join('\n'),
+  async run(args, io) {
+    const positionals = args.filter((a) => !a.startsWith('-'));
+    const unknown = args.filter((a) => a.startsWith('-'));
+    if (unknown.length > 0) throw new CliUsageError(`unknown option ${unknown[0]}`);
+    if (positionals.length > 1) throw new CliUsageError('give one template folder');
+    const dir = templateDirFrom(positionals[0], io);
+    const problems = await checkTemplate(readTemplateDir(dir));
+    if (problems.length === 0) {
+      io.stdout(`${positionals[0] ?? 'templates/default'}: no problems.\n`);
+      return 0;
+    }
+    for (const p of problems) io.stdout(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+    io.stderr(`${problems.length} problem(s) in ${positionals[0] ?? 'templates/default'}.\n`);
+    return 1;
+  },
+};

@@ -1,0 +1,214 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  LevelFormat,
+  LineRuleType,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  TabStopType,
+  type ISectionOptions,
+  type IStylesOptions,
+  type PageNumberEstimator,
+} from 'docx';
+import type { ReportModel } from '../model';
+import type { ReportTemplate, SectionId } from '../template';
+import { irPlan } from './ir';
+import { field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries } from './primitives';
+import {
+  appendixEvidence,
+  appendixGlossary,
+  appendixInterviewLog,
+  appendixRegister,
+  appendixScales,
+  appendixSignOff,
+  cover,
+  disclaimer,
+  documentControl,
+  environment,
+  executiveSummary,
+  methodology,
+  registerSummary,
+  riskDetails,
+  roadmap,
+  scopeApproach,
+  sharedResponsibility,
+  type Block,
+  type Ctx,
+} from './sections';
+
+const MARGIN = 1134; // 2 cm
+
+/** Paragraph and character styles built from the template's branding (used when it has no reference document). */
+export function brandStyles(template: ReportTemplate): IStylesOptions {
+  const { colours, fonts } = template.manifest.branding;
+  const heading = (size: number, color: string, before: number, extra: object = {}) => ({
+    run: { font: fonts.headings, size, bold: true, color },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, ...extra },
+  });
+  return {
+    default: {
+      document: { run: { font: fonts.body, size: 21, color: '262626' }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+      title: { run: { font: fonts.headings, size: 56, bold: true, color: colours.primary }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
+      heading1: heading(34, colours.primary, 0, { pageBreakBefore: true, outlineLevel: 0 }),
+      heading2: heading(26, colours.accent, 300, { outlineLevel: 1 }),
+      heading3: heading(22, colours.primary, 240, { outlineLevel: 2 }),
+      listParagraph: { paragraph: { spacing: { after: 60 } } },
+    },
+    paragraphStyles: [
+      { id: STYLE.subtitle, name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: fonts.headings, size: 36, color: colours.accent }, paragraph: { spacing: { after: 200 } } },
+      { id: STYLE.coverMeta, name: 'Cover Meta', basedOn: 'Normal', quickFormat: true, run: { size: 26, color: colours.muted }, paragraph: { spacing: { after: 480 } } },
+      { id: STYLE.classification, name: 'Classification', basedOn: 'Normal', quickFormat: true, run: { size: 20, bold: true, allCaps: true, color: colours.primary } },
+      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 17 }, paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, quickFormat: true, run: { size: 17, bold: true, color: colours.tableHeaderText }, paragraph: { keepNext: true } },
+      { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 18, bold: true, color: colours.muted }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
+      { id: STYLE.small, name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: 16, color: colours.muted } },
+      { id: STYLE.code, name: 'Code', basedOn: 'Normal', quickFormat: true, run: { font: fonts.mono, size: 16 }, paragraph: { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, shading: { type: 'clear', fill: 'F2F2F2', color: 'auto' } } },
+      { id: STYLE.heatCell, name: 'Heat Map Cell', basedOn: STYLE.tableText, quickFormat: true, run: { size: 20, bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
+      { id: STYLE.label, name: 'Risk Label', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 19, bold: true, color: colours.accent }, paragraph: { spacing: { before: 180, after: 40 }, keepNext: true } },
+    ],
+  };
+}
+
+function headerFooter(ctx: Ctx, isCover: boolean, cachedPages: number): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const { meta } = ctx.model;
+  const tab = [{ type: TabStopType.RIGHT, position: ctx.width }];
+  const header = isCover
+    ? new Header({ children: [new Paragraph({ style: STYLE.small, alignment: AlignmentType.RIGHT, children: runs(meta.classification) })] })
+    : new Header({ children: [new Paragraph({ style: STYLE.small, tabStops: tab, children: runs(`${meta.client}\t${meta.classification}`) })] });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.small,
+        tabStops: tab,
+        children: [...runs(`${meta.firmName} · ${meta.classification}`), ...runs('\tPage '), ...field('PAGE', isCover ? '1' : '2'), ...runs(' of '), ...field('NUMPAGES', String(cachedPages))],
+      }),
+    ],
+  });
+  return { headers: { default: header }, footers: { default: footer } };
+}
+
+type Renderer = (ctx: Ctx) => Block[];
+
+/** Renders the report model as a docx Document. `part` picks the report or the stand-alone IR plan. */
+export function renderDocument(
+  reportModel: ReportModel,
+  template: ReportTemplate,
+  options: { part: 'report' | 'ir-plan'; irSeparate: boolean; referenceStylesXml?: string; pageNumbers?: PageNumberEstimator; onSection?: (id: string) => void; onRisk?: () => void },
+): Document {
+  // the stand-alone IR plan carries its own title on the cover and in the properties
+  const model: ReportModel = options.part === 'ir-plan' ? { ...reportModel, meta: { ...reportModel.meta, title: reportModel.meta.irPlanTitle } } : reportModel;
+  resetLists();
+  resetToc();
+  layout.reset();
+  let tocAt = -1;
+  const TOC_SLOT = new Paragraph({ children: [] });
+  const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks: options.part === 'report' && template.sections.includes('risk-details') };
+  const renderers: Record<SectionId, Renderer> = {
+    cover,
+    'document-control': documentControl,
+    contents: () => {
+      tocAt = tocEntries.length;
+      return [new Paragraph({ style: STYLE.subtitle, children: runs('Contents') }), TOC_SLOT];
+    },
+    disclaimer,
+    'executive-summary': executiveSummary,
+    'scope-approach': scopeApproach,
+    methodology,
+    environment,
+    'shared-responsibility': sharedResponsibility,
+    'register-summary': registerSummary,
+    'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
+    roadmap,
+    'ir-plan': (ctx) =>
+      options.irSeparate && options.part === 'report'
+        ? [
+            new Paragraph({ style: STYLE.h1, children: runs('Incident response plan') }),
+            para(`The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`),
+          ]
+        : irPlan(ctx),
+    'appendix-register': appendixRegister,
+    'appendix-scales': appendixScales,
+    'appendix-interview-log': appendixInterviewLog,
+    'appendix-evidence': appendixEvidence,
+    'appendix-glossary': appendixGlossary,
+    'appendix-sign-off': appendixSignOff,
+  };
+
+  const wanted: SectionId[] =
+    options.part === 'report'
+      ? template.sections
+      : (['cover', 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan');
+
+  // group consecutive sections by page setup: the cover alone, the register landscape, the rest portrait
+  const groups: { kind: 'cover' | 'portrait' | 'landscape'; ids: SectionId[] }[] = [];
+  for (const id of wanted) {
+    const kind = id === 'cover' ? 'cover' : id === 'appendix-register' ? 'landscape' : 'portrait';
+    const last = groups[groups.length - 1];
+    if (last && last.kind === kind && kind !== 'cover') last.ids.push(id);
+    else groups.push({ kind, ids: [id] });
+  }
+
+  const bodies = groups.map((g) => {
+    const landscape = g.kind === 'landscape';
+    const ctx: Ctx = { ...base, width: landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH };
+    layout.newPage();
+    if (landscape) layout.landscape();
+    else layout.portrait();
+    const children: Block[] = [];
+    for (const id of g.ids) {
+      options.onSection?.(id);
+      children.push(...renderers[id](ctx));
+    }
+    return { g, ctx, landscape, children };
+  });
+  // the cached NUMPAGES value: the estimate; Word and LibreOffice recompute it
+  const cachedPages = layout.page;
+  const sections: ISectionOptions[] = bodies.map(({ g, ctx, landscape, children }) => {
+    return {
+      properties: {
+        type: SectionType.NEXT_PAGE,
+        page: {
+          size: { orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 567, footer: 567 },
+        },
+      },
+      ...headerFooter(ctx, g.kind === 'cover', cachedPages),
+      children,
+    };
+  });
+
+
+  // the table of contents, now that every heading and its estimated page is known
+  if (tocAt >= 0) {
+    const tocPages = Math.ceil((tocEntries.length * 16) / 700);
+    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, tocPages - 1) } : e));
+    for (const s of sections) {
+      const children = s.children as Block[];
+      const at = children.indexOf(TOC_SLOT);
+      if (at >= 0) children.splice(at, 1, ...tableOfContents(entries, PORTRAIT_WIDTH));
+    }
+  }
+
+  const title = options.part === 'report' ? model.meta.title : model.meta.irPlanTitle;
+  return new Document({
+    title: `${title} — ${model.meta.client}`,
+    subject: model.meta.subject,
+    creator: model.meta.preparedBy,
+    lastModifiedBy: model.meta.preparedBy,
+    keywords: model.meta.keywords,
+    description: `${title} for ${model.meta.client}. ${model.meta.classification}.`,
+    features: { updateFields: true },
+    ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}),
+    ...(options.referenceStylesXml ? { externalStyles: options.referenceStylesXml } : { styles: brandStyles(template) }),
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }] },
+        { reference: 'numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 340 } } } }] },
+      ],
+    },
+    sections,
+  });
+}
