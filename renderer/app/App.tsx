@@ -1,34 +1,34 @@
-import {
-  FluentProvider,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import {
   AlertUrgentRegular,
   BoxMultipleRegular,
+  BriefcaseRegular,
   ChatMultipleRegular,
   DocumentTextRegular,
   FolderRegular,
+  GridRegular,
+  PeopleTeamRegular,
   SettingsRegular,
   ShieldErrorRegular,
 } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
+import { SaveIndicator } from '../components/SaveIndicator';
+import { ShortcutHelp } from '../components/ShortcutHelp';
 import { useColorScheme } from '../hooks/use-color-scheme';
+import { useDatabaseReady } from '../hooks/use-database-ready';
+import { isTypingTarget } from '../hooks/use-interview-keys';
+import { useOpenAssessment } from '../hooks/use-open-assessment';
 import { AREAS, useUiStore, type Area } from '../stores/ui-store';
-import { AssessmentsScreen } from '../screens/AssessmentsScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { UpcomingAreaScreen } from '../screens/UpcomingAreaScreen';
+import { AreaScreen } from './AreaScreen';
 
-const AREA_LABELS: Record<Area, { label: string; icon: ReactElement }> = {
+export const AREA_LABELS: Record<Area, { label: string; icon: ReactElement }> = {
   assessments: { label: 'Assessments', icon: <FolderRegular /> },
+  engagement: { label: 'Engagement', icon: <BriefcaseRegular /> },
   interview: { label: 'Interview', icon: <ChatMultipleRegular /> },
   inventory: { label: 'Inventory', icon: <BoxMultipleRegular /> },
   risks: { label: 'Risks', icon: <ShieldErrorRegular /> },
+  responsibility: { label: 'Responsibility', icon: <PeopleTeamRegular /> },
+  'heat-maps': { label: 'Heat maps', icon: <GridRegular /> },
   'incident-response': { label: 'Incident response', icon: <AlertUrgentRegular /> },
   report: { label: 'Report', icon: <DocumentTextRegular /> },
   settings: { label: 'Settings', icon: <SettingsRegular /> },
@@ -51,26 +51,34 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
+  headerEnd: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForegroundOnBrand },
   nav: {
     paddingBlock: tokens.spacingVerticalM,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    overflowY: 'auto',
   },
   main: {
     overflow: 'auto',
     padding: tokens.spacingHorizontalXXL,
+    minWidth: 0,
   },
 });
 
-function AreaScreen({ area }: { area: Area }) {
-  switch (area) {
-    case 'assessments':
-      return <AssessmentsScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    default:
-      return <UpcomingAreaScreen area={area} label={AREA_LABELS[area].label} />;
-  }
+function useAreaShortcuts(showArea: (area: Area) => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      const index = Number(event.key) - 1;
+      const area = AREAS[index];
+      if (Number.isInteger(index) && area) {
+        event.preventDefault();
+        showArea(area);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [showArea]);
 }
 
 export function App() {
@@ -78,6 +86,9 @@ export function App() {
   const styles = useStyles();
   const area = useUiStore((s) => s.area);
   const showArea = useUiStore((s) => s.showArea);
+  const dbState = useDatabaseReady();
+  const assessment = useOpenAssessment();
+  useAreaShortcuts(showArea);
 
   return (
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
@@ -87,14 +98,18 @@ export function App() {
             Demarc
           </Text>
           <Text size={200}>Shared-responsibility risk assessments for Azure and Microsoft 365</Text>
+          <div className={styles.headerEnd}>
+            {assessment && (
+              <Text size={300} weight="semibold" data-testid="open-assessment-name">
+                {assessment.name}
+              </Text>
+            )}
+            <SaveIndicator />
+            <ShortcutHelp />
+          </div>
         </header>
         <nav className={styles.nav} aria-label="Areas">
-          <TabList
-            vertical
-            selectedValue={area}
-            onTabSelect={(_event, data) => showArea(data.value as Area)}
-            data-testid="area-nav"
-          >
+          <TabList vertical selectedValue={area} onTabSelect={(_event, data) => showArea(data.value as Area)} data-testid="area-nav">
             {AREAS.map((key) => (
               <Tab key={key} value={key} icon={AREA_LABELS[key].icon} data-testid={`nav-${key}`}>
                 {AREA_LABELS[key].label}
@@ -103,7 +118,7 @@ export function App() {
           </TabList>
         </nav>
         <main className={styles.main} data-testid={`area-${area}`}>
-          <AreaScreen area={area} />
+          {dbState.status === 'ready' || area === 'assessments' ? <AreaScreen area={area} label={AREA_LABELS[area].label} /> : null}
         </main>
       </div>
     </FluentProvider>

@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
+import { purgeDeleted } from '../db/assessments-repository';
 import { database } from '../db/database';
+import { replayJournal } from '../db/write-queue';
+
+let opening: Promise<void> | undefined;
+
+/** Opens the database and erases what was deleted in an earlier session (once per page load). */
+function openOnce(): Promise<void> {
+  opening ??= database()
+    .open()
+    .then(() => replayJournal())
+    .then(() => purgeDeleted());
+  return opening;
+}
 
 export type DatabaseState = { status: 'opening' } | { status: 'ready' } | { status: 'failed'; message: string };
 
@@ -11,9 +24,7 @@ export function useDatabaseReady(): DatabaseState {
   const [state, setState] = useState<DatabaseState>({ status: 'opening' });
   useEffect(() => {
     let cancelled = false;
-    database()
-      .open()
-      .then(() => {
+    openOnce().then(() => {
         if (cancelled) return;
         setState({ status: 'ready' });
         document.getElementById('root')?.setAttribute('data-app-state', 'loaded');

@@ -1,21 +1,58 @@
 /**
- * UI state only (which area is shown, theme choice, which assessment is open). Nothing
- * the consultant types lives here: that goes to Dexie.
+ * UI state only (which area is shown, theme choice, which assessment is open, filters and
+ * selections). Nothing the consultant types lives here: that goes to Dexie.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
-export const AREAS = ['assessments', 'interview', 'inventory', 'risks', 'incident-response', 'report', 'settings'] as const;
+export const AREAS = [
+  'assessments',
+  'engagement',
+  'interview',
+  'inventory',
+  'risks',
+  'responsibility',
+  'heat-maps',
+  'incident-response',
+  'report',
+  'settings',
+] as const;
 export type Area = (typeof AREAS)[number];
 export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface RiskFilter {
+  owner: string | null;
+  level: string | null;
+  category: string | null;
+  treatment: string | null;
+  status: string | null;
+  /** a heat-map cell: risks whose inherent (or residual) likelihood and impact match */
+  cell: { kind: 'inherent' | 'residual'; likelihood: number; impact: number } | null;
+}
+
+export const NO_RISK_FILTER: RiskFilter = { owner: null, level: null, category: null, treatment: null, status: 'open', cell: null };
+
+export type RiskSortKey = 'id' | 'title' | 'owner' | 'inherent' | 'residual' | 'category' | 'treatment' | 'status';
 
 interface UiState {
   area: Area;
   themePreference: ThemePreference;
   openAssessmentId: string | null;
+  /** current question per assessment */
+  questionByAssessment: Record<string, string>;
+  /** who answers, remembered between questions */
+  answeredBy: string;
+  riskFilter: RiskFilter;
+  riskSort: { key: RiskSortKey; descending: boolean };
+  selectedRiskId: string | null;
   showArea: (area: Area) => void;
   setThemePreference: (preference: ThemePreference) => void;
   openAssessment: (id: string | null) => void;
+  setQuestion: (assessmentId: string, questionId: string) => void;
+  setAnsweredBy: (name: string) => void;
+  setRiskFilter: (filter: Partial<RiskFilter>) => void;
+  setRiskSort: (key: RiskSortKey) => void;
+  selectRisk: (id: string | null) => void;
 }
 
 export const useUiStore = create<UiState>()(
@@ -24,14 +61,29 @@ export const useUiStore = create<UiState>()(
       area: 'assessments',
       themePreference: 'system',
       openAssessmentId: null,
+      questionByAssessment: {},
+      answeredBy: '',
+      riskFilter: NO_RISK_FILTER,
+      riskSort: { key: 'inherent', descending: true },
+      selectedRiskId: null,
       showArea: (area) => set({ area }),
       setThemePreference: (themePreference) => set({ themePreference }),
-      openAssessment: (openAssessmentId) => set({ openAssessmentId }),
+      openAssessment: (openAssessmentId) => set({ openAssessmentId, selectedRiskId: null, riskFilter: NO_RISK_FILTER }),
+      setQuestion: (assessmentId, questionId) => set((s) => ({ questionByAssessment: { ...s.questionByAssessment, [assessmentId]: questionId } })),
+      setAnsweredBy: (answeredBy) => set({ answeredBy }),
+      setRiskFilter: (filter) => set((s) => ({ riskFilter: { ...s.riskFilter, ...filter } })),
+      setRiskSort: (key) => set((s) => ({ riskSort: { key, descending: s.riskSort.key === key ? !s.riskSort.descending : key === 'inherent' || key === 'residual' } })),
+      selectRisk: (selectedRiskId) => set({ selectedRiskId }),
     }),
     {
       name: 'demarc-ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ themePreference: state.themePreference, openAssessmentId: state.openAssessmentId }),
+      partialize: (state) => ({
+        themePreference: state.themePreference,
+        openAssessmentId: state.openAssessmentId,
+        questionByAssessment: state.questionByAssessment,
+        answeredBy: state.answeredBy,
+      }),
     },
   ),
 );

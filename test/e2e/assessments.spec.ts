@@ -32,13 +32,13 @@ test.describe('Assessments home', () => {
     for (const name of ['Fabrikam tenant review', 'Northwind workshop']) {
       await app.getByTestId('new-assessment-name').fill(name);
       await app.getByTestId('create-assessment').click();
-      await expect(app.getByText(name, { exact: true })).toBeVisible();
+      await expect(app.getByTestId('assessment-list').getByText(name, { exact: true })).toBeVisible();
     }
 
     await app.getByRole('button', { name: 'Rename Northwind workshop' }).click();
     await app.getByTestId('rename-input').fill('Northwind — day 1');
     await app.getByTestId('rename-confirm').click();
-    await expect(app.getByText('Northwind — day 1', { exact: true })).toBeVisible();
+    await expect(app.getByTestId('assessment-list').getByText('Northwind — day 1', { exact: true })).toBeVisible();
 
     await app.getByRole('button', { name: 'Delete Fabrikam tenant review' }).click();
     await expect(app.getByRole('alertdialog')).toContainText('Delete “Fabrikam tenant review”?');

@@ -9,48 +9,31 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
-  Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, OpenRegular, RenameRegular } from '@fluentui/react-icons';
+import { AddRegular, SparkleRegular } from '@fluentui/react-icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { ZodError } from 'zod';
-import {
-  createAssessment,
-  deleteAssessment,
-  listAssessments,
-  renameAssessment,
-} from '../db/assessments-repository';
-import type { AssessmentRecord } from '../db/database';
-import { useDatabaseReady } from '../hooks/use-database-ready';
-import { useUiStore } from '../stores/ui-store';
+import { createDemoAssessment } from '../../bundle/bundle-store';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { createAssessment, deleteAssessment, listAssessments, renameAssessment, undoDelete } from '../../db/assessments-repository';
+import type { AssessmentRecord } from '../../db/database';
+import { useContentPack } from '../../hooks/use-content-pack';
+import { useDatabaseReady } from '../../hooks/use-database-ready';
+import { useUiStore } from '../../stores/ui-store';
+import { AssessmentTable } from './AssessmentTable';
+import { ImportBundle } from './ImportBundle';
+import { messageOf } from './messages';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  open: { fontWeight: tokens.fontWeightSemibold },
 });
-
-function messageOf(error: unknown): string {
-  if (error instanceof ZodError) return error.issues.map((i) => i.message).join(' ');
-  return error instanceof Error ? error.message : String(error);
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function RenameDialog({ assessment, onClose }: { assessment: AssessmentRecord; onClose: () => void }) {
   const [name, setName] = useState(assessment.name);
@@ -90,14 +73,12 @@ function RenameDialog({ assessment, onClose }: { assessment: AssessmentRecord; o
   );
 }
 
-function DeleteDialog({ assessment, onClose }: { assessment: AssessmentRecord; onClose: () => void }) {
+function DeleteDialog({ assessment, onClose, onDeleted }: { assessment: AssessmentRecord; onClose: () => void; onDeleted: (a: AssessmentRecord) => void }) {
   const [error, setError] = useState<string | null>(null);
-  const openAssessmentId = useUiStore((s) => s.openAssessmentId);
-  const openAssessment = useUiStore((s) => s.openAssessment);
   const confirm = async () => {
     try {
       await deleteAssessment(assessment.id);
-      if (openAssessmentId === assessment.id) openAssessment(null);
+      onDeleted(assessment);
       onClose();
     } catch (e) {
       setError(messageOf(e));
@@ -109,8 +90,8 @@ function DeleteDialog({ assessment, onClose }: { assessment: AssessmentRecord; o
         <DialogBody>
           <DialogTitle>Delete “{assessment.name}”?</DialogTitle>
           <DialogContent>
-            This removes the assessment and everything recorded in it from this computer. Export it first if you may need it
-            again.
+            This removes the assessment and everything recorded in it from this computer. You can undo until Demarc is restarted; export it first if
+            you may need it later.
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>{error}</MessageBarBody>
@@ -134,6 +115,7 @@ function DeleteDialog({ assessment, onClose }: { assessment: AssessmentRecord; o
 export function AssessmentsScreen() {
   const styles = useStyles();
   const dbState = useDatabaseReady();
+  const pack = useContentPack();
   const assessments = useLiveQuery(listAssessments, [], undefined);
   const openAssessmentId = useUiStore((s) => s.openAssessmentId);
   const openAssessment = useUiStore((s) => s.openAssessment);
@@ -142,11 +124,13 @@ export function AssessmentsScreen() {
   const [createError, setCreateError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<AssessmentRecord | null>(null);
   const [deleting, setDeleting] = useState<AssessmentRecord | null>(null);
+  const [deleted, setDeleted] = useState<AssessmentRecord | null>(null);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const record = await createAssessment({ name, client });
+      const record = await createAssessment({ name, client }, pack);
       setName('');
       setClient('');
       setCreateError(null);
@@ -154,6 +138,18 @@ export function AssessmentsScreen() {
     } catch (e) {
       setCreateError(messageOf(e));
     }
+  };
+  const createDemo = async () => {
+    try {
+      openAssessment(await createDemoAssessment(pack));
+      setNotice({ intent: 'success', text: 'Created the Contoso Pharma demo assessment.' });
+    } catch (e) {
+      setNotice({ intent: 'error', text: messageOf(e) });
+    }
+  };
+  const onDeleted = (a: AssessmentRecord) => {
+    setDeleted(a);
+    if (openAssessmentId === a.id) openAssessment(null);
   };
 
   if (dbState.status === 'failed') {
@@ -166,9 +162,7 @@ export function AssessmentsScreen() {
 
   return (
     <section className={styles.section} aria-labelledby="assessments-title">
-      <Title2 as="h2" id="assessments-title">
-        Assessments
-      </Title2>
+      <ScreenHeader id="assessments-title" title="Assessments" />
 
       <form className={styles.form} onSubmit={create} aria-label="New assessment">
         <Field label="Assessment name" required validationMessage={createError ?? undefined} validationState={createError ? 'error' : 'none'}>
@@ -180,56 +174,51 @@ export function AssessmentsScreen() {
         <Button appearance="primary" icon={<AddRegular />} type="submit" data-testid="create-assessment">
           Create assessment
         </Button>
+        <Button icon={<SparkleRegular />} onClick={() => void createDemo()} data-testid="create-demo">
+          Create from the demo
+        </Button>
       </form>
+
+      <ImportBundle onImported={(id) => openAssessment(id)} />
+
+      {deleted && (
+        <MessageBar intent="info" data-testid="undo-bar">
+          <MessageBarBody>Deleted “{deleted.name}”.</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              onClick={() => {
+                void undoDelete(deleted.id);
+                setDeleted(null);
+              }}
+              data-testid="undo-delete"
+            >
+              Undo
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="assessments-notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {assessments === undefined ? (
         <Spinner label="Loading assessments…" />
       ) : assessments.length === 0 ? (
         <Text data-testid="no-assessments">No assessments yet. Create one to start a workshop.</Text>
       ) : (
-        <Table aria-label="Assessments" data-testid="assessment-list">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Client</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Last changed</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {assessments.map((assessment) => (
-              <TableRow key={assessment.id} data-testid="assessment-row" aria-current={assessment.id === openAssessmentId ? 'true' : undefined}>
-                <TableCell>
-                  <span className={assessment.id === openAssessmentId ? styles.open : undefined} data-testid="assessment-name">
-                    {assessment.name}
-                  </span>
-                  {assessment.id === openAssessmentId && <Text size={200}> (open)</Text>}
-                </TableCell>
-                <TableCell>{assessment.client || '—'}</TableCell>
-                <TableCell>{assessment.status}</TableCell>
-                <TableCell>{formatDate(assessment.updatedAt)}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" icon={<OpenRegular />} onClick={() => openAssessment(assessment.id)} aria-label={`Open ${assessment.name}`}>
-                      Open
-                    </Button>
-                    <Button size="small" icon={<RenameRegular />} onClick={() => setRenaming(assessment)} aria-label={`Rename ${assessment.name}`}>
-                      Rename
-                    </Button>
-                    <Button size="small" icon={<DeleteRegular />} onClick={() => setDeleting(assessment)} aria-label={`Delete ${assessment.name}`}>
-                      Delete
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <AssessmentTable
+          assessments={assessments}
+          openAssessmentId={openAssessmentId}
+          onRename={setRenaming}
+          onDelete={setDeleting}
+          onNotice={setNotice}
+        />
       )}
 
       {renaming && <RenameDialog assessment={renaming} onClose={() => setRenaming(null)} />}
-      {deleting && <DeleteDialog assessment={deleting} onClose={() => setDeleting(null)} />}
+      {deleting && <DeleteDialog assessment={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />}
     </section>
   );
 }

@@ -1,0 +1,273 @@
+/**
+ * Dexie rows <-> the assessment bundle of core/bundle. Pure functions: the same mapping
+ * serves export, import, duplicate and the bundled demo.
+ *
+ * The bundle has no place (yet) for some workshop fields; they are carried where the
+ * schema allows it: consultants -> `assessment.consultant`, the preamble ->
+ * `assessment.scope.notes`, a contact's deputy -> `responsibilities: ["Deputy: …"]`, a risk's
+ * notes and open/closed state -> its history (the latest `notes` / `closed` / `reopened`
+ * entry). Engagement id, dates, attendees, marking, "answered by", not-applicable marks and the
+ * support plan stay in the app only.
+ */
+import { BUNDLE_SCHEMA_VERSION, type AssessmentBundle, type BundleResource } from '../../core/bundle/schema';
+import { runChecks } from '../../core/checks/run-checks';
+import type { ContentPack } from '../../core/content/types';
+import type { Answers } from '../../core/interview/answers';
+import { scopeModels } from '../../core/interview/flow';
+import { fromBundleResource } from '../../core/bundle/schema';
+import type { Risk } from '../../core/risks/schema';
+import type {
+  AnswerRecord,
+  AssessmentRecord,
+  ContactRecord,
+  FindingRecord,
+  IncidentSetupRecord,
+  ResourceChunkRecord,
+  ResourceRecord,
+  RiskRecord,
+  SnapshotRecord,
+} from '../db/database';
+import { emptyEngagement } from '../db/assessments-repository';
+import { buildChunks, findingRecords, recordsOfIndex } from '../db/inventory-repository';
+
+/** Every row of one assessment. */
+export interface AssessmentDump {
+  assessment: AssessmentRecord;
+  answers: AnswerRecord[];
+  snapshots: SnapshotRecord[];
+  resources: ResourceRecord[];
+  chunks: ResourceChunkRecord[];
+  findings: FindingRecord[];
+  risks: RiskRecord[];
+  contacts: ContactRecord[];
+  incidentSetup: IncidentSetupRecord | null;
+}
+
+const NO_CLIENT = 'Not recorded';
+const DEPUTY = 'Deputy: ';
+
+function answersOf(records: readonly AnswerRecord[]): Answers {
+  const out: Answers = {};
+  for (const r of [...records].sort((a, b) => (a.questionId < b.questionId ? -1 : 1))) {
+    if (r.choices.length === 0 && !r.note && !r.evidence.trim()) continue;
+    const answer: Answers[string] = { choices: [...r.choices] };
+    if (r.note) answer.note = r.note;
+    if (r.evidence.trim()) answer.evidence = r.evidence.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (r.updatedAt) answer.answeredAt = r.updatedAt;
+    out[r.questionId] = answer;
+  }
+  return out;
+}
+
+function toBundleRisk(r: RiskRecord): Risk {
+  const { assessmentId: _a, origin: _o, status: _s, notes: _n, effectiveOwner: _e, updatedAt: _u, ...risk } = r;
+  return risk;
+}
+
+/** The bundle of one assessment. */
+export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISOString()): AssessmentBundle {
+  const a = dump.assessment;
+  const answers = answersOf(dump.answers);
+  // resources in stored order (chunk by chunk): checks over an imported copy then see the
+  // same order and produce the same evidence
+  const byKey = new Map(dump.resources.map((r) => [`${r.snapshotId}\n${r.key}`, r]));
+  const resources: BundleResource[] = [];
+  const chunks = [...dump.chunks].sort((x, y) => (x.snapshotId === y.snapshotId ? x.chunk - y.chunk : x.snapshotId < y.snapshotId ? -1 : 1));
+  for (const c of chunks) {
+    for (const row of c.rows) {
+      const r = typeof row.id === 'string' ? byKey.get(`${c.snapshotId}\n${row.id.toLowerCase()}`) : undefined;
+      if (!r) continue;
+      const out: BundleResource = {
+        id: r.id,
+        name: r.name,
+        type: r.type,
+        subscriptionId: r.subscriptionId,
+        resourceGroup: r.resourceGroup,
+        location: r.location,
+        serviceModel: r.serviceModel as BundleResource['serviceModel'],
+        snapshotId: r.snapshotId,
+        row,
+      };
+      if (r.tenantId) out.tenantId = r.tenantId;
+      resources.push(out);
+    }
+  }
+  const assessment: AssessmentBundle['assessment'] = {
+    id: a.id,
+    name: a.name,
+    client: a.client.trim() || NO_CLIENT,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    packId: a.packId,
+    packVersion: a.packVersion,
+    matrixId: a.matrixId,
+    matrixVersion: a.matrixVersion,
+    riskMatrixId: a.riskMatrixId,
+    riskMatrixVersion: a.riskMatrixVersion,
+    scope: { serviceModels: scopeModels(answers) ?? [], subscriptions: [...a.subscriptions] },
+  };
+  if (a.engagement.consultants.length > 0) assessment.consultant = a.engagement.consultants.join(', ');
+  if (a.engagement.preamble) assessment.scope.notes = a.engagement.preamble;
+  return {
+    format: 'demarc-assessment',
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    exportedAt,
+    assessment,
+    answers,
+    contacts: [...dump.contacts]
+      .sort((x, y) => x.order - y.order)
+      .map((c) => {
+        const contact: AssessmentBundle['contacts'][number] = { id: c.id, name: c.name.trim() || 'Unnamed', role: c.role.trim() || 'Not stated' };
+        if (c.email) contact.email = c.email;
+        if (c.phone) contact.phone = c.phone;
+        if (c.deputy) contact.responsibilities = [`${DEPUTY}${c.deputy}`];
+        return contact;
+      }),
+    inventory: {
+      snapshots: [...dump.snapshots]
+        .sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))
+        .map((s) => {
+          const snapshot: AssessmentBundle['inventory']['snapshots'][number] = {
+            id: s.id,
+            takenAt: s.takenAt,
+            source: s.source === 'azure' ? 'arg-pull' : 'file-import',
+            rowCount: s.resourceCount,
+            subscriptions: [...s.subscriptions],
+          };
+          if (s.format && ['rows-array', 'arg-response', 'arg-response-array', 'az-cli', 'arg-table', 'csv'].includes(s.format))
+            snapshot.format = s.format as NonNullable<typeof snapshot.format>;
+          if (s.source === 'file' && s.label) snapshot.fileName = s.label;
+          if (s.queries.length > 0) snapshot.queries = [...s.queries];
+          return snapshot;
+        }),
+      resources,
+      findings: dump.findings.map(({ snapshotId: _s, resourceKey: _k, ...f }) => f as AssessmentBundle['inventory']['findings'][number]),
+    },
+    risks: [...dump.risks].sort((x, y) => (x.id < y.id ? -1 : 1)).map(toBundleRisk),
+    contentPack: { id: a.packId, version: a.packVersion },
+  };
+}
+
+function riskState(risk: Risk): { notes: string; status: RiskRecord['status'] } {
+  let notes = '';
+  let status: RiskRecord['status'] = 'open';
+  for (const h of risk.history) {
+    if (h.action === 'notes') notes = h.detail;
+    if (h.action === 'closed') status = 'closed';
+    if (h.action === 'reopened') status = 'open';
+  }
+  return { notes, status };
+}
+
+/**
+ * The rows of a (validated) bundle. Findings are recomputed per snapshot with the same
+ * engine, because the bundle's findings do not say which snapshot they belong to.
+ */
+export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): AssessmentDump {
+  const b = bundle.assessment;
+  const engagement = emptyEngagement();
+  engagement.consultants = b.consultant ? b.consultant.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  engagement.preamble = b.scope.notes ?? '';
+  const answers: AnswerRecord[] = Object.entries(bundle.answers).map(([questionId, a]) => ({
+    assessmentId: b.id,
+    questionId,
+    choices: [...a.choices],
+    notApplicable: false,
+    note: a.note ?? '',
+    evidence: (a.evidence ?? []).join('\n'),
+    answeredBy: '',
+    updatedAt: a.answeredAt ?? b.updatedAt,
+  }));
+  const matrix = pack.matrices.get(b.matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
+  const dump: AssessmentDump = {
+    assessment: {
+      id: b.id,
+      name: b.name,
+      client: b.client === NO_CLIENT ? '' : b.client,
+      status: b.status,
+      createdAt: b.createdAt,
+      updatedAt: b.updatedAt,
+      packId: b.packId,
+      packVersion: b.packVersion,
+      matrixId: b.matrixId,
+      matrixVersion: b.matrixVersion,
+      riskMatrixId: b.riskMatrixId,
+      riskMatrixVersion: b.riskMatrixVersion,
+      engagement,
+      subscriptions: [...b.scope.subscriptions],
+      progress: { answered: 0, total: 0 },
+      deletedAt: null,
+    },
+    answers,
+    snapshots: [],
+    resources: [],
+    chunks: [],
+    findings: [],
+    risks: bundle.risks.map((r) => ({
+      ...r,
+      assessmentId: b.id,
+      origin: pack.riskTemplates.has(r.templateId) ? 'derived' : 'manual',
+      ...riskState(r),
+      effectiveOwner: r.ownerOverride?.owner ?? r.owner,
+      updatedAt: b.updatedAt,
+    })),
+    contacts: bundle.contacts.map((c, order) => ({
+      id: c.id,
+      assessmentId: b.id,
+      order,
+      name: c.name,
+      role: c.role,
+      phone: c.phone ?? '',
+      email: c.email ?? '',
+      deputy: c.responsibilities?.find((x) => x.startsWith(DEPUTY))?.slice(DEPUTY.length) ?? '',
+    })),
+    incidentSetup: null,
+  };
+  for (const s of bundle.inventory.snapshots) {
+    const resources = bundle.inventory.resources.filter((r) => r.snapshotId === s.id).map(fromBundleResource);
+    const findings = findingRecords(s.id, matrix ? runChecks(resources, pack.checks, { matrix, includeNotApplicable: false }) : []);
+    const chunks = buildChunks(s.id, resources, 0, findings);
+    const rows = recordsOfIndex(chunks.index);
+    const failing = new Set(findings.filter((f) => f.status === 'fail').map((f) => f.resourceKey));
+    dump.snapshots.push({
+      id: s.id,
+      assessmentId: b.id,
+      source: s.source === 'arg-pull' ? 'azure' : 'file',
+      takenAt: s.takenAt,
+      status: 'complete',
+      label: s.fileName ?? (s.source === 'arg-pull' ? 'Azure Resource Graph' : 'Imported inventory'),
+      format: s.format ?? null,
+      subscriptions: [...s.subscriptions],
+      managementGroups: [],
+      resourceCount: resources.length,
+      failingCount: failing.size,
+      findingCount: findings.length,
+      errors: [],
+      queries: [...(s.queries ?? [])],
+    });
+    dump.resources.push(...rows);
+    dump.chunks.push(...chunks.raw);
+    dump.findings.push(...findings);
+  }
+  return dump;
+}
+
+/** The same dump under fresh ids (a copy: duplicate, demo, or import next to the original). */
+export function rekeyDump(dump: AssessmentDump, name: string): AssessmentDump {
+  const id = crypto.randomUUID();
+  const snapshotIds = new Map(dump.snapshots.map((s) => [s.id, crypto.randomUUID()]));
+  const sid = (old: string) => snapshotIds.get(old) ?? old;
+  const timestamp = new Date().toISOString();
+  return {
+    assessment: { ...dump.assessment, id, name, createdAt: timestamp, updatedAt: timestamp, deletedAt: null },
+    answers: dump.answers.map((a) => ({ ...a, assessmentId: id })),
+    snapshots: dump.snapshots.map((s) => ({ ...s, id: sid(s.id), assessmentId: id })),
+    resources: dump.resources.map((r) => ({ ...r, snapshotId: sid(r.snapshotId) })),
+    chunks: dump.chunks.map((c) => ({ ...c, snapshotId: sid(c.snapshotId) })),
+    findings: dump.findings.map((f) => ({ ...f, snapshotId: sid(f.snapshotId) })),
+    risks: dump.risks.map((r) => ({ ...r, assessmentId: id })),
+    contacts: dump.contacts.map((c) => ({ ...c, id: crypto.randomUUID(), assessmentId: id })),
+    incidentSetup: dump.incidentSetup ? { ...dump.incidentSetup, assessmentId: id } : null,
+  };
+}

@@ -1,0 +1,17 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useSaveStateStore } from '../stores/save-state-store';
+
+const useStyles = makeStyles({ error: { color: tokens.colorPaletteRedForeground1 } });
+
+/** "Saving…" while a write is queued, "Saved" once everything is in the database. */
+export function SaveIndicator() {
+  const styles = useStyles();
+  const pending = useSaveStateStore((s) => s.pending);
+  const error = useSaveStateStore((s) => s.error);
+  const state = error ? 'error' : pending > 0 ? 'saving' : 'saved';
+  return (
+    <Text size={200} role="status" aria-live="polite" data-testid="save-state" data-state={state} className={error ? styles.error : undefined}>
+      {error ? `Not saved: ${error}` : pending > 0 ? 'Saving…' : 'Saved'}
+    </Text>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The content pack bundled with the app: the YAML of `assessments/azure-m365/` inlined by
+ * Vite at build time and validated by the engine's pure loader. Loaded once, on first use.
+ */
+import { loadPack } from '../../core/content/loader';
+import type { ContentError, ContentPack, PackFile } from '../../core/content/types';
+
+const PACK_PREFIX = '../../assessments/azure-m365/';
+
+const sources = import.meta.glob('../../assessments/azure-m365/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+/** The pack's files as `{path, text}` relative to the pack folder. */
+export function bundledPackFiles(): PackFile[] {
+  return Object.entries(sources).map(([path, text]) => ({ path: path.slice(PACK_PREFIX.length), text }));
+}
+
+let loaded: { pack: ContentPack; errors: ContentError[] } | undefined;
+
+/**
+ * The bundled pack. Content errors (for example a playbook the risk templates name but the
+ * pack does not ship yet) are kept in `errors`; the pack holds everything that validated.
+ */
+export function bundledPack(): ContentPack {
+  loaded ??= loadPack(bundledPackFiles());
+  return loaded.pack;
+}
+
+export function bundledPackErrors(): ContentError[] {
+  bundledPack();
+  return loaded?.errors ?? [];
+}

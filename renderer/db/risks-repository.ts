@@ -1,0 +1,283 @@
+/**
+ * The risk register. Derived risks are refreshed from answers and the active snapshot's
+ * findings by the engine (`deriveRisks`), keeping everything the consultant decided (scores,
+ * treatment, acceptance, owner override, notes, history). Every edit is one transaction and
+ * leaves an entry in the risk's history.
+ */
+import { z } from 'zod';
+import type { Finding } from '../../core/checks/run-checks';
+import type { ContentPack } from '../../core/content/types';
+import type { Owner } from '../../core/content/vocabulary';
+import { deriveRisks } from '../../core/risks/derive';
+import type { Risk } from '../../core/risks/schema';
+import { riskLevel } from '../../core/risks/scoring';
+import { toEngineAnswers } from './answers-repository';
+import { database, riskRowOf, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
+import { activeSnapshot, failingFindings } from './inventory-repository';
+import { now } from './assessments-repository';
+
+export const TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
+export const OWNERS = ['microsoft', 'customer', 'shared'] as const;
+
+type HistoryEntry = Risk['history'][number];
+
+function entry(action: string, detail: string, by: string): HistoryEntry {
+  const e: HistoryEntry = { at: now(), action, detail };
+  if (by.trim()) e.by = by.trim();
+  return e;
+}
+
+function effectiveOwner(risk: Pick<Risk, 'owner' | 'ownerOverride'>): string {
+  return risk.ownerOverride?.owner ?? risk.owner;
+}
+
+function actionFor(owner: string): Risk['action'] {
+  return owner === 'microsoft' ? 'verify' : 'remediate';
+}
+
+/** Derived risk + the stored one's decisions. */
+function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string, pack: ContentPack, timestamp: string): RiskRecord {
+  if (!stored) {
+    return { ...fresh, assessmentId, origin: 'derived', status: 'open', notes: '', effectiveOwner: effectiveOwner(fresh), updatedAt: timestamp };
+  }
+  const kept: RiskRecord = {
+    ...fresh,
+    assessmentId,
+    origin: 'derived',
+    status: 'open',
+    notes: stored.notes,
+    likelihood: stored.likelihood,
+    impact: stored.impact,
+    inherentLevel: riskLevel(pack.riskMatrix, stored.likelihood, stored.impact),
+    residual: stored.residual,
+    treatment: stored.treatment,
+    acceptance: stored.acceptance,
+    actionOwner: stored.actionOwner,
+    dueDate: stored.dueDate,
+    ownerOverride: stored.ownerOverride,
+    history: stored.history,
+    effectiveOwner: '',
+    updatedAt: stored.updatedAt,
+  };
+  kept.effectiveOwner = effectiveOwner(kept);
+  kept.action = actionFor(kept.effectiveOwner);
+  if (stored.status === 'closed') {
+    kept.history = [...stored.history, entry('reopened', 'Raised again by the answers or findings.', '')];
+    kept.updatedAt = timestamp;
+  }
+  return kept;
+}
+
+const comparable = (r: RiskRecord) => JSON.stringify({ ...r, updatedAt: '' });
+
+/**
+ * Re-derives the register of one assessment; returns how many risks changed. Reads in a
+ * read-only transaction (the register stays readable meanwhile) and writes only what
+ * changed; a risk edited in between is left for the next refresh rather than overwritten.
+ */
+export async function refreshRisks(assessmentId: string, pack: ContentPack): Promise<number> {
+  const db = database();
+  const plan = await db.transaction('r', [db.assessments, db.answers, db.snapshots, db.findingChunks, db.risks, db.riskRows], async () => {
+    const assessment = await db.assessments.get(assessmentId);
+    if (!assessment) return null;
+    const answers = toEngineAnswers(await db.answers.where('assessmentId').equals(assessmentId).toArray());
+    const snapshot = await activeSnapshot(db, assessmentId);
+    const findings: Finding[] = snapshot ? ((await failingFindings(db, snapshot.id)) as Finding[]) : [];
+    // only derived risks follow the engine: read the small rows to find them, then those records
+    const derivedIds = (await db.riskRows.where('assessmentId').equals(assessmentId).toArray()).filter((r) => r.origin === 'derived').map((r) => r.id);
+    const stored = (await db.risks.bulkGet(derivedIds.map((id) => [assessmentId, id] as [string, string]))).filter((r): r is RiskRecord => r !== undefined);
+    return { assessment, answers, findings, stored };
+  });
+  if (!plan) return 0;
+  const { assessment, answers, findings, stored } = plan;
+  const derived = deriveRisks({
+    pack,
+    answers,
+    findings,
+    matrixId: pack.matrices.has(assessment.matrixId) ? assessment.matrixId : undefined,
+    previous: stored.map((r) => ({ id: r.id, templateId: r.templateId })),
+  });
+  const timestamp = now();
+  const byTemplate = new Map(stored.map((r) => [r.templateId, r]));
+  const next: RiskRecord[] = derived.map((fresh) => merge(fresh, byTemplate.get(fresh.templateId), assessmentId, pack, timestamp));
+  const raised = new Set(derived.map((r) => r.templateId));
+  for (const r of stored) {
+    if (raised.has(r.templateId) || r.status === 'closed') continue;
+    next.push({ ...r, status: 'closed', updatedAt: timestamp, history: [...r.history, entry('closed', 'No longer raised by the answers or findings.', '')] });
+  }
+  const before = new Map(stored.map((r) => [r.id, r]));
+  const changed = next.filter((r) => {
+    const old = before.get(r.id);
+    return !old || comparable(old) !== comparable(r);
+  });
+  if (changed.length === 0) return 0;
+  return db.transaction('rw', [db.risks, db.riskRows], async () => {
+    const current = await db.risks.bulkGet(changed.map((r) => [assessmentId, r.id] as [string, string]));
+    const safe = changed.filter((r, i) => (current[i]?.updatedAt ?? null) === (before.get(r.id)?.updatedAt ?? null));
+    await putRisks(db, safe);
+    return safe.length;
+  });
+}
+
+function putRisk(db: DemarcDatabase, risk: RiskRecord): Promise<void> {
+  return putRisks(db, [risk]);
+}
+
+/** Writes risks and their register rows (call inside a transaction over both tables). */
+export async function putRisks(db: DemarcDatabase, risks: readonly RiskRecord[]): Promise<void> {
+  await db.risks.bulkPut([...risks]);
+  await db.riskRows.bulkPut(risks.map(riskRowOf));
+}
+
+/** The register's rows of one assessment (small records, fast for thousands). */
+export function listRiskRows(assessmentId: string): Promise<RiskRowRecord[]> {
+  return database().riskRows.where('assessmentId').equals(assessmentId).toArray();
+}
+
+export function getRisk(assessmentId: string, riskId: string): Promise<RiskRecord | undefined> {
+  return database().risks.get([assessmentId, riskId]);
+}
+
+const score = z.number().int().min(1).max(5);
+const isoDay = z.union([z.iso.date('Use a date like 2026-12-31.'), z.null()]);
+
+export const riskEditSchema = z
+  .strictObject({
+    likelihood: score,
+    impact: score,
+    treatment: z.enum(TREATMENTS).nullable(),
+    residualLikelihood: score.nullable(),
+    residualImpact: score.nullable(),
+    acceptedBy: z.string().max(200),
+    acceptanceExpires: isoDay,
+    actionOwner: z.string().max(200),
+    dueDate: isoDay,
+    notes: z.string().max(100_000, 'Keep the notes under 100,000 characters.'),
+  })
+  .partial();
+export type RiskEdit = z.infer<typeof riskEditSchema>;
+
+const LABELS: Record<keyof RiskEdit, string> = {
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  treatment: 'Treatment',
+  residualLikelihood: 'Residual likelihood',
+  residualImpact: 'Residual impact',
+  acceptedBy: 'Accepted by',
+  acceptanceExpires: 'Acceptance expires',
+  actionOwner: 'Action owner',
+  dueDate: 'Due date',
+  notes: 'Notes',
+};
+
+/** The form's view of a risk's editable fields. */
+export function editableOf(risk: RiskRecord): Required<RiskEdit> {
+  return {
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    treatment: risk.treatment,
+    residualLikelihood: risk.residual?.likelihood ?? null,
+    residualImpact: risk.residual?.impact ?? null,
+    acceptedBy: risk.acceptance?.acceptedBy ?? '',
+    acceptanceExpires: risk.acceptance?.expires ?? null,
+    actionOwner: risk.actionOwner ?? '',
+    dueDate: risk.dueDate ?? null,
+    notes: risk.notes,
+  };
+}
+
+const NOTE_COALESCE_MS = 5 * 60 * 1000;
+
+function oneYearFromToday(): string {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Applies edits to one risk and records each change in its history. */
+export async function editRisk(assessmentId: string, riskId: string, edit: RiskEdit, by: string, pack: ContentPack): Promise<void> {
+  const changes = riskEditSchema.parse(edit);
+  const db = database();
+  await db.transaction('rw', db.risks, db.riskRows, async () => {
+    const risk = await db.risks.get([assessmentId, riskId]);
+    if (!risk) throw new Error(`Risk ${riskId} no longer exists.`);
+    const before = editableOf(risk);
+    const after = { ...before, ...changes };
+    const history = [...risk.history];
+    for (const key of Object.keys(changes) as (keyof RiskEdit)[]) {
+      if (before[key] === after[key]) continue;
+      if (key === 'notes') {
+        const last = history.at(-1);
+        // typing must not flood the history: one entry per few minutes holds the latest text
+        if (last?.action === 'notes' && Date.now() - Date.parse(last.at) < NOTE_COALESCE_MS) history.pop();
+        history.push(entry('notes', after.notes, by));
+        continue;
+      }
+      history.push(entry(key, `${LABELS[key]}: ${String(before[key] ?? '—')} → ${String(after[key] ?? '—')}`, by));
+    }
+    if (history.length === risk.history.length && !('notes' in changes && before.notes !== after.notes)) return;
+    const residual =
+      after.residualLikelihood && after.residualImpact
+        ? { likelihood: after.residualLikelihood, impact: after.residualImpact, level: riskLevel(pack.riskMatrix, after.residualLikelihood, after.residualImpact) }
+        : null;
+    // an acceptance always expires: one year unless a date is given
+    const acceptance = after.acceptedBy.trim() ? { acceptedBy: after.acceptedBy.trim(), expires: after.acceptanceExpires ?? oneYearFromToday() } : null;
+    await putRisk(db, {
+      ...risk,
+      likelihood: after.likelihood,
+      impact: after.impact,
+      inherentLevel: riskLevel(pack.riskMatrix, after.likelihood, after.impact),
+      treatment: after.treatment,
+      residual,
+      acceptance,
+      actionOwner: after.actionOwner.trim() || null,
+      dueDate: after.dueDate,
+      notes: after.notes,
+      history,
+      updatedAt: now(),
+    });
+  });
+}
+
+export const overrideSchema = z.strictObject({
+  owner: z.enum(OWNERS),
+  justification: z.string().trim().min(10, 'Say why the owner differs from the matrix (at least 10 characters).').max(5_000),
+});
+
+/** Overrides the matrix owner; the justification is mandatory and kept in the history. */
+export async function overrideOwner(assessmentId: string, riskId: string, owner: Owner, justification: string, by: string): Promise<void> {
+  const value = overrideSchema.parse({ owner, justification });
+  const db = database();
+  await db.transaction('rw', db.risks, db.riskRows, async () => {
+    const risk = await db.risks.get([assessmentId, riskId]);
+    if (!risk) throw new Error(`Risk ${riskId} no longer exists.`);
+    const at = now();
+    const override: NonNullable<Risk['ownerOverride']> = { owner: value.owner, justification: value.justification, at };
+    if (by.trim()) override.by = by.trim();
+    const from = effectiveOwner(risk);
+    await putRisk(db, {
+      ...risk,
+      ownerOverride: override,
+      effectiveOwner: value.owner,
+      action: actionFor(value.owner),
+      history: [...risk.history, entry('owner-override', `Owner: ${from} → ${value.owner}. Justification: ${value.justification}`, by)],
+      updatedAt: at,
+    });
+  });
+}
+
+export async function clearOwnerOverride(assessmentId: string, riskId: string, by: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.risks, db.riskRows, async () => {
+    const risk = await db.risks.get([assessmentId, riskId]);
+    if (!risk?.ownerOverride) return;
+    await putRisk(db, {
+      ...risk,
+      ownerOverride: null,
+      effectiveOwner: risk.owner,
+      action: actionFor(risk.owner),
+      history: [...risk.history, entry('owner-override-removed', `Owner back to the matrix: ${risk.owner}.`, by)],
+      updatedAt: now(),
+    });
+  });
+}

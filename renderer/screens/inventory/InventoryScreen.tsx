@@ -1,0 +1,33 @@
+import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { database, type AssessmentRecord } from '../../db/database';
+import { listSnapshots } from '../../db/inventory-repository';
+import { AzureConnectPanel } from './azure/AzureConnectPanel';
+import { ImportInventory } from './ImportInventory';
+import { ResourceBrowser } from './ResourceBrowser';
+import { SnapshotList } from './SnapshotList';
+
+const useStyles = makeStyles({ section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
+
+export function InventoryScreen({ assessment }: { assessment: AssessmentRecord }) {
+  const styles = useStyles();
+  const snapshots = useLiveQuery(() => listSnapshots(database(), assessment.id), [assessment.id]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const snapshot = snapshots?.find((s) => s.id === chosen) ?? snapshots?.[0];
+  return (
+    <section className={styles.section} aria-labelledby="inventory-title">
+      <ScreenHeader id="inventory-title" title="Inventory" description="Snapshots of the client's Azure estate and the checks that fail on them." />
+      <ImportInventory assessment={assessment} onImported={setChosen} />
+      <AzureConnectPanel assessment={assessment} onSnapshot={setChosen} />
+      <Title3 as="h3">Snapshots</Title3>
+      {snapshots && snapshots.length > 0 ? (
+        <SnapshotList snapshots={snapshots} selectedId={snapshot?.id ?? null} onSelect={setChosen} />
+      ) : (
+        <Text data-testid="no-snapshots">No inventory yet: import a file or connect to Azure.</Text>
+      )}
+      {snapshot && <ResourceBrowser key={snapshot.id} snapshot={snapshot} />}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { ResourceRecord } from '../../db/database';
+
+const ROW_HEIGHT = 36;
+const COLUMNS = '2fr 2fr 1.2fr 1fr 0.8fr 0.6fr';
+
+const useStyles = makeStyles({
+  scroller: { height: '420px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    height: `${ROW_HEIGHT}px`,
+    alignItems: 'center',
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    height: `${ROW_HEIGHT}px`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  cell: { paddingInline: tokens.spacingHorizontalS, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  name: { justifyContent: 'flex-start', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
+  failing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface Props {
+  count: number;
+  row: (index: number) => ResourceRecord | undefined;
+  ensure: (start: number, end: number) => void;
+  selectedKey: string | null;
+  onSelect: (resource: ResourceRecord) => void;
+}
+
+/** The inventory as a virtual table: only the rows in view exist in the DOM. */
+export function ResourceTable({ count, row, ensure, selectedKey, onSelect }: Props) {
+  const styles = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions that must not be memoised
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (count > 0) ensure(first, last);
+  }, [first, last, count, ensure]);
+
+  return (
+    <div ref={scroller} className={styles.scroller} role="table" aria-label="Resources" aria-rowcount={count + 1} data-testid="resource-table" tabIndex={0}>
+      <div role="rowgroup">
+        <div role="row" className={styles.header} aria-rowindex={1}>
+          {['Name', 'Type', 'Subscription', 'Resource group', 'Model', 'Failing'].map((h) => (
+            <div role="columnheader" key={h} className={styles.cell}>
+              {h}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
+        {items.map((item) => {
+          const r = row(item.index);
+          return (
+            <div
+              role="row"
+              key={item.key}
+              aria-rowindex={item.index + 2}
+              className={mergeClasses(styles.row, r && r.key === selectedKey && styles.selected)}
+              style={{ transform: `translateY(${item.start}px)` }}
+              data-testid="resource-row"
+            >
+              {r ? (
+                <>
+                  <div role="cell" className={styles.cell}>
+                    <Button appearance="transparent" size="small" className={styles.name} onClick={() => onSelect(r)} title={r.id} data-testid="resource-name">
+                      {r.name}
+                    </Button>
+                  </div>
+                  <div role="cell" className={styles.cell} title={r.type}>
+                    {r.type}
+                  </div>
+                  <div role="cell" className={styles.cell} title={r.subscriptionId}>
+                    {r.subscriptionId}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {r.resourceGroup}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {r.serviceModel}
+                  </div>
+                  <div role="cell" className={mergeClasses(styles.cell, r.failing > 0 && styles.failing)} data-testid="resource-failing">
+                    {r.failing}
+                  </div>
+                </>
+              ) : (
+                <div role="cell" className={styles.cell}>
+                  <Text size={200}>Loading…</Text>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReportProgress } from '../../core/report/build';
+
+/** Options the Report screen offers. */
+export interface ReportRequestOptions {
+  mask: boolean;
+  irPlan: 'inline' | 'separate';
+  version: string;
+}
+
+/** UI → worker: build the report of one assessment bundle (plain JSON, validated in the worker). */
+export interface ReportTask {
+  requestId: number;
+  bundle: unknown;
+  options: ReportRequestOptions;
+}
+
+export type ReportReply =
+  | { requestId: number; kind: 'progress'; progress: ReportProgress }
+  | {
+      requestId: number;
+      kind: 'done';
+      report: Uint8Array;
+      irPlan: Uint8Array | null;
+      registerCsv: string;
+      summary: { risks: number; playbooks: number; masked: boolean; milliseconds: number };
+    }
+  | { requestId: number; kind: 'failed'; message: string };

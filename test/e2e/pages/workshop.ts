@@ -1,0 +1,63 @@
+/** Page-object helpers shared by the workshop specs. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export async function createAssessment(page: Page, name: string, client = 'Contoso Ltd'): Promise<void> {
+  await goTo(page, 'assessments');
+  await page.getByTestId('new-assessment-name').fill(name);
+  await page.getByTestId('new-assessment-client').fill(client);
+  await page.getByTestId('create-assessment').click();
+  await expect(page.getByTestId('open-assessment-name')).toHaveText(name);
+}
+
+export async function goTo(page: Page, area: string): Promise<void> {
+  await page.getByTestId(`nav-${area}`).click();
+  await expect(page.getByTestId(`area-${area}`)).toBeVisible();
+}
+
+/** Moves focus off any field, so the interview's keys act on the question. */
+export async function focusQuestion(page: Page): Promise<void> {
+  await page.getByTestId('question-text').click();
+}
+
+export async function currentQuestion(page: Page): Promise<string> {
+  return (await page.getByTestId('question-card').getAttribute('data-question-id')) ?? '';
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+}
+
+/**
+ * Axe on the current screen: no serious or critical violation. Fluent's focus manager
+ * (Tabster) adds invisible `<i tabindex="0" aria-hidden data-tabster-dummy>` sentinels that
+ * move focus into the right place; axe reports them as aria-hidden-focus, so they are excluded.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+    `accessibility of ${label}`,
+  ).toEqual([]);
+}
+
+/** Reads every row of an object store straight from IndexedDB. */
+export function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('demarc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction(name).objectStore(name).getAll();
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(read.result as Record<string, unknown>[]);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    store,
+  );
+}
