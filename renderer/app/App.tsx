@@ -118,7 +118,7 @@ export function App() {
           </TabList>
         </nav>
         <main className={styles.main} data-testid={`area-${area}`}>
-          {dbState.status === 'ready' || area === 'assessments' ? <AreaScreen area={area} label={AREA_LABELS[area].label} /> : null}
+          {dbState.status === 'ready' || area === 'assessments' ? <AreaScreen area={area} /> : null}
         </main>
       </div>
     </FluentProvider>

@@ -7,19 +7,19 @@ import { InterviewScreen } from '../screens/interview/InterviewScreen';
 import { InventoryScreen } from '../screens/inventory/InventoryScreen';
 import { ResponsibilityScreen } from '../screens/responsibility/ResponsibilityScreen';
 import { RisksScreen } from '../screens/risks/RisksScreen';
+import { ReportScreen } from '../screens/report/ReportScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
-import { UpcomingAreaScreen } from '../screens/UpcomingAreaScreen';
 import type { Area } from '../stores/ui-store';
 
 /** The screen of one area; the workshop areas need an open assessment. */
-export function AreaScreen({ area, label }: { area: Area; label: string }) {
+export function AreaScreen({ area }: { area: Area }) {
   switch (area) {
     case 'assessments':
       return <AssessmentsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'report':
-      return <UpcomingAreaScreen area={area} label={label} />;
+      return <NeedsAssessment>{(a) => <ReportScreen assessment={a} />}</NeedsAssessment>;
     case 'engagement':
       return <NeedsAssessment>{(a) => <EngagementScreen assessment={a} />}</NeedsAssessment>;
     case 'interview':

@@ -1,0 +1,217 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentArrowDownRegular, DocumentRegular, OpenRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import type { ReportProgress } from '../../../core/report/build';
+import { callMain } from '../../bridge/demarc-client';
+import { dumpToBundle } from '../../bundle/bundle-mapping';
+import { bundleFileName, readDump } from '../../bundle/bundle-store';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import type { AssessmentRecord } from '../../db/database';
+import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '860px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const PHASES: Record<ReportProgress['phase'], string> = {
+  model: 'Working out the report from the assessment',
+  render: 'Writing the sections',
+  pack: 'Packaging the Word document',
+  done: 'Done',
+};
+
+interface SavedDocument {
+  label: string;
+  fileName: string;
+  documentId: string;
+}
+
+type BuildState =
+  | { status: 'idle' }
+  | { status: 'building'; progress: ReportProgress | null }
+  | { status: 'built'; files: BuiltReportFiles }
+  | { status: 'failed'; message: string };
+
+/** The file names a report is saved under, from the assessment's name. */
+function reportNames(assessmentName: string) {
+  const base = bundleFileName(assessmentName).replace(/\.demarc\.json$/i, '');
+  return { report: `${base} - report.docx`, irPlan: `${base} - incident response plan.docx`, csv: `${base} - risk register.csv` };
+}
+
+/**
+ * Generates the client deliverable: options, a build off the UI thread with progress and
+ * cancel, saving through main's dialog, and opening the saved file in its application.
+ */
+export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
+  const styles = useStyles();
+  const [mask, setMask] = useState(true);
+  const [irPlan, setIrPlan] = useState<'inline' | 'separate'>('inline');
+  const [version, setVersion] = useState('1.0');
+  const [state, setState] = useState<BuildState>({ status: 'idle' });
+  const [saved, setSaved] = useState<SavedDocument[]>([]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const build = useRef<ReportBuild | null>(null);
+  const names = reportNames(assessment.name);
+
+  const generate = async () => {
+    setSaved([]);
+    setSaveError(null);
+    setState({ status: 'building', progress: null });
+    try {
+      const bundle = dumpToBundle(await readDump(assessment.id));
+      build.current = startReportBuild(bundle, { mask, irPlan, version: version.trim() }, (progress) =>
+        setState({ status: 'building', progress }),
+      );
+      const files = await build.current.result;
+      setState({ status: 'built', files });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      build.current = null;
+    }
+  };
+
+  const save = async (label: string, kind: 'report' | 'register-csv', suggestedName: string, bytes: Uint8Array) => {
+    setSaveError(null);
+    try {
+      // Bytes from the worker and from TextEncoder are backed by plain ArrayBuffers.
+      const result = await callMain('file:save-document', { kind, suggestedName, bytes: bytes as Uint8Array<ArrayBuffer> });
+      if (result.saved && result.fileName && result.documentId) {
+        const entry = { label, fileName: result.fileName, documentId: result.documentId };
+        setSaved((list) => [...list.filter((s) => s.label !== label), entry]);
+      }
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const open = async (document: SavedDocument) => {
+    setSaveError(null);
+    try {
+      await callMain('file:open-document', { documentId: document.documentId });
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const building = state.status === 'building';
+  return (
+    <section className={styles.section} aria-labelledby="report-title">
+      <ScreenHeader
+        id="report-title"
+        title="Report"
+        description="The client deliverable: a Word report with the tailored incident response plan, and the register as CSV."
+      />
+
+      <Field label="Document version">
+        <Input value={version} onChange={(_e, data) => setVersion(data.value)} disabled={building} data-testid="report-version" />
+      </Field>
+      <Field label="Incident response plan">
+        <RadioGroup value={irPlan} onChange={(_e, data) => setIrPlan(data.value as 'inline' | 'separate')} disabled={building} layout="horizontal">
+          <Radio value="inline" label="Inside the report" />
+          <Radio value="separate" label="As a separate document" />
+        </RadioGroup>
+      </Field>
+      <Switch
+        checked={mask}
+        onChange={(_e, data) => setMask(data.checked)}
+        disabled={building}
+        label="Mask tenant and subscription ids"
+        data-testid="report-mask"
+      />
+      <Text size={200}>Template: the bundled default template (templates/default).</Text>
+
+      <div className={styles.row}>
+        <Button appearance="primary" icon={<DocumentRegular />} onClick={() => void generate()} disabled={building} data-testid="generate-report">
+          Generate report
+        </Button>
+        {building && (
+          <Button onClick={() => build.current?.cancel()} data-testid="cancel-report">
+            Cancel
+          </Button>
+        )}
+      </div>
+
+      {state.status === 'building' && (
+        <Field
+          validationMessage={state.progress ? `${PHASES[state.progress.phase]}${state.progress.detail ? ` — ${state.progress.detail}` : ''}` : 'Starting…'}
+          validationState="none"
+        >
+          <ProgressBar value={state.progress?.fraction ?? 0} max={1} aria-label="Report progress" data-testid="report-progress" />
+        </Field>
+      )}
+
+      {state.status === 'failed' && (
+        <MessageBar intent="error" data-testid="report-error">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.status === 'built' && (
+        <MessageBar intent="success" data-testid="report-built">
+          <MessageBarBody>
+            Report ready: {state.files.summary.risks} risks, {state.files.summary.playbooks} incident playbooks
+            {state.files.summary.masked ? ', ids masked' : ''} ({(state.files.summary.milliseconds / 1000).toFixed(1)} s).
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button icon={<DocumentArrowDownRegular />} onClick={() => void save('Report', 'report', names.report, state.files.report)} data-testid="save-report">
+              Save report…
+            </Button>
+            {state.files.irPlan && (
+              <Button
+                icon={<DocumentArrowDownRegular />}
+                onClick={() => state.files.irPlan && void save('Incident response plan', 'report', names.irPlan, state.files.irPlan)}
+                data-testid="save-ir-plan"
+              >
+                Save IR plan…
+              </Button>
+            )}
+            <Button
+              icon={<DocumentArrowDownRegular />}
+              onClick={() => void save('Risk register', 'register-csv', names.csv, new TextEncoder().encode(state.files.registerCsv))}
+              data-testid="save-register-csv"
+            >
+              Save register (CSV)…
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {saveError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{saveError}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {saved.length > 0 && (
+        <ul aria-label="Saved documents" data-testid="saved-documents">
+          {saved.map((document) => (
+            <li key={document.documentId}>
+              <Text>
+                {document.label}: {document.fileName}{' '}
+              </Text>
+              <Button size="small" icon={<OpenRegular />} onClick={() => void open(document)} aria-label={`Open ${document.fileName}`}>
+                Open
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

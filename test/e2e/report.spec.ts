@@ -1,0 +1,47 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { lintDocx } from '../../core/report/docx-lint';
+import { expect, test } from './fixtures';
+import { expectAccessible, goTo } from './pages/workshop';
+
+test.describe('Report screen', () => {
+  test('builds the demo report off the UI thread, saves it through main and opens it', async ({ app, main }) => {
+    test.setTimeout(180_000);
+    await app.getByTestId('create-demo').click();
+    await expect(app.getByTestId('assessment-row')).toHaveCount(1);
+    await goTo(app, 'report');
+    await expectAccessible(app, 'report');
+
+    await app.getByText('As a separate document').click();
+    await app.getByTestId('generate-report').click();
+    await expect(app.getByTestId('report-progress')).toBeVisible();
+    await expect(app.getByTestId('report-built')).toBeVisible({ timeout: 120_000 });
+    await expect(app.getByTestId('report-built')).toContainText('ids masked');
+
+    await app.getByTestId('save-report').click();
+    await app.getByTestId('save-ir-plan').click();
+    await app.getByTestId('save-register-csv').click();
+    await expect(app.getByTestId('saved-documents').getByRole('listitem')).toHaveCount(3);
+
+    const saved = readdirSync(main.saveFolder).sort();
+    expect(saved).toHaveLength(3);
+    expect(saved.map((name) => name.replace(/^.* - /, ''))).toEqual(['incident response plan.docx', 'report.docx', 'risk register.csv']);
+    for (const name of saved.filter((n) => n.endsWith('.docx'))) {
+      const problems = await lintDocx(new Uint8Array(readFileSync(path.join(main.saveFolder, name))));
+      expect(problems, name).toEqual([]);
+    }
+    const csv = readFileSync(path.join(main.saveFolder, saved.find((n) => n.endsWith('.csv')) ?? ''), 'utf8');
+    expect(csv).toMatch(/R-001/);
+    expect(main.dialogCalls.map((c) => c.filters[0]?.extensions[0])).toEqual(['docx', 'docx', 'csv']);
+
+    await app.getByRole('button', { name: /^Open .*report\.docx$/ }).click();
+    await expect.poll(() => main.openedDocuments.length).toBe(1);
+    expect(path.basename(main.openedDocuments[0] ?? '')).toMatch(/report\.docx$/);
+  });
+
+  test('page code cannot open a file main did not save', async ({ app, main }) => {
+    const result = await app.evaluate(() => window.demarc!.openDocument({ documentId: 'made-up' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(main.openedDocuments).toEqual([]);
+  });
+});
