@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
 /** What a CLI command may touch of its process: injected so commands run under Vitest. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,5 +23,17 @@ export class CliUsageError extends Error {
   constructor(message: string, readonly exitCode = 2) {
     super(message);
     this.name = 'CliUsageError';
+  }
+}
+
+/**
+ * `node:util` parseArgs in strict mode without positionals; a malformed command line
+ * becomes a `CliUsageError` (exit 2) with parseArgs' own message.
+ */
+export function parseOptions<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
 import { AnswersInputSchema, type Answers } from '../../core/interview/answers';
@@ -9,7 +8,7 @@ import { scopeModels, validateAnswers } from '../../core/interview/flow';
 import { parseJsonWithLocation, InventoryParseError } from '../../core/inventory/parse';
 import { deriveRisks } from '../../core/risks/derive';
 import type { CliCommand } from '../io';
-import { CliUsageError } from '../io';
+import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
 import { loadInventoryFile, matrixFrom } from './findings';
 
@@ -25,25 +24,15 @@ export const assessCommand: CliCommand = {
     'or {choices, note}. The bundle is the format of ARCHITECTURE.md "Data contracts".',
   ].join('\n'),
   async run(args, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          inventory: { type: 'string' },
-          answers: { type: 'string' },
-          output: { type: 'string', short: 'o' },
-          name: { type: 'string' },
-          client: { type: 'string' },
-          matrix: { type: 'string' },
-          pack: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new CliUsageError((e as Error).message);
-    }
+    const values = parseOptions(args, {
+      inventory: { type: 'string' },
+      answers: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      client: { type: 'string' },
+      matrix: { type: 'string' },
+      pack: { type: 'string' },
+    });
     if (!values.inventory) throw new CliUsageError('--inventory FILE is required');
     if (!values.output) throw new CliUsageError('-o OUT.demarc.json is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));

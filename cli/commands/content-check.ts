@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../io';
-import { CliUsageError } from '../io';
+import { parseOptions } from '../io';
 import { loadAndVerify, packDirFrom } from '../pack';
 
 /** `demarc content check`: validates every file of a content pack and runs each check's fixtures. */
@@ -17,12 +16,7 @@ export const contentCheckCommand: CliCommand = {
     '  --pack DIR   pack folder (default: assessments/azure-m365)',
   ].join('\n'),
   async run(args, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { json: { type: 'boolean' }, pack: { type: 'string' } }, strict: true, allowPositionals: false }));
-    } catch (e) {
-      throw new CliUsageError((e as Error).message);
-    }
+    const values = parseOptions(args, { json: { type: 'boolean' }, pack: { type: 'string' } });
     const { pack, errors, checksWithPassAndFailFixtures } = loadAndVerify(packDirFrom(values.pack, io));
     const summary = {
       pack: { id: pack.header.id, version: pack.header.version },

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { runChecks, type Finding } from '../../core/checks/run-checks';
 import { readInventory, serviceModelLookup } from '../../core/inventory/normalise';
 import { InventoryParseError } from '../../core/inventory/parse';
 import type { ContentPack } from '../../core/content/types';
 import type { CliCommand, CliIo } from '../io';
-import { CliUsageError } from '../io';
+import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
 
 /** Reads and normalises an inventory file, turning parse errors into user errors that name the file. */
@@ -55,17 +54,7 @@ export const findingsCommand: CliCommand = {
     '  --matrix ID   responsibility matrix for owners (default: the pack default)',
   ].join('\n'),
   async run(args, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: { inventory: { type: 'string' }, json: { type: 'boolean' }, failed: { type: 'boolean' }, matrix: { type: 'string' }, pack: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new CliUsageError((e as Error).message);
-    }
+    const values = parseOptions(args, { inventory: { type: 'string' }, json: { type: 'boolean' }, failed: { type: 'boolean' }, matrix: { type: 'string' }, pack: { type: 'string' } });
     if (!values.inventory) throw new CliUsageError('--inventory FILE is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);

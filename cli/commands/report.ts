@@ -1,6 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
@@ -10,7 +9,7 @@ import type { ReportModel } from '../../core/report/model';
 import { neutraliseFormula, registerCsv, registerTable } from '../../core/report/register';
 import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
-import { CliUsageError } from '../io';
+import { CliUsageError, parseOptions } from '../io';
 import { packDirFrom, userPath } from '../pack';
 import { readPackFiles, repoRoot } from '../read-pack-files';
 import { readTemplateDir, templateDirFrom } from './template-check';
@@ -63,28 +62,18 @@ export const reportCommand: CliCommand = {
     '  --no-lint           skip the structural check of the .docx before it is written',
   ].join('\n'),
   async run(args, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          bundle: { type: 'string' },
-          demo: { type: 'boolean' },
-          output: { type: 'string', short: 'o' },
-          template: { type: 'string' },
-          'ir-plan': { type: 'string' },
-          xlsx: { type: 'string' },
-          csv: { type: 'string' },
-          'no-mask': { type: 'boolean' },
-          'no-lint': { type: 'boolean' },
-          pack: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new CliUsageError((e as Error).message);
-    }
+    const values = parseOptions(args, {
+      bundle: { type: 'string' },
+      demo: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      template: { type: 'string' },
+      'ir-plan': { type: 'string' },
+      xlsx: { type: 'string' },
+      csv: { type: 'string' },
+      'no-mask': { type: 'boolean' },
+      'no-lint': { type: 'boolean' },
+      pack: { type: 'string' },
+    });
     if (!values.bundle === !values.demo) throw new CliUsageError('give either --bundle FILE or --demo');
     if (!values.output) throw new CliUsageError('-o REPORT.docx is required');
     if (values['ir-plan'] !== undefined && values['ir-plan'] !== 'separate' && values['ir-plan'] !== 'inline')
