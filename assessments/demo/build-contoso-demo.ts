@@ -60,6 +60,15 @@ function fixtureRows(): Record<string, unknown>[] {
   return rows;
 }
 
+/** Who attended the workshop (they also answered the questions). */
+const ATTENDEES = [
+  { name: 'Marcus Lindqvist', role: 'Chief Information Security Officer' },
+  { name: 'Priya Natarajan', role: 'Head of IT Operations' },
+  { name: 'Tom Becker', role: 'IT Service Manager (Microsoft support contract owner)' },
+  { name: 'Aisha Rahman', role: 'Azure Platform Lead' },
+  { name: 'Dana Okafor', role: 'Data Protection Officer' },
+];
+
 /** A mid-maturity client: scope first, then a deterministic mix of good, partial and poor answers. */
 function demoAnswers(): Answers {
   const answers: Answers = {
@@ -78,12 +87,21 @@ function demoAnswers(): Answers {
         const scored = q.choices.filter((c) => c.result !== 'not-applicable');
         const pick = n % 5 === 0 ? scored[scored.length - 1] : n % 3 === 0 ? scored[0] : (scored[1] ?? scored[0]);
         if (!pick) continue;
-        answers[q.id] = { choices: [pick.id], answeredAt: '2026-11-24T10:00:00Z' };
+        answers[q.id] = { choices: [pick.id], answeredAt: '2026-11-24T10:00:00Z', answeredBy: ATTENDEES[n % ATTENDEES.length]!.name };
         if (n % 4 === 0) answers[q.id]!.note = 'Confirmed by the Head of IT Operations during the workshop.';
         if (n % 7 === 0) answers[q.id]!.evidence = ['Contoso ISMS policy CP-SEC-004 v3.2'];
       }
     }
   }
+  // a consultant's not-applicable mark: no choice of the question says so
+  if (answers['PAS-04'])
+    answers['PAS-04'] = {
+      choices: [],
+      notApplicable: true,
+      note: 'AKS runs only in a research sandbox outside the agreed scope.',
+      answeredAt: '2026-11-24T10:00:00Z',
+      answeredBy: 'Aisha Rahman',
+    };
   return answers;
 }
 
@@ -122,6 +140,13 @@ const bundle: AssessmentBundle = {
     matrixVersion: matrix.version,
     riskMatrixId: pack.riskMatrix.id,
     riskMatrixVersion: pack.riskMatrix.version,
+    engagement: {
+      engagementId: 'ENG-2026-0147',
+      startDate: '2026-11-23',
+      endDate: '2026-11-24',
+      attendees: ATTENDEES,
+      classification: 'Strictly confidential',
+    },
     scope: {
       serviceModels: scopeModels(answers) ?? [],
       subscriptions: [PROD, RND, SHARED],
@@ -135,6 +160,15 @@ const bundle: AssessmentBundle = {
     { id: 'c0a7e5d1-0000-4000-8000-0000000000c2', name: 'Tom Becker', role: 'Microsoft support contract owner', email: 'tom.becker@contoso-pharma.example', phone: '+44 20 7946 0102' },
     { id: 'c0a7e5d1-0000-4000-8000-0000000000c3', name: 'Dana Okafor', role: 'Data protection officer', email: 'dpo@contoso-pharma.example', phone: '+44 20 7946 0103' },
   ],
+  incidentResponse: {
+    supportPlan: 'Unified Support (Enterprise)',
+    escalationNotes: [
+      'Unified Support (Enterprise) with Enhanced Designated Engineering for Azure; contract owner Tom Becker.',
+      'Severity A cases: open in the Azure portal (Help + support), then call the Customer Success Account Manager on +44 20 7946 0199 and quote contract UNI-4471-CP.',
+      'Out of hours: Microsoft Unified support line +44 344 800 2400 (24x7 for severity A); the on-call platform engineer may open the case, Priya Natarajan approves severity A.',
+      'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
+    ].join('\n'),
+  },
   inventory: {
     snapshots: [{ id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] }],
     resources: resources.map((r) => toBundleResource(r, snapshotId)),

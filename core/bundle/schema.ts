@@ -10,11 +10,43 @@ export const BUNDLE_SCHEMA_VERSION = 1;
 
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO 8601 date-time with zone');
 
+/** The Microsoft support arrangements the incident response setup offers. */
+export const SUPPORT_PLANS = [
+  'Not known',
+  'None (billing and subscription support only)',
+  'Developer',
+  'Standard',
+  'Professional Direct',
+  'Unified Support (Enterprise)',
+  'Premier',
+  'Through a Cloud Solution Provider (CSP) partner',
+] as const;
+export const SupportPlanSchema = z.enum(SUPPORT_PLANS);
+
+/** A workshop attendee (either field may be blank while the list is being filled in). */
+export const AttendeeSchema = z.strictObject({
+  name: z.string().max(200),
+  role: z.string().max(200),
+});
+
+/** The engagement as recorded in the workshop: every field optional (absent = not recorded). */
+export const EngagementSchema = z.strictObject({
+  engagementId: z.string().min(1).max(100).optional(),
+  /** ISO dates (YYYY-MM-DD) */
+  startDate: z.iso.date().optional(),
+  endDate: z.iso.date().optional(),
+  attendees: z.array(AttendeeSchema).max(200).optional(),
+  /** classification marking printed on the deliverable (overrides the template's) */
+  classification: z.string().min(1).max(200).optional(),
+});
+export type BundleEngagement = z.infer<typeof EngagementSchema>;
+
 /** The assessment record: what was assessed, for whom, and with which content versions. */
 export const AssessmentSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
-  client: z.string().min(1),
+  /** may be empty: the workshop allows an assessment without a client name */
+  client: z.string().max(200),
   consultant: z.string().optional(),
   status: z.enum(['draft', 'in-progress', 'final']),
   createdAt: isoDateTime,
@@ -33,18 +65,26 @@ export const AssessmentSchema = z.strictObject({
     subscriptions: z.array(z.string()),
     notes: z.string().optional(),
   }),
+  engagement: EngagementSchema.optional(),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+/** A contact of the incident response setup; name and role may be blank (the workshop allows it). */
 export const ContactSchema = z.strictObject({
   id: z.string().min(1),
-  name: z.string().min(1),
-  role: z.string().min(1),
-  organisation: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
+  name: z.string().max(200),
+  role: z.string().max(200),
+  organisation: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  phone: z.string().max(100).optional(),
   /** e.g. incident commander, Microsoft support contract owner */
   responsibilities: z.array(z.string()).optional(),
+});
+
+/** The incident response setup: the client's Microsoft support plan and how to escalate. */
+export const IncidentResponseSchema = z.strictObject({
+  supportPlan: SupportPlanSchema.optional(),
+  escalationNotes: z.string().min(1).max(50_000).optional(),
 });
 
 /** Where an inventory came from. */
@@ -99,6 +139,7 @@ export const AssessmentBundleSchema = z
     assessment: AssessmentSchema,
     answers: AnswersSchema,
     contacts: z.array(ContactSchema),
+    incidentResponse: IncidentResponseSchema.optional(),
     inventory: z.strictObject({
       snapshots: z.array(SnapshotSchema),
       resources: z.array(BundleResourceSchema),

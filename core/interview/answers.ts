@@ -6,6 +6,10 @@ export const AnswerSchema = z.strictObject({
   note: z.string().optional(),
   evidence: z.array(z.string()).optional(),
   answeredAt: z.string().optional(),
+  /** who gave the answer in the workshop */
+  answeredBy: z.string().min(1).max(200).optional(),
+  /** marked not applicable by the consultant (with no choice saying so); absent = false */
+  notApplicable: z.boolean().optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 

@@ -226,15 +226,15 @@ export function buildIrPlan(input: {
   const { bundle, pack, risks, clean, model } = input;
   const answers = bundle.answers;
   const contacts = bundle.contacts.map((c) => ({
-    name: clean(c.name),
-    role: clean(c.role),
+    name: clean(c.name) || 'Not named',
+    role: clean(c.role) || 'Not stated',
     organisation: clean(c.organisation ?? model.meta.client),
     email: clean(c.email ?? ''),
     phone: clean(c.phone ?? ''),
     responsibilities: clean((c.responsibilities ?? []).join('; '), 1000),
   }));
   const assigneeFor = (match: RegExp): string => {
-    const hit = bundle.contacts.filter((c) => match.test(`${c.role} ${(c.responsibilities ?? []).join(' ')}`));
+    const hit = bundle.contacts.filter((c) => c.name.trim() !== '' && match.test(`${c.role} ${(c.responsibilities ?? []).join(' ')}`));
     return hit.length > 0 ? hit.map((c) => clean(c.name)).join(', ') : 'To be assigned';
   };
   const roles = ROLES.map((r) => ({ role: r.role, description: r.description, assignee: assigneeFor(r.match) }));
@@ -369,6 +369,7 @@ export function buildIrPlan(input: {
     raci: { roles: RACI_ROLES, rows: RACI },
     contacts,
     supportPlan: model.placeholders.supportPlan,
+    escalationNotes: clean(bundle.incidentResponse?.escalationNotes ?? '', 10_000),
     supportGapRiskIds,
     severity: SEVERITY,
     categories: CATEGORIES,

@@ -310,8 +310,8 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       return {
         questionId: q.id,
         question: q.text,
-        answer: ans && ans.choices.length > 0 ? clean(choiceLabels(q.id, ans.choices), MAX_NOTE) : 'Not answered',
-        result: result ? RESULT_LABEL[result] : q.kind === 'scope' ? 'Scope' : '',
+        answer: ans && ans.choices.length > 0 ? clean(choiceLabels(q.id, ans.choices), MAX_NOTE) : ans?.notApplicable ? 'Marked not applicable' : 'Not answered',
+        result: result ? RESULT_LABEL[result] : ans?.notApplicable && ans.choices.length === 0 ? RESULT_LABEL['not-applicable'] : q.kind === 'scope' ? 'Scope' : '',
         note: clean(ans?.note ?? '', MAX_NOTE),
       };
     }),
@@ -339,7 +339,24 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
 
   // --- meta and placeholders
   const manifest = template.manifest;
-  const client = clean(a.client);
+  const client = clean(a.client) || 'the client';
+  const recorded = a.engagement ?? {};
+  const classification = recorded.classification ? clean(recorded.classification) || manifest.classification.marking : manifest.classification.marking;
+  const engagementId = clean(recorded.engagementId ?? '', 100);
+  const engagementDates =
+    recorded.startDate && recorded.endDate
+      ? recorded.startDate === recorded.endDate
+        ? longDate(recorded.startDate)
+        : `${longDate(recorded.startDate)} – ${longDate(recorded.endDate)}`
+      : recorded.startDate
+        ? `From ${longDate(recorded.startDate)}`
+        : recorded.endDate
+          ? `Until ${longDate(recorded.endDate)}`
+          : '';
+  const attendees = (recorded.attendees ?? [])
+    .map((x) => ({ name: clean(x.name), role: clean(x.role) }))
+    .filter((x) => x.name || x.role)
+    .map((x) => ({ name: x.name || 'Not named', role: x.role || 'Not stated' }));
   const engagement = clean(a.name);
   const version = clean(options.version ?? manifest.document.version);
   const date = longDate(reportDate);
@@ -347,7 +364,10 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   const preparedBy = a.consultant ? `${clean(a.consultant)}, ${firmName}` : firmName;
   const preparedFor = clean(options.preparedFor ?? client);
   const sortedRisks = [...risks].sort(bySeverity);
-  const supportPlan = scopeAnswer('IRP-05');
+  // the IR setup's plan when one was chosen; otherwise the interview answer (IRP-05)
+  const setupPlan = bundle.incidentResponse?.supportPlan;
+  const irp05 = scopeAnswer('IRP-05');
+  const supportPlan = setupPlan && setupPlan !== 'Not known' ? setupPlan : irp05 === 'Not answered' && setupPlan ? setupPlan : irp05;
   const criticality = scopeAnswer('SCOPE-CRITICALITY');
   const placeholders: Record<PlaceholderName, string> = {
     client,
@@ -359,7 +379,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     preparedFor,
     version,
     date,
-    classification: manifest.classification.marking,
+    classification,
     packTitle: pack.header.title,
     packVersion: pack.header.version,
     matrixTitle: matrix.title,
@@ -384,7 +404,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   const fill = (s: string): string => s.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, n: string) => placeholders[n.trim() as PlaceholderName] ?? '');
   placeholders.preparedBy = a.consultant ? preparedBy : fill(manifest.document.preparedBy);
 
-  const contacts = bundle.contacts;
+  const contacts = bundle.contacts.filter((c) => c.name.trim() !== '');
   const documentControl: DocumentControl = {
     versions: options.documentControl?.versions ?? [
       { version: '0.1', date: longDate(a.createdAt), author: placeholders.preparedBy, change: 'Assessment started; interview and inventory collection' },
@@ -406,10 +426,12 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       engagement,
       version,
       date,
-      classification: manifest.classification.marking,
+      classification,
       classificationNotice: fill(manifest.classification.notice),
       preparedBy: placeholders.preparedBy,
       preparedFor,
+      engagementId,
+      engagementDates,
       firmName,
       keywords: ['shared responsibility', 'risk assessment', 'Azure', 'Microsoft 365', 'incident response', client].join(', '),
       subject: `${engagement} — ${client}`,
@@ -448,6 +470,8 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       criticality,
       subscriptions: subscriptions.map((s) => clean(s)),
       notes: clean(a.scope.notes ?? '', MAX_NOTE),
+      engagementDates,
+      attendees,
       questionsAnswered: progress.answered,
       questionsVisible: progress.total,
       domains: progress.domains.map((d) => d.title),

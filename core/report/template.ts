@@ -100,7 +100,7 @@ export const PLACEHOLDERS = {
   postureRating: 'overall posture rating',
   questionsAnswered: 'interview questions answered',
   serviceModels: 'service models in scope',
-  supportPlan: "the client's Microsoft support arrangement, as answered",
+  supportPlan: "the client's Microsoft support arrangement (incident response setup, else the interview answer)",
   criticality: 'business criticality of the workloads in scope',
 } as const;
 export type PlaceholderName = keyof typeof PLACEHOLDERS;

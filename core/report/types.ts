@@ -98,6 +98,10 @@ export interface ReportModel {
     classificationNotice: string;
     preparedBy: string;
     preparedFor: string;
+    /** engagement reference ('' when not recorded) */
+    engagementId: string;
+    /** engagement dates, e.g. '23 November 2026 – 24 November 2026' ('' when not recorded) */
+    engagementDates: string;
     firmName: string;
     keywords: string;
     subject: string;
@@ -136,6 +140,9 @@ export interface ReportModel {
     criticality: string;
     subscriptions: string[];
     notes: string;
+    engagementDates: string;
+    /** workshop attendees as recorded */
+    attendees: { name: string; role: string }[];
     questionsAnswered: number;
     questionsVisible: number;
     domains: string[];
@@ -192,6 +199,8 @@ export interface IrPlanModel {
   raci: { roles: string[]; rows: { activity: string; cells: string[] }[] };
   contacts: { name: string; role: string; organisation: string; email: string; phone: string; responsibilities: string }[];
   supportPlan: string;
+  /** escalation notes from the incident response setup ('' when none) */
+  escalationNotes: string;
   supportGapRiskIds: string[];
   severity: { level: string; name: string; criteria: string; response: string; msSeverity: string }[];
   categories: { category: string; examples: string }[];

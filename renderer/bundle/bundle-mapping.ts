@@ -2,14 +2,15 @@
  * Dexie rows <-> the assessment bundle of core/bundle. Pure functions: the same mapping
  * serves export, import, duplicate and the bundled demo.
  *
- * The bundle has no place (yet) for some workshop fields; they are carried where the
- * schema allows it: consultants -> `assessment.consultant`, the preamble ->
- * `assessment.scope.notes`, a contact's deputy -> `responsibilities: ["Deputy: …"]`, a risk's
- * notes and open/closed state -> its history (the latest `notes` / `closed` / `reopened`
- * entry). Engagement id, dates, attendees, marking, "answered by", not-applicable marks and the
- * support plan stay in the app only.
+ * Engagement id, dates, attendees and classification go to `assessment.engagement`; "answered
+ * by" and not-applicable marks to the answers; the support plan and escalation notes to
+ * `incidentResponse`. Fields without a place of their own are carried where the schema allows
+ * it: consultants -> `assessment.consultant`, the preamble -> `assessment.scope.notes`, a
+ * contact's deputy -> `responsibilities: ["Deputy: …"]`, a risk's notes and open/closed state
+ * -> its history (the latest `notes` / `closed` / `reopened` entry). Blank values are left out
+ * of the bundle and come back blank.
  */
-import { BUNDLE_SCHEMA_VERSION, type AssessmentBundle, type BundleResource } from '../../core/bundle/schema';
+import { BUNDLE_SCHEMA_VERSION, SUPPORT_PLANS, type AssessmentBundle, type BundleEngagement, type BundleResource } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Answers } from '../../core/interview/answers';
@@ -43,20 +44,43 @@ export interface AssessmentDump {
   incidentSetup: IncidentSetupRecord | null;
 }
 
-const NO_CLIENT = 'Not recorded';
 const DEPUTY = 'Deputy: ';
+/** What earlier versions exported for a blank client name; read back as blank. */
+const LEGACY_NO_CLIENT = 'Not recorded';
 
 function answersOf(records: readonly AnswerRecord[]): Answers {
   const out: Answers = {};
   for (const r of [...records].sort((a, b) => (a.questionId < b.questionId ? -1 : 1))) {
-    if (r.choices.length === 0 && !r.note && !r.evidence.trim()) continue;
+    if (r.choices.length === 0 && !r.notApplicable && !r.note && !r.evidence.trim()) continue;
     const answer: Answers[string] = { choices: [...r.choices] };
     if (r.note) answer.note = r.note;
     if (r.evidence.trim()) answer.evidence = r.evidence.split('\n').map((l) => l.trim()).filter(Boolean);
     if (r.updatedAt) answer.answeredAt = r.updatedAt;
+    if (r.answeredBy.trim()) answer.answeredBy = r.answeredBy;
+    if (r.notApplicable) answer.notApplicable = true;
     out[r.questionId] = answer;
   }
   return out;
+}
+
+function engagementOf(e: AssessmentRecord['engagement']): BundleEngagement | undefined {
+  const out: BundleEngagement = {};
+  if (e.engagementId.trim()) out.engagementId = e.engagementId;
+  if (e.startDate) out.startDate = e.startDate;
+  if (e.endDate) out.endDate = e.endDate;
+  const attendees = e.attendees.filter((x) => x.name.trim() || x.role.trim()).map((x) => ({ name: x.name, role: x.role }));
+  if (attendees.length > 0) out.attendees = attendees;
+  if (e.classification.trim()) out.classification = e.classification;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function incidentResponseOf(setup: IncidentSetupRecord | null): AssessmentBundle['incidentResponse'] {
+  if (!setup) return undefined;
+  const out: NonNullable<AssessmentBundle['incidentResponse']> = {};
+  const plan = SUPPORT_PLANS.find((p) => p === setup.supportPlan);
+  if (plan) out.supportPlan = plan;
+  if (setup.escalationNotes.trim()) out.escalationNotes = setup.escalationNotes;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function toBundleRisk(r: RiskRecord): Risk {
@@ -95,7 +119,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
   const assessment: AssessmentBundle['assessment'] = {
     id: a.id,
     name: a.name,
-    client: a.client.trim() || NO_CLIENT,
+    client: a.client,
     status: a.status,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -109,6 +133,9 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
   };
   if (a.engagement.consultants.length > 0) assessment.consultant = a.engagement.consultants.join(', ');
   if (a.engagement.preamble) assessment.scope.notes = a.engagement.preamble;
+  const engagement = engagementOf(a.engagement);
+  if (engagement) assessment.engagement = engagement;
+  const incidentResponse = incidentResponseOf(dump.incidentSetup);
   return {
     format: 'demarc-assessment',
     schemaVersion: BUNDLE_SCHEMA_VERSION,
@@ -118,12 +145,13 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
     contacts: [...dump.contacts]
       .sort((x, y) => x.order - y.order)
       .map((c) => {
-        const contact: AssessmentBundle['contacts'][number] = { id: c.id, name: c.name.trim() || 'Unnamed', role: c.role.trim() || 'Not stated' };
+        const contact: AssessmentBundle['contacts'][number] = { id: c.id, name: c.name, role: c.role };
         if (c.email) contact.email = c.email;
         if (c.phone) contact.phone = c.phone;
         if (c.deputy) contact.responsibilities = [`${DEPUTY}${c.deputy}`];
         return contact;
       }),
+    ...(incidentResponse ? { incidentResponse } : {}),
     inventory: {
       snapshots: [...dump.snapshots]
         .sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))
@@ -169,14 +197,22 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
   const engagement = emptyEngagement();
   engagement.consultants = b.consultant ? b.consultant.split(',').map((s) => s.trim()).filter(Boolean) : [];
   engagement.preamble = b.scope.notes ?? '';
+  const e = b.engagement;
+  if (e) {
+    engagement.engagementId = e.engagementId ?? '';
+    engagement.startDate = e.startDate ?? '';
+    engagement.endDate = e.endDate ?? '';
+    engagement.attendees = (e.attendees ?? []).map((x) => ({ name: x.name, role: x.role }));
+    if (e.classification) engagement.classification = e.classification;
+  }
   const answers: AnswerRecord[] = Object.entries(bundle.answers).map(([questionId, a]) => ({
     assessmentId: b.id,
     questionId,
     choices: [...a.choices],
-    notApplicable: false,
+    notApplicable: a.notApplicable ?? false,
     note: a.note ?? '',
     evidence: (a.evidence ?? []).join('\n'),
-    answeredBy: '',
+    answeredBy: a.answeredBy ?? '',
     updatedAt: a.answeredAt ?? b.updatedAt,
   }));
   const matrix = pack.matrices.get(b.matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
@@ -184,7 +220,7 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
     assessment: {
       id: b.id,
       name: b.name,
-      client: b.client === NO_CLIENT ? '' : b.client,
+      client: b.client === LEGACY_NO_CLIENT ? '' : b.client,
       status: b.status,
       createdAt: b.createdAt,
       updatedAt: b.updatedAt,
@@ -222,7 +258,9 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       email: c.email ?? '',
       deputy: c.responsibilities?.find((x) => x.startsWith(DEPUTY))?.slice(DEPUTY.length) ?? '',
     })),
-    incidentSetup: null,
+    incidentSetup: bundle.incidentResponse
+      ? { assessmentId: b.id, supportPlan: bundle.incidentResponse.supportPlan ?? '', escalationNotes: bundle.incidentResponse.escalationNotes ?? '', updatedAt: b.updatedAt }
+      : null,
   };
   for (const s of bundle.inventory.snapshots) {
     const resources = bundle.inventory.resources.filter((r) => r.snapshotId === s.id).map(fromBundleResource);

@@ -3,16 +3,8 @@ import { z } from 'zod';
 import { database, type ContactRecord, type IncidentSetupRecord } from './database';
 import { now } from './assessments-repository';
 
-export const SUPPORT_PLANS = [
-  'Not known',
-  'None (billing and subscription support only)',
-  'Developer',
-  'Standard',
-  'Professional Direct',
-  'Unified Support (Enterprise)',
-  'Premier',
-  'Through a Cloud Solution Provider (CSP) partner',
-] as const;
+/** The plans the setup offers (defined with the bundle schema, which accepts exactly these). */
+export { SUPPORT_PLANS } from '../../core/bundle/schema';
 
 const field = (max: number) => z.string().max(max, `Keep this under ${max} characters.`);
 

@@ -111,6 +111,14 @@ test('export, delete, import: the assessment comes back identical', async ({ app
   const again = readFileSync(path.join(main.saveFolder, main.dialogCalls.at(-1)!.defaultPath), 'utf8');
   const strip = (text: string) => ({ ...JSON.parse(text), exportedAt: null });
   expect(strip(again)).toEqual(strip(exported));
+  // the whole file is compared above; make sure it carries the engagement, answer marks and IR setup
+  const bundle = JSON.parse(again);
+  expect(bundle.assessment.engagement).toMatchObject({ engagementId: 'ENG-2026-0147', startDate: '2026-11-23', endDate: '2026-11-24', classification: 'Strictly confidential' });
+  expect(bundle.assessment.engagement.attendees).toHaveLength(5);
+  expect(bundle.answers['PAS-04']).toMatchObject({ choices: [], notApplicable: true, answeredBy: 'Aisha Rahman' });
+  expect(Object.values(bundle.answers).filter((a) => (a as { answeredBy?: string }).answeredBy).length).toBeGreaterThan(100);
+  expect(bundle.incidentResponse.supportPlan).toBe('Unified Support (Enterprise)');
+  expect(bundle.incidentResponse.escalationNotes).toContain('Enhanced Designated Engineering');
 });
 
 test('undo brings a deleted assessment back', async ({ app }) => {

@@ -59,6 +59,10 @@ export function irPlan(ctx: Ctx): Block[] {
   out.push(...block(ctx, 'ir-microsoft'));
   out.push(heading(3, 'Engaging Microsoft support'));
   out.push(...block(ctx, 'ir-support', 3));
+  if (ir.escalationNotes) {
+    out.push(para('Escalation notes recorded with the client:', STYLE.caption));
+    for (const line of ir.escalationNotes.split('\n').filter((l) => l.trim())) out.push(para(line));
+  }
   if (ir.supportGapRiskIds.length > 0) out.push(rich(['Gap: the support arrangement does not meet this need — see ', ...ir.supportGapRiskIds.flatMap((id) => toChildren(ctx, id)), '.']));
 
   out.push(heading(2, 'Classification and severity'));

@@ -84,6 +84,8 @@ export function cover(ctx: Ctx): Block[] {
       [
         ['Prepared for', meta.preparedFor],
         ['Prepared by', meta.preparedBy],
+        ...(meta.engagementId ? ([['Engagement reference', meta.engagementId]] as [string, string][]) : []),
+        ...(meta.engagementDates ? ([['Engagement dates', meta.engagementDates]] as [string, string][]) : []),
         ['Version', meta.version],
         ['Date', meta.date],
         ['Classification', meta.classification],
@@ -221,11 +223,15 @@ export function scopeApproach(ctx: Ctx): Block[] {
         ['Inventory snapshot', s.snapshotTime],
         ['Interview', `${s.questionsAnswered} of ${s.questionsVisible} applicable questions answered across ${s.domains.length} domains`],
         ['Content pack', `${s.packTitle} ${s.packVersion}`],
+        ...(s.engagementDates ? ([['Engagement dates', s.engagementDates]] as [string, string][]) : []),
         ...(s.notes ? ([['Scope notes', s.notes]] as [string, string][]) : []),
       ],
       ctx.width,
       'F2F2F2',
     ),
+    ...(s.attendees.length > 0
+      ? [heading(2, 'Workshop attendees'), t(ctx, [1, 1], ['Name', 'Role'], s.attendees.map((x) => [x.name, x.role]))]
+      : []),
   ];
 }
 
