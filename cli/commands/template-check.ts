@@ -1,35 +1,22 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkTemplate } from '../../core/report/template-check';
 import type { TemplateFile } from '../../core/report/template';
 import type { CliCommand, CliIo } from '../io';
 import { CliUsageError } from '../io';
+import { TemplateFolderError, readTemplateFolder } from '../../electron/main/template-folder';
 import { repoRoot } from '../read-pack-files';
 
 /** The bundled default template. */
 export const defaultTemplateDir = join(repoRoot, 'templates', 'default');
 
-const TEXT = /\.(ya?ml|md|txt)$/i;
-const MAX_FILE = 5 * 1024 * 1024;
-
-/** Reads a template folder into `{path, text | bytes}`; binary files (logo, reference .docx) as bytes. */
+/** Reads a template folder (electron/main/template-folder.ts); a missing folder is a usage error. */
 export function readTemplateDir(dir: string): TemplateFile[] {
-  const root = resolve(dir);
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new CliUsageError(`template folder not found: ${dir}`, 1);
-  const out: TemplateFile[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && statSync(full).size <= MAX_FILE) {
-        const path = relative(root, full).split(sep).join('/');
-        out.push(TEXT.test(path) ? { path, text: readFileSync(full, 'utf8') } : { path, bytes: new Uint8Array(readFileSync(full)) });
-      }
-    }
-  };
-  walk(root);
-  return out;
+  try {
+    return readTemplateFolder(dir);
+  } catch (error) {
+    if (error instanceof TemplateFolderError) throw new CliUsageError(error.message, 1);
+    throw error;
+  }
 }
 
 export const templateDirFrom = (option: string | undefined, io: CliIo): string => (option ? resolve(io.cwd, option) : defaultTemplateDir);

@@ -120,6 +120,24 @@ export const channels = {
      */
     response: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable(), documentId: z.string().nullable() }),
   },
+  'file:choose-report-template': {
+    method: 'chooseReportTemplate',
+    /** Main shows a folder dialog and reads the template files; the renderer never names a path. */
+    request: z.strictObject({}),
+    response: z.strictObject({
+      chosen: z.boolean(),
+      folderName: z.string().nullable(),
+      files: z
+        .array(
+          z.strictObject({
+            path: z.string().min(1).max(300),
+            text: z.string().optional(),
+            bytes: z.instanceof(Uint8Array).optional(),
+          }),
+        )
+        .max(300),
+    }),
+  },
   'file:open-document': {
     method: 'openDocument',
     /** Opens a file this session saved, in the operating system's default application. */

@@ -101,6 +101,11 @@ function registerIpc(): void {
       },
       writeFile: writeFileAtomic,
       openPath: (file) => shell.openPath(file),
+      showOpenFolderDialog: async ({ title }) => {
+        const options = { title, properties: ['openDirectory' as const] };
+        const focused = BrowserWindow.getFocusedWindow();
+        return focused ? dialog.showOpenDialog(focused, options) : dialog.showOpenDialog(options);
+      },
       safeStorage,
       azure: azureSession,
     }),

@@ -1,5 +1,6 @@
 /** The UI side of the report worker: a fresh worker per build, so a cancelled build stops at once. */
 import type { ReportProgress } from '../../core/report/build';
+import type { TemplateFile } from '../../core/report/template';
 import type { ReportReply, ReportRequestOptions } from './report-protocol';
 
 export type BuiltReportFiles = Extract<ReportReply, { kind: 'done' }>;
@@ -9,7 +10,12 @@ export interface ReportBuild {
   cancel: () => void;
 }
 
-export function startReportBuild(bundle: unknown, options: ReportRequestOptions, onProgress: (p: ReportProgress) => void): ReportBuild {
+export function startReportBuild(
+  bundle: unknown,
+  options: ReportRequestOptions,
+  onProgress: (p: ReportProgress) => void,
+  templateFiles?: TemplateFile[],
+): ReportBuild {
   const worker = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module', name: 'report' });
   let settle: { reject: (error: Error) => void } | undefined;
   const result = new Promise<BuiltReportFiles>((resolve, reject) => {
@@ -27,7 +33,7 @@ export function startReportBuild(bundle: unknown, options: ReportRequestOptions,
       worker.terminate();
       reject(new Error(event.message || 'The report worker stopped.'));
     };
-    worker.postMessage({ requestId: 1, bundle, options });
+    worker.postMessage({ requestId: 1, bundle, options, ...(templateFiles ? { templateFiles } : {}) });
   });
   return {
     result,

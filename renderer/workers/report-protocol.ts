@@ -1,4 +1,5 @@
 import type { ReportProgress } from '../../core/report/build';
+import type { TemplateFile } from '../../core/report/template';
 
 /** Options the Report screen offers. */
 export interface ReportRequestOptions {
@@ -12,6 +13,8 @@ export interface ReportTask {
   requestId: number;
   bundle: unknown;
   options: ReportRequestOptions;
+  /** A template folder the consultant chose (read by main); the bundled default when absent. */
+  templateFiles?: TemplateFile[];
 }
 
 export type ReportReply =

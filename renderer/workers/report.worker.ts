@@ -14,7 +14,7 @@ import type { ReportReply, ReportTask } from './report-protocol';
 const post = (reply: ReportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 self.onmessage = async (event: MessageEvent<ReportTask>) => {
-  const { requestId, bundle, options } = event.data;
+  const { requestId, bundle, options, templateFiles } = event.data;
   const started = performance.now();
   try {
     const parsed = parseBundle(bundle);
@@ -22,8 +22,11 @@ self.onmessage = async (event: MessageEvent<ReportTask>) => {
       const first = parsed.errors.slice(0, 5).map((e) => `${e.path || '(root)'}: ${e.message}`);
       throw new Error(`The assessment does not form a valid bundle: ${first.join('; ')}`);
     }
-    const { template, problems } = loadTemplate(bundledTemplateFiles());
-    if (!template) throw new Error(`The report template has problems: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
+    const { template, problems } = loadTemplate(templateFiles ?? bundledTemplateFiles());
+    if (!template) {
+      const listed = problems.slice(0, 8).map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+      throw new Error(`The report template has ${problems.length} problem(s): ${listed.join('; ')}`);
+    }
     const built = await buildReport({
       bundle: parsed.bundle,
       pack: bundledPack(),

@@ -12,6 +12,9 @@ test.describe('Report screen', () => {
     await goTo(app, 'report');
     await expectAccessible(app, 'report');
 
+    // The folder dialog (stubbed at the edge) picks templates/default; main reads it from disk.
+    await app.getByTestId('choose-template').click();
+    await expect(app.getByTestId('report-template')).toHaveText(/^default \(\d+ files\)$/);
     await app.getByText('As a separate document').click();
     await app.getByTestId('generate-report').click();
     await expect(app.getByTestId('report-progress')).toBeVisible();

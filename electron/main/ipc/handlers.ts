@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
+import type { TemplateFile } from '../../../core/report/template';
 import { isAllowedExternalUrl } from '../external-links';
+import { TemplateFolderError, readTemplateFolder } from '../template-folder';
 import { secureStorageStatus, type SafeStorageLike } from '../secure-storage-policy';
 
 export interface SaveDialogResult {
@@ -25,6 +27,10 @@ export interface MainDeps {
   openExternal: (url: string) => Promise<void>;
   showSaveDialog: (options: SaveDialogOptions) => Promise<SaveDialogResult>;
   writeFile: (absolutePath: string, bytes: Uint8Array) => Promise<void>;
+  /** Electron's `dialog.showOpenDialog` for one folder. */
+  showOpenFolderDialog: (options: { title: string }) => Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** Reads a report template folder (template-folder.ts); injectable for tests. */
+  readTemplateFolder?: (dir: string) => TemplateFile[];
   /** Electron's `shell.openPath`: resolves to '' on success, or an error message. */
   openPath: (absolutePath: string) => Promise<string>;
   /** Makes the opaque ids of saved documents; injectable for tests. */
@@ -74,6 +80,20 @@ export function createHandlers(deps: MainDeps): Handlers {
       savedDocuments.set(documentId, target);
       if (savedDocuments.size > REMEMBERED_DOCUMENTS) savedDocuments.delete(savedDocuments.keys().next().value as string);
       return { saved: true, fileName: path.basename(target), documentId };
+    },
+
+    'file:choose-report-template': async () => {
+      const choice = await deps.showOpenFolderDialog({ title: 'Choose a report template folder' });
+      const folder = choice.filePaths[0];
+      if (choice.canceled || !folder) return { chosen: false, folderName: null, files: [] };
+      try {
+        // Files read by Node are backed by plain ArrayBuffers.
+        const files = (deps.readTemplateFolder ?? readTemplateFolder)(folder) as { path: string; text?: string; bytes?: Uint8Array<ArrayBuffer> }[];
+        return { chosen: true, folderName: path.basename(folder), files };
+      } catch (error) {
+        if (error instanceof TemplateFolderError) throw new IpcHandlerError('io-error', error.message.replace(folder, path.basename(folder)));
+        throw error;
+      }
     },
 
     'file:open-document': async ({ documentId }) => {

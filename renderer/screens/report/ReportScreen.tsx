@@ -13,9 +13,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentArrowDownRegular, DocumentRegular, OpenRegular } from '@fluentui/react-icons';
+import { DocumentArrowDownRegular, DocumentRegular, FolderOpenRegular, OpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ReportProgress } from '../../../core/report/build';
+import type { TemplateFile } from '../../../core/report/template';
 import { callMain } from '../../bridge/demarc-client';
 import { dumpToBundle } from '../../bundle/bundle-mapping';
 import { bundleFileName, readDump } from '../../bundle/bundle-store';
@@ -65,6 +66,8 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const [saved, setSaved] = useState<SavedDocument[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [template, setTemplate] = useState<{ folderName: string; files: TemplateFile[] } | null>(null);
+  const [templateError, setTemplateError] = useState<string | null>(null);
   const build = useRef<ReportBuild | null>(null);
   const names = reportNames(assessment.name);
 
@@ -74,8 +77,11 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
     setState({ status: 'building', progress: null });
     try {
       const bundle = dumpToBundle(await readDump(assessment.id));
-      build.current = startReportBuild(bundle, { mask, irPlan, version: version.trim() }, (progress) =>
-        setState({ status: 'building', progress }),
+      build.current = startReportBuild(
+        bundle,
+        { mask, irPlan, version: version.trim() },
+        (progress) => setState({ status: 'building', progress }),
+        template?.files,
       );
       const files = await build.current.result;
       setState({ status: 'built', files });
@@ -83,6 +89,16 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
       setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
       build.current = null;
+    }
+  };
+
+  const chooseTemplate = async () => {
+    setTemplateError(null);
+    try {
+      const chosen = await callMain('file:choose-report-template', {});
+      if (chosen.chosen && chosen.folderName) setTemplate({ folderName: chosen.folderName, files: chosen.files });
+    } catch (error) {
+      setTemplateError(error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -134,7 +150,19 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
         label="Mask tenant and subscription ids"
         data-testid="report-mask"
       />
-      <Text size={200}>Template: the bundled default template (templates/default).</Text>
+      <Field label="Report template" validationMessage={templateError ?? undefined} validationState={templateError ? 'error' : 'none'}>
+        <div className={styles.row}>
+          <Text data-testid="report-template">{template ? `${template.folderName} (${template.files.length} files)` : 'Default (bundled)'}</Text>
+          <Button icon={<FolderOpenRegular />} onClick={() => void chooseTemplate()} disabled={building} data-testid="choose-template">
+            Choose folder…
+          </Button>
+          {template && (
+            <Button onClick={() => setTemplate(null)} disabled={building}>
+              Use the default
+            </Button>
+          )}
+        </div>
+      </Field>
 
       <div className={styles.row}>
         <Button appearance="primary" icon={<DocumentRegular />} onClick={() => void generate()} disabled={building} data-testid="generate-report">

@@ -113,6 +113,8 @@ export function createMainProcessHarness(trustedOrigin: string, options: MainPro
       return { canceled: false, filePath: path.join(saveFolder, options.defaultPath) };
     },
     writeFile: writeFileAtomic,
+    // The folder dialog answers with the bundled default template (a real folder on disk).
+    showOpenFolderDialog: async () => ({ canceled: false, filePaths: [path.resolve(import.meta.dirname, '..', '..', '..', 'templates', 'default')] }),
     openPath: async (file) => {
       openedDocuments.push(file);
       return '';

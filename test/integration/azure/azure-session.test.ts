@@ -103,6 +103,7 @@ async function setup(
       showSaveDialog: async () => ({ canceled: true }),
       writeFile: writeFileAtomic,
       openPath: async () => '',
+      showOpenFolderDialog: async () => ({ canceled: true, filePaths: [] }),
       safeStorage,
       azure: session,
     };

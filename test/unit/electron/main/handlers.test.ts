@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,7 @@ function deps(overrides: Partial<MainDeps> = {}): MainDeps {
     showSaveDialog: vi.fn(async () => ({ canceled: true })),
     writeFile: writeFileAtomic,
     openPath: vi.fn(async () => ''),
+    showOpenFolderDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
     safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret' },
     azure: noAzure,
     ...overrides,
@@ -124,5 +125,32 @@ describe('file:open-document', () => {
       code: 'io-error',
       message: expect.stringContaining('No application'),
     });
+  });
+});
+
+describe('file:choose-report-template', () => {
+  it('reads the chosen folder, answering only its name and the template files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-template-'));
+    const folder = path.join(dir, 'Acme firm');
+    mkdirSync(path.join(folder, 'blocks'), { recursive: true });
+    writeFileSync(path.join(folder, 'template.yaml'), 'name: Acme\n');
+    writeFileSync(path.join(folder, 'blocks', 'intro.md'), 'Hello {{client}}');
+    writeFileSync(path.join(folder, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(path.join(folder, '.secret.md'), 'hidden');
+    writeFileSync(path.join(folder, 'run.sh'), 'rm -rf /');
+    symlinkSync('/etc/passwd', path.join(folder, 'passwd.md'));
+    const handlers = createHandlers(deps({ showOpenFolderDialog: async () => ({ canceled: false, filePaths: [folder] }) }));
+    const result = await handlers['file:choose-report-template']({});
+    expect(result.chosen).toBe(true);
+    expect(result.folderName).toBe('Acme firm');
+    expect(result.files.map((f) => f.path).sort()).toEqual(['blocks/intro.md', 'logo.png', 'template.yaml']);
+    expect(result.files.find((f) => f.path === 'blocks/intro.md')?.text).toBe('Hello {{client}}');
+    expect([...(result.files.find((f) => f.path === 'logo.png')?.bytes ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(JSON.stringify(result)).not.toContain(dir);
+  });
+
+  it('answers not chosen when the dialog is cancelled', async () => {
+    const handlers = createHandlers(deps());
+    expect(await handlers['file:choose-report-template']({})).toEqual({ chosen: false, folderName: null, files: [] });
   });
 });

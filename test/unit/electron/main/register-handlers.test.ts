@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:open-external': async () => ({ opened: true as const }),
     'file:save-document': async () => ({ saved: false, fileName: null, documentId: null }),
     'file:open-document': async () => ({ opened: true as const }),
+    'file:choose-report-template': async () => ({ chosen: false, folderName: null, files: [] }),
     'secure-storage:get-status': async () => ({ encryptionAvailable: true, backend: 'gnome_libsecret', canPersistSignIn: true, reason: null }),
     'azure:get-session': async () => signedOut,
     'azure:sign-in': async () => signedOut,
