@@ -9,28 +9,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, expect, type Page } from '@playwright/test';
-import { chromiumPath } from '../playwright.config';
-import { startAppServer } from '../test/e2e/harness/app-server';
-import { buildBridgeShim } from '../test/e2e/harness/build-bridge-shim';
-import { createMainProcessHarness } from '../test/e2e/harness/main-process';
-import { openApp } from '../test/e2e/fixtures';
+import { expect, type Page } from '@playwright/test';
+import { openBenchApp, percentile as pct } from './renderer/open-bench-app';
 import { generateEstate, templateRows } from './estate-generator';
 
 const count = Number(process.argv[2] ?? 50_000);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
 
 const rows = generateEstate(templateRows(path.join(import.meta.dirname, '..', 'assessments', 'azure-m365', 'checks', 'fixtures')), count);
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'demarc-bench-')), 'estate.json');
 writeFileSync(file, JSON.stringify(rows));
 
-const server = await startAppServer();
-const shim = await buildBridgeShim();
-const main = createMainProcessHarness(server.origin);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-await page.addInitScript({ content: 'window.__name = (f) => f;' });
-await openApp(page, { origin: server.origin, bridgeShim: shim, main, cspViolations: [] });
+const { page, close } = await openBenchApp();
 
 await page.getByTestId('new-assessment-name').fill('Inventory bench');
 await page.getByTestId('create-assessment').click();
@@ -105,6 +94,4 @@ console.log(`  open the Inventory screen -> count and rows: ${open.ms} ms`);
 console.log(`  filter by type: ${byType.ms} ms (${byType.shown.toLocaleString()}); by failing check: ${byCheck.ms} ms (${byCheck.shown.toLocaleString()}); by subscription: ${bySubscription.ms} ms (${bySubscription.shown.toLocaleString()}); text search: ${search.ms} ms (${search.shown.toLocaleString()})`);
 console.log(`  scroll ${scroll.frames.length} viewports: frame p50 ${pct(scroll.frames, 0.5).toFixed(1)} ms, p95 ${pct(scroll.frames, 0.95).toFixed(1)} ms, ${scroll.rowsInDom} rows in the DOM`);
 if (heap !== null) console.log(`  page JS heap after: ${(heap / 1024 / 1024).toFixed(0)} MB`);
-await browser.close();
-main.dispose();
-await server.close();
+await close();

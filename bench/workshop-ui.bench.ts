@@ -7,25 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, expect } from '@playwright/test';
-import { chromiumPath } from '../playwright.config';
-import { startAppServer } from '../test/e2e/harness/app-server';
-import { buildBridgeShim } from '../test/e2e/harness/build-bridge-shim';
-import { createMainProcessHarness } from '../test/e2e/harness/main-process';
-import { openApp } from '../test/e2e/fixtures';
+import { expect } from '@playwright/test';
+import { openBenchApp, percentile as pct } from './renderer/open-bench-app';
 
 const answers = Number(process.argv[2] ?? 60);
 const riskCount = Number(process.argv[3] ?? 5000);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
 
-const server = await startAppServer();
-const shim = await buildBridgeShim();
-const main = createMainProcessHarness(server.origin);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-// tsx keeps function names with a `__name` helper that page code does not have
-await page.addInitScript({ content: 'window.__name = (f) => f;' });
-await openApp(page, { origin: server.origin, bridgeShim: shim, main, cspViolations: [] });
+const { page, close } = await openBenchApp();
 
 // --- answer -> saved -> next question
 await page.getByTestId('new-assessment-name').fill('Bench');
@@ -148,6 +136,4 @@ const t1 = Date.now();
 await page.getByTestId('sort-title').click();
 await expect(page.getByTestId('sort-title').locator('..')).toHaveAttribute('aria-sort', 'descending');
 console.log(`re-sort of ${riskCount} risks: ${Date.now() - t1} ms`);
-await browser.close();
-main.dispose();
-await server.close();
+await close();

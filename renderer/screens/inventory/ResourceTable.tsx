@@ -1,37 +1,15 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { VIRTUAL_ROW_HEIGHT, useVirtualTableStyles } from '../../components/virtual-table-styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ResourceRecord } from '../../db/database';
 
-const ROW_HEIGHT = 36;
 const COLUMNS = '2fr 2fr 1.2fr 1fr 0.8fr 0.6fr';
 
 const useStyles = makeStyles({
-  scroller: { height: '420px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
-  header: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    height: `${ROW_HEIGHT}px`,
-    alignItems: 'center',
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    alignItems: 'center',
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    height: `${ROW_HEIGHT}px`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-  },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  cell: { paddingInline: tokens.spacingHorizontalS, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  name: { justifyContent: 'flex-start', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
+  scroller: { height: '420px' },
+  columns: { gridTemplateColumns: COLUMNS },
+  headerText: { fontWeight: tokens.fontWeightSemibold },
   failing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -46,9 +24,10 @@ interface Props {
 /** The inventory as a virtual table: only the rows in view exist in the DOM. */
 export function ResourceTable({ count, row, ensure, selectedKey, onSelect }: Props) {
   const styles = useStyles();
+  const table = useVirtualTableStyles();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions that must not be memoised
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => VIRTUAL_ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -57,11 +36,11 @@ export function ResourceTable({ count, row, ensure, selectedKey, onSelect }: Pro
   }, [first, last, count, ensure]);
 
   return (
-    <div ref={scroller} className={styles.scroller} role="table" aria-label="Resources" aria-rowcount={count + 1} data-testid="resource-table" tabIndex={0}>
+    <div ref={scroller} className={mergeClasses(table.scroller, styles.scroller)} role="table" aria-label="Resources" aria-rowcount={count + 1} data-testid="resource-table" tabIndex={0}>
       <div role="rowgroup">
-        <div role="row" className={styles.header} aria-rowindex={1}>
+        <div role="row" className={mergeClasses(table.header, styles.columns, styles.headerText)} aria-rowindex={1}>
           {['Name', 'Type', 'Subscription', 'Resource group', 'Model', 'Failing'].map((h) => (
-            <div role="columnheader" key={h} className={styles.cell}>
+            <div role="columnheader" key={h} className={table.cell}>
               {h}
             </div>
           ))}
@@ -75,35 +54,35 @@ export function ResourceTable({ count, row, ensure, selectedKey, onSelect }: Pro
               role="row"
               key={item.key}
               aria-rowindex={item.index + 2}
-              className={mergeClasses(styles.row, r && r.key === selectedKey && styles.selected)}
+              className={mergeClasses(table.row, styles.columns, r && r.key === selectedKey && table.selected)}
               style={{ transform: `translateY(${item.start}px)` }}
               data-testid="resource-row"
             >
               {r ? (
                 <>
-                  <div role="cell" className={styles.cell}>
-                    <Button appearance="transparent" size="small" className={styles.name} onClick={() => onSelect(r)} title={r.id} data-testid="resource-name">
+                  <div role="cell" className={table.cell}>
+                    <Button appearance="transparent" size="small" className={table.cellButton} onClick={() => onSelect(r)} title={r.id} data-testid="resource-name">
                       {r.name}
                     </Button>
                   </div>
-                  <div role="cell" className={styles.cell} title={r.type}>
+                  <div role="cell" className={table.cell} title={r.type}>
                     {r.type}
                   </div>
-                  <div role="cell" className={styles.cell} title={r.subscriptionId}>
+                  <div role="cell" className={table.cell} title={r.subscriptionId}>
                     {r.subscriptionId}
                   </div>
-                  <div role="cell" className={styles.cell}>
+                  <div role="cell" className={table.cell}>
                     {r.resourceGroup}
                   </div>
-                  <div role="cell" className={styles.cell}>
+                  <div role="cell" className={table.cell}>
                     {r.serviceModel}
                   </div>
-                  <div role="cell" className={mergeClasses(styles.cell, r.failing > 0 && styles.failing)} data-testid="resource-failing">
+                  <div role="cell" className={mergeClasses(table.cell, r.failing > 0 && styles.failing)} data-testid="resource-failing">
                     {r.failing}
                   </div>
                 </>
               ) : (
-                <div role="cell" className={styles.cell}>
+                <div role="cell" className={table.cell}>
                   <Text size={200}>Loading…</Text>
                 </div>
               )}

@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
+import { VIRTUAL_ROW_HEIGHT, useVirtualTableStyles } from '../../components/virtual-table-styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { RiskMatrix } from '../../../core/content/schemas';
@@ -7,35 +8,12 @@ import type { RiskRowRecord } from '../../db/database';
 import { useUiStore, type RiskSortKey } from '../../stores/ui-store';
 import { levelLabel } from './risk-view';
 
-const ROW_HEIGHT = 36;
 const COLUMNS = '80px minmax(200px, 3fr) 100px 100px 100px 1fr 100px 80px';
 
 const useStyles = makeStyles({
-  scroller: { height: '520px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
-  header: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    height: `${ROW_HEIGHT}px`,
-    alignItems: 'center',
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    alignItems: 'center',
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    height: `${ROW_HEIGHT}px`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-  },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  cell: { paddingInline: tokens.spacingHorizontalS, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  scroller: { height: '520px' },
+  columns: { gridTemplateColumns: COLUMNS },
   sort: { fontWeight: tokens.fontWeightSemibold, justifyContent: 'flex-start', paddingInline: tokens.spacingHorizontalS, minWidth: 0 },
-  title: { justifyContent: 'flex-start', fontWeight: tokens.fontWeightRegular, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
 });
 
 const HEADERS: { key: RiskSortKey; label: string }[] = [
@@ -52,17 +30,18 @@ const HEADERS: { key: RiskSortKey; label: string }[] = [
 /** The register as a virtual table with sortable columns. */
 export function RiskTable({ risks, matrix }: { risks: RiskRowRecord[]; matrix: RiskMatrix }) {
   const styles = useStyles();
+  const table = useVirtualTableStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const sort = useUiStore((s) => s.riskSort);
   const setSort = useUiStore((s) => s.setRiskSort);
   const selectedId = useUiStore((s) => s.selectedRiskId);
   const select = useUiStore((s) => s.selectRisk);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions that must not be memoised
-  const virtualizer = useVirtualizer({ count: risks.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: risks.length, getScrollElement: () => scroller.current, estimateSize: () => VIRTUAL_ROW_HEIGHT, overscan: 12 });
   return (
-    <div ref={scroller} className={styles.scroller} role="table" aria-label="Risk register" aria-rowcount={risks.length + 1} data-testid="risk-table" tabIndex={0}>
+    <div ref={scroller} className={mergeClasses(table.scroller, styles.scroller)} role="table" aria-label="Risk register" aria-rowcount={risks.length + 1} data-testid="risk-table" tabIndex={0}>
       <div role="rowgroup">
-        <div role="row" className={styles.header} aria-rowindex={1}>
+        <div role="row" className={mergeClasses(table.header, styles.columns)} aria-rowindex={1}>
           {HEADERS.map((h) => (
             <div role="columnheader" key={h.key} aria-sort={sort.key === h.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <Button
@@ -90,36 +69,36 @@ export function RiskTable({ risks, matrix }: { risks: RiskRowRecord[]; matrix: R
               key={r.id}
               aria-rowindex={item.index + 2}
               aria-selected={r.id === selectedId}
-              className={mergeClasses(styles.row, r.id === selectedId && styles.selected)}
+              className={mergeClasses(table.row, styles.columns, r.id === selectedId && table.selected)}
               style={{ transform: `translateY(${item.start}px)` }}
               data-testid="risk-row"
               data-risk-id={r.id}
             >
-              <div role="cell" className={styles.cell}>
+              <div role="cell" className={table.cell}>
                 {r.id}
               </div>
-              <div role="cell" className={styles.cell}>
-                <Button appearance="transparent" size="small" className={styles.title} onClick={() => select(r.id)} title={r.title} data-testid="risk-title">
+              <div role="cell" className={table.cell}>
+                <Button appearance="transparent" size="small" className={table.cellButton} onClick={() => select(r.id)} title={r.title} data-testid="risk-title">
                   {r.title}
                 </Button>
               </div>
-              <div role="cell" className={styles.cell} data-testid="risk-owner">
+              <div role="cell" className={table.cell} data-testid="risk-owner">
                 {r.effectiveOwner}
                 {r.ownerOverridden ? ' *' : ''}
               </div>
-              <div role="cell" className={styles.cell} data-testid="risk-inherent">
+              <div role="cell" className={table.cell} data-testid="risk-inherent">
                 {levelLabel(matrix, r.inherentLevel)}
               </div>
-              <div role="cell" className={styles.cell}>
+              <div role="cell" className={table.cell}>
                 {levelLabel(matrix, r.residual?.level)}
               </div>
-              <div role="cell" className={styles.cell}>
+              <div role="cell" className={table.cell}>
                 {r.category}
               </div>
-              <div role="cell" className={styles.cell}>
+              <div role="cell" className={table.cell}>
                 {r.treatment ?? '—'}
               </div>
-              <div role="cell" className={styles.cell}>
+              <div role="cell" className={table.cell}>
                 {r.status}
               </div>
             </div>

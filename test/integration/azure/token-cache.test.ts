@@ -16,27 +16,9 @@ import {
   createSafeStorageCachePlugin,
   registerSafeStorageTokenCache,
   type CacheContextLike,
-  type SafeStorageCrypto,
 } from '../../../electron/main/services/azure/token-cache';
+import { fakeSafeStorage } from './fakes/safe-storage';
 
-/** Reversible "encryption" that is visibly not plain text (XOR), with a switchable backend. */
-function fakeSafeStorage(backend: string, available = true): SafeStorageCrypto & { calls: string[] } {
-  const calls: string[] = [];
-  const xor = (b: Buffer): Buffer => Buffer.from(b.map((x) => x ^ 0x5a));
-  return {
-    calls,
-    isEncryptionAvailable: () => available,
-    getSelectedStorageBackend: () => backend,
-    encryptString: (text) => {
-      calls.push('encrypt');
-      return xor(Buffer.from(text, 'utf8'));
-    },
-    decryptString: (bytes) => {
-      calls.push('decrypt');
-      return xor(bytes).toString('utf8');
-    },
-  };
-}
 
 function context(initial = ''): CacheContextLike & { state: string } {
   const ctx = {
