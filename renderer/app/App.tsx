@@ -17,7 +17,7 @@ import { ShortcutHelp } from '../components/ShortcutHelp';
 import { useColorScheme } from '../hooks/use-color-scheme';
 import { useDatabaseReady } from '../hooks/use-database-ready';
 import { isTypingTarget } from '../hooks/use-interview-keys';
-import { useOpenAssessment } from '../hooks/use-open-assessment';
+import { OpenAssessmentProvider, useOpenAssessment } from '../hooks/use-open-assessment';
 import { AREAS, useUiStore, type Area } from '../stores/ui-store';
 import { AreaScreen } from './AreaScreen';
 
@@ -81,46 +81,54 @@ function useAreaShortcuts(showArea: (area: Area) => void) {
   }, [showArea]);
 }
 
+/** The open assessment's name; its own component, so a saved answer re-renders only this. */
+function OpenAssessmentName() {
+  const assessment = useOpenAssessment();
+  if (!assessment) return null;
+  return (
+    <Text size={300} weight="semibold" data-testid="open-assessment-name">
+      {assessment.name}
+    </Text>
+  );
+}
+
 export function App() {
   const scheme = useColorScheme();
   const styles = useStyles();
   const area = useUiStore((s) => s.area);
   const showArea = useUiStore((s) => s.showArea);
   const dbState = useDatabaseReady();
-  const assessment = useOpenAssessment();
   useAreaShortcuts(showArea);
 
   return (
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
-      <div className={styles.frame}>
-        <header className={styles.header}>
-          <Text weight="semibold" size={500} as="h1">
-            Demarc
-          </Text>
-          <Text size={200}>Shared-responsibility risk assessments for Azure and Microsoft 365</Text>
-          <div className={styles.headerEnd}>
-            {assessment && (
-              <Text size={300} weight="semibold" data-testid="open-assessment-name">
-                {assessment.name}
-              </Text>
-            )}
-            <SaveIndicator />
-            <ShortcutHelp />
-          </div>
-        </header>
-        <nav className={styles.nav} aria-label="Areas">
-          <TabList vertical selectedValue={area} onTabSelect={(_event, data) => showArea(data.value as Area)} data-testid="area-nav">
-            {AREAS.map((key) => (
-              <Tab key={key} value={key} icon={AREA_LABELS[key].icon} data-testid={`nav-${key}`}>
-                {AREA_LABELS[key].label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
-        <main className={styles.main} data-testid={`area-${area}`}>
-          {dbState.status === 'ready' || area === 'assessments' ? <AreaScreen area={area} /> : null}
-        </main>
-      </div>
+      <OpenAssessmentProvider>
+        <div className={styles.frame}>
+          <header className={styles.header}>
+            <Text weight="semibold" size={500} as="h1">
+              Demarc
+            </Text>
+            <Text size={200}>Shared-responsibility risk assessments for Azure and Microsoft 365</Text>
+            <div className={styles.headerEnd}>
+              <OpenAssessmentName />
+              <SaveIndicator />
+              <ShortcutHelp />
+            </div>
+          </header>
+          <nav className={styles.nav} aria-label="Areas">
+            <TabList vertical selectedValue={area} onTabSelect={(_event, data) => showArea(data.value as Area)} data-testid="area-nav">
+              {AREAS.map((key) => (
+                <Tab key={key} value={key} icon={AREA_LABELS[key].icon} data-testid={`nav-${key}`}>
+                  {AREA_LABELS[key].label}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main className={styles.main} data-testid={`area-${area}`}>
+            {dbState.status === 'ready' || area === 'assessments' ? <AreaScreen area={area} /> : null}
+          </main>
+        </div>
+      </OpenAssessmentProvider>
     </FluentProvider>
   );
 }

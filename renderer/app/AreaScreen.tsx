@@ -23,7 +23,7 @@ export function AreaScreen({ area }: { area: Area }) {
     case 'engagement':
       return <NeedsAssessment>{(a) => <EngagementScreen assessment={a} />}</NeedsAssessment>;
     case 'interview':
-      return <NeedsAssessment>{(a) => <InterviewScreen assessment={a} />}</NeedsAssessment>;
+      return <NeedsAssessment>{(a) => <InterviewScreen assessmentId={a.id} attendees={a.engagement.attendees} />}</NeedsAssessment>;
     case 'inventory':
       return <NeedsAssessment>{(a) => <InventoryScreen assessment={a} />}</NeedsAssessment>;
     case 'risks':

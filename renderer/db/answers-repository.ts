@@ -63,7 +63,9 @@ export function listAnswers(assessmentId: string): Promise<AnswerRecord[]> {
 /**
  * Stores one answer and the assessment's cached progress, in one transaction. The caller
  * passes the progress it already computed (the interview has it on screen), so a keystroke
- * costs two small writes and no read of every answer.
+ * costs two small writes and one read. The answer's write and the assessment's read go
+ * out together and the assessment is written whole, so the transaction waits on the
+ * database twice (an `update` would read again before writing).
  */
 export async function saveAnswer(
   assessmentId: string,
@@ -80,11 +82,14 @@ export async function saveAnswer(
   const db = database();
   await db.transaction('rw', db.answers, db.assessments, async () => {
     const timestamp = now();
-    await db.answers.put({ assessmentId, questionId, ...value, updatedAt: timestamp });
-    const { answered, total } = progress ?? progressOf(pack, await db.answers.where('assessmentId').equals(assessmentId).toArray());
-    const assessment = await db.assessments.get(assessmentId);
+    const [, assessment] = await Promise.all([
+      db.answers.put({ assessmentId, questionId, ...value, updatedAt: timestamp }),
+      db.assessments.get(assessmentId),
+    ]);
     if (!assessment) throw new Error('That assessment no longer exists.');
-    await db.assessments.update(assessmentId, {
+    const { answered, total } = progress ?? progressOf(pack, await db.answers.where('assessmentId').equals(assessmentId).toArray());
+    await db.assessments.put({
+      ...assessment,
       progress: { answered, total },
       updatedAt: timestamp,
       status: assessment.status === 'draft' && answered > 0 ? 'in-progress' : assessment.status,

@@ -21,9 +21,11 @@ function messageOf(error: unknown): string {
 
 async function run(key: string, command: Command, seq: number): Promise<void> {
   const { began, ended } = useSaveStateStore.getState();
+  // the command starts first, so its database requests go out before React re-renders the indicator
+  const executing = executeCommand(command);
   began();
   try {
-    await executeCommand(command);
+    await executing;
     journalDone(key, seq);
     ended(null);
   } catch (error) {

@@ -6,6 +6,8 @@ import { emptyAnswer, isAnswered, listAnswers, progressOf, toEngineAnswers, type
 import type { AnswerRecord } from '../db/database';
 import { queueCommand } from '../db/write-queue';
 import { useUiStore } from '../stores/ui-store';
+import { shareUnchanged } from './share-unchanged-answers';
+import { useLatestCallback } from './use-latest-callback';
 
 export interface VisibleItem {
   domain: Domain;
@@ -30,11 +32,18 @@ export function useInterview(assessmentId: string, pack: ContentPack) {
   const currentId = useUiStore((s) => s.questionByAssessment[assessmentId]);
   const setQuestion = useUiStore((s) => s.setQuestion);
 
-  const records = useMemo(() => {
+  const merged = useMemo(() => {
     const byId = new Map((stored ?? []).map((r) => [r.questionId, r]));
     for (const [questionId, input] of Object.entries(overlay)) byId.set(questionId, recordOf(assessmentId, questionId, input));
     return byId;
   }, [stored, overlay, assessmentId]);
+  // the records shown, kept when a new merge holds the same answers (React's "information from previous renders")
+  const [shown, setShown] = useState({ merged, records: merged });
+  let records = shown.records;
+  if (shown.merged !== merged) {
+    records = shareUnchanged(shown.records, merged);
+    setShown({ merged, records });
+  }
 
   const all = useMemo(() => [...records.values()], [records]);
   const visible = useMemo(() => visibleQuestions(pack, toEngineAnswers(all)), [pack, all]);
@@ -43,54 +52,40 @@ export function useInterview(assessmentId: string, pack: ContentPack) {
 
   const index = Math.max(0, currentId ? items.findIndex((i) => i.question.id === currentId) : 0);
   const current = items[index];
-  const answer: AnswerInput = current ? (records.get(current.question.id) ?? { ...emptyAnswer(), answeredBy }) : emptyAnswer();
+  const shownId = current?.question.id;
+  const answer = useMemo<AnswerInput>(() => (shownId ? (records.get(shownId) ?? { ...emptyAnswer(), answeredBy }) : emptyAnswer()), [shownId, records, answeredBy]);
 
   const go = useCallback((questionId: string | undefined) => questionId && setQuestion(assessmentId, questionId), [assessmentId, setQuestion]);
 
-  const update = useCallback(
-    (questionId: string, change: Partial<AnswerInput>) => {
-      const base = records.get(questionId) ?? { ...emptyAnswer(), answeredBy };
-      const next: AnswerInput = {
-        choices: change.choices ?? base.choices,
-        notApplicable: change.notApplicable ?? base.notApplicable,
-        note: change.note ?? base.note,
-        evidence: change.evidence ?? base.evidence,
-        answeredBy: change.answeredBy ?? (base.answeredBy || answeredBy),
-      };
-      if (change.answeredBy !== undefined) setAnsweredBy(change.answeredBy);
-      setDrafts((d) => ({ assessmentId, byQuestion: { ...(d.assessmentId === assessmentId ? d.byQuestion : {}), [questionId]: next } }));
-      const after = [...records.values()].filter((r) => r.questionId !== questionId).concat(recordOf(assessmentId, questionId, next));
-      const { answered, total } = progressOf(pack, after);
-      queueCommand(`answer:${assessmentId}:${questionId}`, { kind: 'answer', assessmentId, questionId, input: next, progress: { answered, total } }).catch(() => undefined);
-    },
-    [records, answeredBy, assessmentId, setAnsweredBy, pack],
-  );
+  const update = useLatestCallback((questionId: string, change: Partial<AnswerInput>) => {
+    const base = records.get(questionId) ?? { ...emptyAnswer(), answeredBy };
+    const next: AnswerInput = {
+      choices: change.choices ?? base.choices,
+      notApplicable: change.notApplicable ?? base.notApplicable,
+      note: change.note ?? base.note,
+      evidence: change.evidence ?? base.evidence,
+      answeredBy: change.answeredBy ?? (base.answeredBy || answeredBy),
+    };
+    // the write is queued before the state changes, so the database works on it while React renders
+    const after = [...records.values()].filter((r) => r.questionId !== questionId).concat(recordOf(assessmentId, questionId, next));
+    const { answered, total } = progressOf(pack, after);
+    queueCommand(`answer:${assessmentId}:${questionId}`, { kind: 'answer', assessmentId, questionId, input: next, progress: { answered, total } }).catch(() => undefined);
+    if (change.answeredBy !== undefined) setAnsweredBy(change.answeredBy);
+    setDrafts((d) => ({ assessmentId, byQuestion: { ...(d.assessmentId === assessmentId ? d.byQuestion : {}), [questionId]: next } }));
+  });
 
   const isDone = useCallback((questionId: string) => isAnswered(records.get(questionId)), [records]);
 
-  const nextUnansweredId = useCallback(() => {
+  const next = useLatestCallback(() => go(items[Math.min(items.length - 1, index + 1)]?.question.id));
+  const back = useLatestCallback(() => go(items[Math.max(0, index - 1)]?.question.id));
+  const nextUnanswered = useLatestCallback(() => {
     for (let step = 1; step <= items.length; step++) {
       const item = items[(index + step) % items.length];
-      if (item && !isDone(item.question.id)) return item.question.id;
+      if (item && !isDone(item.question.id)) return go(item.question.id);
     }
-    return undefined;
-  }, [items, index, isDone]);
+  });
 
-  return {
-    loading: stored === undefined,
-    items,
-    visible,
-    progress,
-    index,
-    current,
-    answer,
-    isDone,
-    update,
-    go,
-    next: () => go(items[Math.min(items.length - 1, index + 1)]?.question.id),
-    back: () => go(items[Math.max(0, index - 1)]?.question.id),
-    nextUnanswered: () => go(nextUnansweredId()),
-  };
+  return { loading: stored === undefined, items, visible, progress, index, current, answer, isDone, update, go, next, back, nextUnanswered };
 }
 
 export type InterviewState = ReturnType<typeof useInterview>;

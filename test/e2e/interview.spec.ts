@@ -38,6 +38,36 @@ test.describe('Interview', () => {
     expect(stored.filter((a) => (a.choices as string[]).length > 0).map((a) => a.questionId).sort()).toEqual([...answered].sort());
     expect(stored.some((a) => a.note === 'Client confirmed by the CISO.')).toBe(true);
     expect(stored.find((a) => a.questionId === 'SCOPE-MODELS')?.choices).toEqual(['iaas', 'paas']);
+    // each answer also stored the assessment's cached progress, which the home screen lists
+    const [assessment] = await readStore(app, 'assessments');
+    expect(assessment).toMatchObject({ status: 'in-progress', progress: { answered: answered.length } });
+  });
+
+  test('the buttons and fields work by mouse, and act on the question shown after each answer', async ({ app }) => {
+    await createAssessment(app, 'Mouse workshop');
+    await goTo(app, 'interview');
+    await app.getByTestId('choice-iaas').click();
+    await app.getByTestId('question-next').click();
+    expect(await currentQuestion(app)).toBe('SCOPE-M365');
+    await app.getByTestId('question-na').click();
+    await expect(app.getByTestId('question-na')).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.getByTestId('marked-na')).toBeVisible();
+    await app.getByTestId('question-back').click();
+    expect(await currentQuestion(app)).toBe('SCOPE-MODELS');
+    await expect(app.getByTestId('choice-iaas')).toBeChecked();
+    await app.getByTestId('choice-paas').click();
+    await app.getByTestId('answer-evidence').fill('Architecture diagram v3');
+    await app.getByTestId('answered-by').fill('Dana (CISO)');
+    await app.getByTestId('question-next-unanswered').click();
+    expect(await currentQuestion(app)).toBe('SCOPE-OTHER-CLOUDS');
+    await expect(app.getByTestId('interview-progress')).toContainText('2 of');
+    await waitSaved(app);
+
+    const stored = await readStore(app, 'answers');
+    expect(stored.find((a) => a.questionId === 'SCOPE-MODELS')).toMatchObject({ choices: ['iaas', 'paas'], evidence: 'Architecture diagram v3', answeredBy: 'Dana (CISO)' });
+    expect(stored.find((a) => a.questionId === 'SCOPE-M365')).toMatchObject({ choices: [], notApplicable: true });
+    const [assessment] = await readStore(app, 'assessments');
+    expect(assessment).toMatchObject({ status: 'in-progress', progress: { answered: 2 } });
   });
 
   test('hidden questions follow the scope', async ({ app }) => {

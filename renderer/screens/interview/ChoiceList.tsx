@@ -1,4 +1,5 @@
 import { Checkbox, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { Question } from '../../../core/content/types';
 
 const useStyles = makeStyles({ group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS } });
@@ -8,7 +9,7 @@ function label(index: number, text: string): string {
 }
 
 /** The choices of a question, numbered for the number keys. */
-export function ChoiceList({ question, chosen, onPick }: { question: Question; chosen: readonly string[]; onPick: (choiceId: string) => void }) {
+export const ChoiceList = memo(function ChoiceList({ question, chosen, onPick }: { question: Question; chosen: readonly string[]; onPick: (choiceId: string) => void }) {
   const styles = useStyles();
   if (question.type === 'single') {
     return (
@@ -32,4 +33,4 @@ export function ChoiceList({ question, chosen, onPick }: { question: Question; c
       ))}
     </div>
   );
-}
+});

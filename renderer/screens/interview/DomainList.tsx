@@ -1,5 +1,7 @@
-import { Button, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { DomainProgress } from '../../../core/interview/flow';
+import { InstantProgressBar } from '../../components/InstantProgressBar';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -9,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 /** The interview's domains with their progress; pick one to jump to it. */
-export function DomainList({ domains, currentDomainId, onPick }: { domains: DomainProgress[]; currentDomainId: string | undefined; onPick: (domainId: string) => void }) {
+export const DomainList = memo(function DomainList({ domains, currentDomainId, onPick }: { domains: DomainProgress[]; currentDomainId: string | undefined; onPick: (domainId: string) => void }) {
   const styles = useStyles();
   return (
     <nav aria-label="Interview domains">
@@ -28,10 +30,10 @@ export function DomainList({ domains, currentDomainId, onPick }: { domains: Doma
                 {d.answered}/{d.total}
               </Text>
             </Button>
-            <ProgressBar value={d.total === 0 ? 0 : d.answered / d.total} thickness="medium" aria-label={`${d.title}: ${d.answered} of ${d.total} answered`} />
+            <InstantProgressBar value={d.total === 0 ? 0 : d.answered / d.total} thickness="medium" aria-label={`${d.title}: ${d.answered} of ${d.total} answered`} />
           </li>
         ))}
       </ul>
     </nav>
   );
-}
+});

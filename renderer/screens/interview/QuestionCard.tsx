@@ -1,26 +1,37 @@
-import { Badge, Button, Card, Field, Input, Text, Textarea, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, ArrowRightRegular, NextRegular, SubtractCircleRegular } from '@fluentui/react-icons';
-import type { AnswerInput } from '../../db/answers-repository';
+import { Badge, Card, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { Attendee } from '../../db/database';
 import type { InterviewState } from '../../hooks/use-interview';
 import { toggledChoices } from '../../hooks/use-interview';
+import { useLatestCallback } from '../../hooks/use-latest-callback';
+import { AnswerFields } from './AnswerFields';
 import { ChoiceList } from './ChoiceList';
+import { QuestionActions } from './QuestionActions';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, maxWidth: '900px' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
   context: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
-  fields: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** One question with its context, numbered choices, notes, evidence and who answered. */
-export function QuestionCard({ state, attendees }: { state: InterviewState; attendees: Attendee[] }) {
+type QuestionCardProps = Pick<InterviewState, 'current' | 'answer' | 'index' | 'update' | 'back' | 'next' | 'nextUnanswered'> & {
+  /** How many questions are visible. */
+  count: number;
+  attendees: readonly Attendee[];
+};
+
+/**
+ * One question with its context, numbered choices, notes, evidence and who answered.
+ * Memoised, as are its parts: a keystroke re-renders what it changed, and the database
+ * echoing a write back re-renders nothing.
+ */
+export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps) {
+  const { current, answer, index, count, update, attendees } = props;
   const styles = useStyles();
-  const { current, answer, index, items, update } = state;
+  const notApplicable = useLatestCallback(() => markNotApplicable(props));
+  const pick = useLatestCallback((choiceId: string) => current && update(current.question.id, { choices: toggledChoices(current.question, answer.choices, choiceId), notApplicable: false }));
   if (!current) return null;
   const { question, domain } = current;
-  const set = (change: Partial<AnswerInput>) => update(question.id, change);
   const naChoice = question.choices.find((c) => c.result === 'not-applicable');
   const answered = answer.choices.length > 0 || answer.notApplicable;
   return (
@@ -28,7 +39,7 @@ export function QuestionCard({ state, attendees }: { state: InterviewState; atte
       <div className={styles.meta}>
         <Text weight="semibold">{domain.title}</Text>
         <Text data-testid="question-position">
-          Question {index + 1} of {items.length}
+          Question {index + 1} of {count}
         </Text>
         <Text>{question.id}</Text>
         {answer.notApplicable && <Badge color="informative" data-testid="marked-na">Not applicable</Badge>}
@@ -38,54 +49,22 @@ export function QuestionCard({ state, attendees }: { state: InterviewState; atte
         {question.text}
       </Title3>
       {question.context && <Text className={styles.context}>{question.context}</Text>}
-      <ChoiceList question={question} chosen={answer.choices} onPick={(id) => set({ choices: toggledChoices(question, answer.choices, id), notApplicable: false })} />
-      <div className={styles.fields}>
-        <Field label="Notes">
-          <Textarea value={answer.note} onChange={(_e, d) => set({ note: d.value })} resize="vertical" rows={4} data-testid="answer-note" />
-        </Field>
-        <Field label="Evidence references (one per line)">
-          <Textarea value={answer.evidence} onChange={(_e, d) => set({ evidence: d.value })} resize="vertical" rows={4} data-testid="answer-evidence" />
-        </Field>
-        <Field label="Answered by">
-          <Input value={answer.answeredBy} onChange={(_e, d) => set({ answeredBy: d.value })} list="attendee-names" data-testid="answered-by" />
-        </Field>
-        <datalist id="attendee-names">
-          {attendees.map((a) => (
-            <option key={`${a.name}-${a.role}`} value={a.name}>
-              {a.role}
-            </option>
-          ))}
-        </datalist>
-      </div>
-      <div className={styles.actions}>
-        <Button icon={<ArrowLeftRegular />} onClick={state.back} disabled={index === 0} data-testid="question-back">
-          Back (B)
-        </Button>
-        <Button onClick={state.next} data-testid="question-skip">
-          Skip (S)
-        </Button>
-        <Button
-          icon={<SubtractCircleRegular />}
-          onClick={() => markNotApplicable(state)}
-          aria-pressed={answer.notApplicable || (naChoice ? answer.choices.includes(naChoice.id) : false)}
-          data-testid="question-na"
-        >
-          Not applicable (N)
-        </Button>
-        <Button icon={<NextRegular />} onClick={state.nextUnanswered} data-testid="question-next-unanswered">
-          Next unanswered (U)
-        </Button>
-        <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" onClick={state.next} data-testid="question-next">
-          Next (Enter)
-        </Button>
-      </div>
+      <ChoiceList question={question} chosen={answer.choices} onPick={pick} />
+      <AnswerFields questionId={question.id} note={answer.note} evidence={answer.evidence} answeredBy={answer.answeredBy} attendees={attendees} update={update} />
+      <QuestionActions
+        atStart={index === 0}
+        notApplicablePressed={answer.notApplicable || (naChoice ? answer.choices.includes(naChoice.id) : false)}
+        back={props.back}
+        next={props.next}
+        notApplicable={notApplicable}
+        nextUnanswered={props.nextUnanswered}
+      />
     </Card>
   );
-}
+});
 
 /** Selects the question's own not-applicable choice, or toggles the consultant's mark. */
-export function markNotApplicable(state: InterviewState): void {
-  const { current, answer, update } = state;
+export function markNotApplicable({ current, answer, update }: Pick<InterviewState, 'current' | 'answer' | 'update'>): void {
   if (!current) return;
   const naChoice = current.question.choices.find((c) => c.result === 'not-applicable');
   if (naChoice) {

@@ -1,0 +1,38 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, ArrowRightRegular, NextRegular, SubtractCircleRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
+
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+
+interface QuestionActionsProps {
+  atStart: boolean;
+  notApplicablePressed: boolean;
+  back: () => void;
+  next: () => void;
+  notApplicable: () => void;
+  nextUnanswered: () => void;
+}
+
+/** The buttons under a question, each with its keyboard shortcut. Memoised: answering does not re-render them. */
+export const QuestionActions = memo(function QuestionActions({ atStart, notApplicablePressed, back, next, notApplicable, nextUnanswered }: QuestionActionsProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions}>
+      <Button icon={<ArrowLeftRegular />} onClick={back} disabled={atStart} data-testid="question-back">
+        Back (B)
+      </Button>
+      <Button onClick={next} data-testid="question-skip">
+        Skip (S)
+      </Button>
+      <Button icon={<SubtractCircleRegular />} onClick={notApplicable} aria-pressed={notApplicablePressed} data-testid="question-na">
+        Not applicable (N)
+      </Button>
+      <Button icon={<NextRegular />} onClick={nextUnanswered} data-testid="question-next-unanswered">
+        Next unanswered (U)
+      </Button>
+      <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" onClick={next} data-testid="question-next">
+        Next (Enter)
+      </Button>
+    </div>
+  );
+});
