@@ -1,17 +1,15 @@
 import type { ContentPack, Question } from '../content/types';
-import type { Owner, ServiceModel } from '../content/vocabulary';
+import type { ServiceModel } from '../content/vocabulary';
 import type { Finding } from '../checks/run-checks';
 import type { Answers } from '../interview/answers';
 import { scopeModels, scoreAnswer, visibleQuestions } from '../interview/flow';
-import { ownerAcross, ownerFor } from './owner';
 import type { Risk } from './schema';
-import { levelOrder, riskLevel } from './scoring';
+import { raisedRiskFields } from './raised';
+import { levelOrder } from './scoring';
 
 const allModels: ServiceModel[] = ['iaas', 'paas', 'saas'];
 
-/** The customer's action on a provider-owned risk: trust, but verify (DOMAIN.md §1c). */
-export const VERIFY_TEXT =
-  "Verify Microsoft's side: review the SOC 2 Type 2 and ISO/IEC 27001 reports on the Service Trust Portal, the SLA and the Data Protection Addendum, and subscribe to Service Health for incidents and advisories.";
+export { VERIFY_TEXT } from './raised';
 
 /** Inputs of {@link deriveRisks}. */
 export interface DeriveRisksInput {
@@ -116,27 +114,14 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
     const t = pack.riskTemplates.get(d.templateId);
     if (!t) throw new Error(`missing risk template '${d.templateId}'`);
     const models = allModels.filter((m) => d.models.has(m));
-    const owner: Owner | 'unknown' = ownerAcross(matrix, t.area, models);
-    const level = riskLevel(pack.riskMatrix, t.likelihood, t.impact);
+    const { verification, ...raised } = raisedRiskFields({ matrix, riskMatrix: pack.riskMatrix, area: t.area, models, likelihood: t.likelihood, impact: t.impact });
     const risk: Omit<Risk, 'id'> = {
       templateId: t.id,
       title: t.title,
       category: t.category,
       threat: t.threat,
       area: t.area,
-      owner,
-      ownerBasis: models.map((m) => ({ serviceModel: m, owner: ownerFor(matrix, t.area, m) })),
-      ownerOverride: null,
-      serviceModels: models,
-      likelihood: t.likelihood,
-      impact: t.impact,
-      inherentLevel: level,
-      residual: null,
-      treatment: null,
-      acceptance: null,
-      actionOwner: null,
-      dueDate: null,
-      action: owner === 'microsoft' ? 'verify' : 'remediate',
+      ...raised,
       recommendation: { ...t.recommendation },
       effort: t.effort,
       userImpact: t.userImpact,
@@ -151,7 +136,7 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
       disagreements: d.disagreements,
       history: [],
     };
-    if (owner === 'microsoft' || owner === 'shared') risk.verification = VERIFY_TEXT;
+    if (verification) risk.verification = verification;
     return risk;
   };
 

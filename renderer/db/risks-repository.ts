@@ -9,6 +9,7 @@ import type { Finding } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Owner } from '../../core/content/vocabulary';
 import { deriveRisks } from '../../core/risks/derive';
+import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/risks/manual';
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
 import { toEngineAnswers } from './answers-repository';
@@ -84,18 +85,21 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     const snapshot = await activeSnapshot(db, assessmentId);
     const findings: Finding[] = snapshot ? ((await failingFindings(db, snapshot.id)) as Finding[]) : [];
     // only derived risks follow the engine: read the small rows to find them, then those records
-    const derivedIds = (await db.riskRows.where('assessmentId').equals(assessmentId).toArray()).filter((r) => r.origin === 'derived').map((r) => r.id);
+    const rows = await db.riskRows.where('assessmentId').equals(assessmentId).toArray();
+    const derivedIds = rows.filter((r) => r.origin === 'derived').map((r) => r.id);
+    const manual = rows.filter((r) => r.origin === 'manual').map((r) => ({ id: r.id, templateId: r.templateId }));
     const stored = (await db.risks.bulkGet(derivedIds.map((id) => [assessmentId, id] as [string, string]))).filter((r): r is RiskRecord => r !== undefined);
-    return { assessment, answers, findings, stored };
+    return { assessment, answers, findings, stored, manual };
   });
   if (!plan) return 0;
-  const { assessment, answers, findings, stored } = plan;
+  const { assessment, answers, findings, stored, manual } = plan;
   const derived = deriveRisks({
     pack,
     answers,
     findings,
     matrixId: pack.matrices.has(assessment.matrixId) ? assessment.matrixId : undefined,
-    previous: stored.map((r) => ({ id: r.id, templateId: r.templateId })),
+    // hand-added risks hold their ids too: new derived risks are numbered after them
+    previous: [...stored.map((r) => ({ id: r.id, templateId: r.templateId })), ...manual],
   });
   const timestamp = now();
   const byTemplate = new Map(stored.map((r) => [r.templateId, r]));
@@ -263,6 +267,37 @@ export async function overrideOwner(assessmentId: string, riskId: string, owner:
       history: [...risk.history, entry('owner-override', `Owner: ${from} → ${value.owner}. Justification: ${value.justification}`, by)],
       updatedAt: at,
     });
+  });
+}
+
+/**
+ * Adds a risk by hand, numbered after every risk of the assessment, owned per the
+ * assessment's matrix; returns its id. One transaction: the id cannot be taken twice.
+ */
+export async function addManualRisk(assessmentId: string, input: ManualRiskInput, by: string, pack: ContentPack): Promise<string> {
+  const db = database();
+  return db.transaction('rw', [db.assessments, db.risks, db.riskRows], async () => {
+    const assessment = await db.assessments.get(assessmentId);
+    if (!assessment || assessment.deletedAt) throw new Error('That assessment no longer exists.');
+    const matrix = pack.matrices.get(assessment.matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
+    if (!matrix) throw new Error(`The content pack has no responsibility matrix '${assessment.matrixId}'.`);
+    const ids = (await db.riskRows.where('assessmentId').equals(assessmentId).toArray()).map((r) => r.id);
+    const at = now();
+    const risk = buildManualRisk({ id: nextRiskId(ids), input, matrix, riskMatrix: pack.riskMatrix, at, by });
+    await putRisk(db, { ...risk, assessmentId, origin: 'manual', status: 'open', notes: '', effectiveOwner: risk.owner, updatedAt: at });
+    return risk.id;
+  });
+}
+
+/** Deletes a hand-added risk (derived ones close by themselves when nothing raises them). */
+export async function deleteManualRisk(assessmentId: string, riskId: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.risks, db.riskRows, async () => {
+    const risk = await db.risks.get([assessmentId, riskId]);
+    if (!risk) return;
+    if (risk.origin !== 'manual') throw new Error(`Risk ${riskId} comes from the answers and findings; it closes by itself when they no longer raise it.`);
+    await db.risks.delete([assessmentId, riskId]);
+    await db.riskRows.delete([assessmentId, riskId]);
   });
 }
 

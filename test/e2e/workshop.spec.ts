@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { createAssessment, currentQuestion, focusQuestion, goTo, readStore, waitSaved } from './pages/workshop';
+import { answerScope, createAssessment, currentQuestion, goTo, readStore, waitSaved } from './pages/workshop';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'assessments', 'azure-m365', 'checks', 'fixtures');
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -22,12 +22,7 @@ test('the whole workshop: scope, keyboard answers, inventory, findings, register
   await createAssessment(app, 'Fabrikam workshop', 'Fabrikam Inc');
 
   // scope + 10 questions by keyboard only
-  await goTo(app, 'interview');
-  await focusQuestion(app);
-  await app.keyboard.press('1');
-  await app.keyboard.press('2');
-  await app.keyboard.press('3');
-  await app.keyboard.press('Enter');
+  await answerScope(app, ['1', '2', '3']);
   for (let i = 0; i < 11; i++) {
     const id = await currentQuestion(app);
     await app.keyboard.press(i % 3 === 0 ? '1' : '3');

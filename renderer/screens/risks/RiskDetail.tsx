@@ -5,6 +5,7 @@ import { editableOf, TREATMENTS, type RiskEdit } from '../../db/risks-repository
 import { queueCommand } from '../../db/write-queue';
 import { useQueuedField } from '../../hooks/use-queued-field';
 import { useUiStore } from '../../stores/ui-store';
+import { DeleteManualRisk } from './DeleteManualRisk';
 import { OwnerOverride } from './OwnerOverride';
 import { RiskEvidence } from './RiskEvidence';
 import { levelLabel } from './risk-view';
@@ -66,7 +67,10 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
       <Title3 as="h3" id="risk-detail-title">
         {risk.id} {risk.title}
       </Title3>
-      <Text>{risk.threat}</Text>
+      <Text>
+        {risk.origin === 'manual' ? 'Added by hand. ' : ''}
+        {risk.threat}
+      </Text>
       <Text>
         Inherent: <strong data-testid="detail-inherent">{levelLabel(pack.riskMatrix, risk.inherentLevel)}</strong> · Residual:{' '}
         <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action}
@@ -117,6 +121,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
           ))}
         </ol>
       )}
+      {risk.origin === 'manual' && <DeleteManualRisk key={risk.id} risk={risk} />}
     </Card>
   );
 }

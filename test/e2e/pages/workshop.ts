@@ -20,6 +20,14 @@ export async function focusQuestion(page: Page): Promise<void> {
   await page.getByTestId('question-text').click();
 }
 
+/** Opens the interview and answers the first (scope) question with these number keys. */
+export async function answerScope(page: Page, keys: string[]): Promise<void> {
+  await goTo(page, 'interview');
+  await focusQuestion(page);
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+}
+
 export async function currentQuestion(page: Page): Promise<string> {
   return (await page.getByTestId('question-card').getAttribute('data-question-id')) ?? '';
 }
