@@ -22,6 +22,8 @@ export const ManualRiskInputSchema = z.strictObject({
   recommendation: z.string().trim().max(5_000, 'Keep the recommendation under 5,000 characters.'),
   effort: z.enum(EffortSchema.options, { error: 'Effort is low, medium or high.' }),
   userImpact: z.enum(EffortSchema.options, { error: 'Impact on users is low, medium or high.' }),
+  /** playbooks of the pack this risk calls for in the IR plan (may be none) */
+  irPlaybooks: z.array(z.string().min(1)).max(50),
 });
 export type ManualRiskInput = z.infer<typeof ManualRiskInputSchema>;
 
@@ -43,6 +45,8 @@ export interface BuildManualRiskOptions {
   input: ManualRiskInput;
   matrix: Matrix;
   riskMatrix: RiskMatrix;
+  /** ids of the pack's playbooks: the only ones a risk may name */
+  playbookIds: ReadonlySet<string>;
   /** ISO timestamp of the creation */
   at: string;
   /** who added it */
@@ -50,8 +54,10 @@ export interface BuildManualRiskOptions {
 }
 
 /** Validates the input and builds the register entry; throws a ZodError naming the field at fault. */
-export function buildManualRisk({ id, input, matrix, riskMatrix, at, by }: BuildManualRiskOptions): Risk {
-  const value = ManualRiskInputSchema.parse(input);
+export function buildManualRisk({ id, input, matrix, riskMatrix, playbookIds, at, by }: BuildManualRiskOptions): Risk {
+  const value = ManualRiskInputSchema.superRefine((v, ctx) => {
+    for (const [i, p] of v.irPlaybooks.entries()) if (!playbookIds.has(p)) ctx.addIssue({ code: 'custom', path: ['irPlaybooks', i], message: `There is no playbook '${p}' in the content pack.` });
+  }).parse(input);
   const models = serviceModels.filter((m) => value.serviceModels.includes(m));
   const { verification, ...raised } = raisedRiskFields({ matrix, riskMatrix, area: value.area, models, likelihood: value.likelihood, impact: value.impact });
   const created: Risk['history'][number] = { at, action: 'created', detail: `Added by hand: ${value.title}` };
@@ -68,7 +74,7 @@ export function buildManualRisk({ id, input, matrix, riskMatrix, at, by }: Build
     effort: value.effort,
     userImpact: value.userImpact,
     mappings: {},
-    irPlaybooks: [],
+    irPlaybooks: [...new Set(value.irPlaybooks)],
     evidence: { answers: [], findings: [], affectedResources: [], subscriptions: [] },
     disagreements: [],
     history: [created],

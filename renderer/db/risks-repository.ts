@@ -283,7 +283,7 @@ export async function addManualRisk(assessmentId: string, input: ManualRiskInput
     if (!matrix) throw new Error(`The content pack has no responsibility matrix '${assessment.matrixId}'.`);
     const ids = (await db.riskRows.where('assessmentId').equals(assessmentId).toArray()).map((r) => r.id);
     const at = now();
-    const risk = buildManualRisk({ id: nextRiskId(ids), input, matrix, riskMatrix: pack.riskMatrix, at, by });
+    const risk = buildManualRisk({ id: nextRiskId(ids), input, matrix, riskMatrix: pack.riskMatrix, playbookIds: new Set(pack.playbooks.map((p) => p.id)), at, by });
     await putRisk(db, { ...risk, assessmentId, origin: 'manual', status: 'open', notes: '', effectiveOwner: risk.owner, updatedAt: at });
     return risk.id;
   });

@@ -44,6 +44,7 @@ test('a risk added by hand: checked before anything is stored, owned per the mat
   await app.getByTestId('add-risk-likelihood').selectOption('4');
   await app.getByTestId('add-risk-impact').selectOption('5');
   await app.getByTestId('add-risk-recommendation').fill('Seal the credential and keep it in a vault with access reviews.');
+  await app.getByTestId('add-risk-playbook-identity-compromise').click();
   await app.getByTestId('add-risk-submit').click();
 
   await expect(app.getByTestId('add-risk-form')).toHaveCount(0);
@@ -53,7 +54,7 @@ test('a risk added by hand: checked before anything is stored, owned per the mat
   await expect(app.getByTestId('history-entry').first()).toHaveAttribute('data-action', 'created');
   await expect(app.locator(`[data-testid="risk-row"][data-risk-id="${expectedId}"]`)).toBeVisible();
   const added = (await readStore(app, 'risks')).find((r) => r.id === expectedId);
-  expect(added).toMatchObject({ origin: 'manual', templateId: `MANUAL-${expectedId}`, effectiveOwner: 'customer', likelihood: 4, impact: 5, status: 'open' });
+  expect(added).toMatchObject({ origin: 'manual', templateId: `MANUAL-${expectedId}`, effectiveOwner: 'customer', likelihood: 4, impact: 5, status: 'open', irPlaybooks: ['identity-compromise'] });
 
   // more answers raise more derived risks: they are numbered after the manual one, which stays as it is
   await answerWithThird(app, 6);

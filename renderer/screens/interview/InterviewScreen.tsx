@@ -1,5 +1,6 @@
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useCallback } from 'react';
+import { InstantProgressBar } from '../../components/InstantProgressBar';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import type { Attendee } from '../../db/database';
 import { useContentPack } from '../../hooks/use-content-pack';
@@ -7,7 +8,6 @@ import { toggledChoices, useInterview } from '../../hooks/use-interview';
 import { useInterviewKeys } from '../../hooks/use-interview-keys';
 import { DomainList } from './DomainList';
 import { markNotApplicable, QuestionCard } from './QuestionCard';
-import { InstantProgressBar } from '../../components/InstantProgressBar';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

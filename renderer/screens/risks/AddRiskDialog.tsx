@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
   models: { display: 'flex', gap: tokens.spacingHorizontalM },
+  playbooks: { display: 'grid', gridTemplateColumns: '1fr 1fr' },
 });
 
 const EFFORTS = ['low', 'medium', 'high'] as const;
@@ -52,9 +53,10 @@ interface Draft {
   recommendation: string;
   effort: Effort;
   userImpact: Effort;
+  irPlaybooks: string[];
 }
 
-const EMPTY: Draft = { title: '', threat: '', category: '', area: '', serviceModels: [], likelihood: 3, impact: 3, recommendation: '', effort: 'medium', userImpact: 'low' };
+const EMPTY: Draft = { title: '', threat: '', category: '', area: '', serviceModels: [], likelihood: 3, impact: 3, recommendation: '', effort: 'medium', userImpact: 'low', irPlaybooks: [] };
 
 type Effort = (typeof EFFORTS)[number];
 
@@ -198,6 +200,19 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
                 <EffortSelect label="Effort to fix" value={draft.effort} onChange={(effort) => set({ effort })} testId="add-risk-effort" />
                 <EffortSelect label="Impact of the fix on users" value={draft.userImpact} onChange={(userImpact) => set({ userImpact })} testId="add-risk-user-impact" />
               </div>
+              <Field label="Incident response playbooks it calls for (optional)" {...problem('irPlaybooks')}>
+                <div className={styles.playbooks} role="group" aria-label="Incident response playbooks it calls for">
+                  {pack.playbooks.map((p) => (
+                    <Checkbox
+                      key={p.id}
+                      label={p.title}
+                      checked={draft.irPlaybooks.includes(p.id)}
+                      onChange={(_e, d) => set({ irPlaybooks: d.checked ? [...draft.irPlaybooks, p.id] : draft.irPlaybooks.filter((x) => x !== p.id) })}
+                      data-testid={`add-risk-playbook-${p.id}`}
+                    />
+                  ))}
+                </div>
+              </Field>
               {problems[''] && (
                 <MessageBar intent="error" data-testid="add-risk-error">
                   <MessageBarBody>{problems['']}</MessageBarBody>

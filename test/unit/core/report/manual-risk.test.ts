@@ -22,14 +22,16 @@ describe('report: a risk added by hand', () => {
       recommendation: 'Seal the credential and keep it in a vault with access reviews.',
       effort: 'low',
       userImpact: 'low',
+      irPlaybooks: ['identity-compromise'],
     },
     matrix: pack.matrices.get(bundle.assessment.matrixId)!,
     riskMatrix: pack.riskMatrix,
+    playbookIds: new Set(pack.playbooks.map((p) => p.id)),
     at: '2026-11-29T10:00:00.000Z',
     by: 'Dana',
   });
 
-  it('travels in a bundle and is reported like the others, with no evidence and no playbook', async () => {
+  it('travels in a bundle and is reported like the others, with no evidence, naming its playbook', async () => {
     const parsed = parseBundle({ ...bundle, risks: [...bundle.risks, manual] });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -39,5 +41,7 @@ describe('report: a risk added by hand', () => {
     expect(doc).toContain(`w:anchor="risk_${id.replace('-', '_')}"`);
     expect(doc).toContain('Break-glass password kept in a shared mailbox');
     expect(doc).toContain('Seal the credential and keep it in a vault with access reviews.');
+    // the IR plan carries the playbook it names
+    expect(doc).toMatch(new RegExp(`Named by risks? [^<]*${id}`));
   }, 60_000);
 });

@@ -21,10 +21,11 @@ const input: ManualRiskInput = {
   recommendation: 'Move the credential to a sealed envelope and a vault with access reviews.',
   effort: 'low',
   userImpact: 'low',
+  irPlaybooks: [],
 };
 
 const build = (change: Partial<ManualRiskInput> = {}, matrix = jan) =>
-  buildManualRisk({ id: 'R-042', input: { ...input, ...change }, matrix, riskMatrix: pack.riskMatrix, at: '2026-11-29T10:00:00.000Z', by: ' Dana ' });
+  buildManualRisk({ id: 'R-042', input: { ...input, ...change }, matrix, riskMatrix: pack.riskMatrix, playbookIds: new Set(pack.playbooks.map((p) => p.id)), at: '2026-11-29T10:00:00.000Z', by: ' Dana ' });
 
 describe('manual risks', () => {
   it('are scored from the grid and owned per the matrix, like derived ones', () => {
@@ -68,6 +69,12 @@ describe('manual risks', () => {
     expect(attempt({ serviceModels: [] })).toEqual(['serviceModels: Pick the service models the risk concerns.']);
     expect(attempt({ likelihood: 6 })).toEqual(['likelihood: Scores run from 1 to 5.']);
     expect(attempt({ colour: 'red' })[0]).toMatch(/colour/);
+    expect(attempt({ irPlaybooks: ['made-up'] })).toEqual(["irPlaybooks.0: There is no playbook 'made-up' in the content pack."]);
+  });
+
+  it('name the playbooks the IR plan should carry for them', () => {
+    const id = pack.playbooks[0]!.id;
+    expect(build({ irPlaybooks: [id, id] }).irPlaybooks).toEqual([id]);
   });
 
   it('are numbered after every risk of the register', () => {
