@@ -22,7 +22,7 @@ import { ZodError } from 'zod';
 import type { RiskMatrix } from '../../../core/content/schemas';
 import type { ContentPack } from '../../../core/content/types';
 import { areas, RiskCategorySchema, serviceModels, type Area, type ServiceModel } from '../../../core/content/vocabulary';
-import { ManualRiskInputSchema, type ManualRiskInput } from '../../../core/risks/manual';
+import { ManualRiskInputSchema } from '../../../core/risks/manual';
 import { ownerAcross } from '../../../core/risks/owner';
 import { riskLevel } from '../../../core/risks/scoring';
 import type { AssessmentRecord } from '../../db/database';
@@ -124,7 +124,7 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
     }
     setSaving(true);
     try {
-      const id = await addManualRisk(assessment.id, parsed.data satisfies ManualRiskInput, by, pack);
+      const id = await addManualRisk(assessment.id, parsed.data, by, pack);
       selectRisk(id);
       onClose();
     } catch (error) {
