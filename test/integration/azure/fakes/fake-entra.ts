@@ -10,9 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { loopbackCertificate } from './tls';
+import { startLoopbackHttps, type LoopbackHttpsServer } from './tls';
 
 export interface FakeEntraOptions {
   tenantId: string;
@@ -71,13 +69,13 @@ export class FakeEntra {
   readonly deviceCodes: IssuedDeviceCode[] = [];
   readonly tokenRequests: TokenRequestRecord[] = [];
   readonly metadataRequests: string[] = [];
-  private server: https.Server | undefined;
-  private port = 0;
+  private loopback: LoopbackHttpsServer | undefined;
 
   constructor(readonly options: FakeEntraOptions) {}
 
   get authorityHost(): string {
-    return `https://127.0.0.1:${this.port}`;
+    if (!this.loopback) throw new Error('start() the fake first');
+    return this.loopback.origin;
   }
 
   /** Approves the newest (or the given) device code, as the user would in the browser. */
@@ -149,21 +147,13 @@ export class FakeEntra {
   }
 
   async start(): Promise<this> {
-    const { cert, key } = await loopbackCertificate();
-    this.server = https.createServer({ cert, key }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.loopback = await startLoopbackHttps((req, res, body) => this.handle(req, res, body));
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await this.loopback?.stop();
+    this.loopback = undefined;
   }
 
   private json(res: ServerResponse, status: number, body: unknown): void {

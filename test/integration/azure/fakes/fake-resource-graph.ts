@@ -7,11 +7,9 @@
  * id, paged with `$top` / `$skipToken`, with user-quota headers. Tests script faults per
  * request with {@link FakeResourceGraph.onRequest}.
  */
-import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FakeEntra } from './fake-entra';
-import { loopbackCertificate } from './tls';
+import { startLoopbackHttps, type LoopbackHttpsServer } from './tls';
 
 /** What the fake knows about an incoming request. */
 export interface FakeRequestContext {
@@ -118,8 +116,7 @@ export class FakeResourceGraph {
   readonly requests: FakeRequestContext[] = [];
   /** Script: return a fault for a request, or undefined to serve it normally. */
   onRequest: ((ctx: FakeRequestContext) => Fault | undefined) | undefined;
-  private server: https.Server | undefined;
-  private port = 0;
+  private loopback: LoopbackHttpsServer | undefined;
   private readonly expiredTokens = new Set<string>();
   private quotaUsed = 0;
   private windowStart = 0;
@@ -130,7 +127,8 @@ export class FakeResourceGraph {
   constructor(readonly options: FakeResourceGraphOptions) {}
 
   get armEndpoint(): string {
-    return `https://127.0.0.1:${this.port}`;
+    if (!this.loopback) throw new Error('start() the fake first');
+    return this.loopback.origin;
   }
 
   /** Moves the fake's quota clock (the test clock calls this when the client sleeps). */
@@ -139,21 +137,13 @@ export class FakeResourceGraph {
   }
 
   async start(): Promise<this> {
-    const { cert, key } = await loopbackCertificate();
-    this.server = https.createServer({ cert, key, keepAlive: true }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.loopback = await startLoopbackHttps((req, res, body) => this.handle(req, res, body), { keepAlive: true });
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await this.loopback?.stop();
+    this.loopback = undefined;
   }
 
   private quotaHeaders(): Record<string, string> {

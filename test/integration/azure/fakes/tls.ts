@@ -4,6 +4,9 @@
  * to a subprocess.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
@@ -37,4 +40,31 @@ export function loopbackCertificate(): Promise<LoopbackCertificate> {
     return { cert: pems.cert, key: pems.private, caFile };
   })();
   return cached;
+}
+
+export interface LoopbackHttpsServer {
+  /** `https://127.0.0.1:<port>` */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** An HTTPS server on 127.0.0.1 with the loopback certificate; `handle` gets each request with its whole body. */
+export async function startLoopbackHttps(
+  handle: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+  options: Pick<https.ServerOptions, 'keepAlive'> = {},
+): Promise<LoopbackHttpsServer> {
+  const { cert, key } = await loopbackCertificate();
+  const server = https.createServer({ cert, key, ...options }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
