@@ -1,5 +1,5 @@
 /**
- * The import rules of ARCHITECTURE.md, checked in `npm test` (`npm run deps:check`).
+ * The import rules of docs/ARCHITECTURE.md, checked in `npm test` (`npm run deps:check`).
  * A violation fails the run.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -24,7 +24,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (SECURITY.md row 14).' }],
+          paths: [{ name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (docs/SECURITY.md row 14).' }],
         },
       ],
     },
@@ -44,7 +44,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'The renderer talks to main only through window.demarc (renderer/bridge).' },
-            { name: '@azure/identity', message: 'Tokens stay in main (SECURITY.md row 16).' },
+            { name: '@azure/identity', message: 'Tokens stay in main (docs/SECURITY.md row 16).' },
           ],
           patterns: [{ group: ['node:*'], message: 'The renderer runs in a sandboxed browser context.' }],
         },
@@ -68,7 +68,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'IPC goes through the contract: preload.ts and main.ts only.' },
-            { name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (SECURITY.md row 14).' },
+            { name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (docs/SECURITY.md row 14).' },
           ],
         },
       ],

@@ -8,7 +8,7 @@ import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { viteTargets } from './electron/vite-targets';
 
-/** The hardening fuses of SECURITY.md row 15, flipped when the app is packaged. */
+/** The hardening fuses of docs/SECURITY.md row 15, flipped when the app is packaged. */
 export const hardeningFuses = {
   version: FuseVersion.V1,
   [FuseV1Options.RunAsNode]: false,

@@ -1,7 +1,7 @@
 /**
  * Storing a big inventory in Dexie in Chromium: the app's layout (indexed rows + raw
  * chunks, `storeSnapshot`) against a raw IndexedDB put of the same rows and against one
- * Dexie record per resource with five indexes (the layout ARCHITECTURE.md measured).
+ * Dexie record per resource with five indexes (the first design; figures in bench/README.md).
  *
  *   npx tsx bench/renderer-storage.bench.ts [rows=100000] [rounds=3]
  */

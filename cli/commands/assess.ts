@@ -21,7 +21,7 @@ export const assessCommand: CliCommand = {
     '                     [--name TEXT] [--client TEXT] [--matrix ID] [--pack DIR]',
     '',
     'The answers file is JSON mapping question ids to a choice id, a list of choice ids,',
-    'or {choices, note}. The bundle is the format of ARCHITECTURE.md "Data contracts".',
+    'or {choices, note}. The bundle format: docs/ARCHITECTURE.md, "Data contracts".',
   ].join('\n'),
   async run(args, io) {
     const values = parseOptions(args, {

@@ -3,7 +3,7 @@
  *
  * The token scope is derived from the ARM endpoint on purpose: the SDK's `cloudSetting`
  * changes the endpoint but not the scope, and a token for management.azure.com is
- * useless against management.chinacloudapi.cn (DOMAIN.md §3).
+ * useless against management.chinacloudapi.cn (docs/DOMAIN.md §3).
  */
 
 /** The named clouds Demarc knows; anything else is `custom`. */

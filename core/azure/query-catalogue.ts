@@ -3,7 +3,7 @@
  * the KQL lives here, in the main process and the CLI, so no KQL crosses IPC.
  *
  * Every query ends in `order by id asc`: $skipToken paging is only stable over a sorted
- * result (DOMAIN.md §3), and the pull de-duplicates on `id`.
+ * result (docs/DOMAIN.md §3), and the pull de-duplicates on `id`.
  */
 
 /** A Resource Graph table Demarc reads. */

@@ -1,6 +1,6 @@
 /**
  * Removes access tokens and secrets from text before it is logged, stored in a snapshot,
- * shown in an error, or sent over IPC (SECURITY.md row 16).
+ * shown in an error, or sent over IPC (docs/SECURITY.md row 16).
  *
  * Two layers: patterns that catch anything token-shaped (bearer headers, JWTs, OAuth form
  * fields), and a registry of exact values known to be secret (the client secret, every

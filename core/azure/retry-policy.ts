@@ -3,7 +3,7 @@
  *
  * Resource Graph throttles per user (about 15 queries per 5 s) and says so in
  * `x-ms-user-quota-remaining` / `x-ms-user-quota-resets-after`; a 429 may come without
- * `Retry-After` (DOMAIN.md §3), so the SDK's own retry policy is switched off and this
+ * `Retry-After` (docs/DOMAIN.md §3), so the SDK's own retry policy is switched off and this
  * one owns 429, 5xx and dropped connections.
  */
 

@@ -5,7 +5,7 @@ export const serviceModels = ['iaas', 'paas', 'saas'] as const;
 export const ServiceModelSchema = z.enum(serviceModels);
 export type ServiceModel = z.infer<typeof ServiceModelSchema>;
 
-/** Who owns a responsibility (DOMAIN.md §1c). */
+/** Who owns a responsibility (docs/DOMAIN.md §1c). */
 export const OwnerSchema = z.enum(['microsoft', 'customer', 'shared']);
 export type Owner = z.infer<typeof OwnerSchema>;
 

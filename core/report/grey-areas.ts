@@ -1,6 +1,6 @@
 /**
  * Assumptions clients commonly make about what Microsoft does, and what is true instead
- * (DOMAIN.md §1, "gaps where the client assumes Microsoft does it"). Each names the risk
+ * (docs/DOMAIN.md §5, the grey areas of the shared responsibility analysis). Each names the risk
  * templates that show the assumption is being relied on in this client's estate.
  */
 export interface GreyArea {

@@ -177,7 +177,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     y.inherent.likelihood * y.inherent.impact - x.inherent.likelihood * x.inherent.impact ||
     (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   const effortRank = { low: 0, medium: 1, high: 2 } as Record<string, number>;
-  // roadmap order (DOMAIN.md §4): residual level, then effort, then user impact
+  // roadmap order (docs/DOMAIN.md §4): residual level, then effort, then user impact
   const byRoadmap = (x: RiskView, y: RiskView): number =>
     levelOf(y.residual.level).order - levelOf(x.residual.level).order ||
     (effortRank[x.effort] ?? 1) - (effortRank[y.effort] ?? 1) ||

@@ -14,7 +14,7 @@ export function ownerFor(matrix: Matrix, area: Area, model: ServiceModel): Owner
 
 /**
  * Owner across several service models: the common owner when they agree, `shared` when
- * they differ (DOMAIN.md §1c). With no known model the area is looked up in every model
+ * they differ (docs/DOMAIN.md §1c). With no known model the area is looked up in every model
  * column; if the matrix gives the same owner everywhere that owner holds, else `unknown`.
  */
 export function ownerAcross(matrix: Matrix, area: Area, serviceModels: Iterable<ServiceModel | 'unknown'>): Owner | 'unknown' {

@@ -4,7 +4,7 @@ import { ownerAcross, ownerFor } from './owner';
 import type { Risk } from './schema';
 import { riskLevel } from './scoring';
 
-/** The customer's action on a provider-owned risk: trust, but verify (DOMAIN.md §1c). */
+/** The customer's action on a provider-owned risk: trust, but verify (docs/DOMAIN.md §1c). */
 export const VERIFY_TEXT =
   "Verify Microsoft's side: review the SOC 2 Type 2 and ISO/IEC 27001 reports on the Service Trust Portal, the SLA and the Data Protection Addendum, and subscribe to Service Health for incidents and advisories.";
 

@@ -1,5 +1,5 @@
 /**
- * The `app://` protocol that serves the packaged renderer (SECURITY.md rows 6-7).
+ * The `app://` protocol that serves the packaged renderer (docs/SECURITY.md rows 6-7).
  * The resolver maps a request URL to a file strictly inside the renderer folder; anything
  * else (`..`, encoded traversal, absolute or UNC paths, other hosts) is a 404.
  */

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy of the packaged renderer (SECURITY.md row 6). Azure resource
+ * The Content-Security-Policy of the packaged renderer (docs/SECURITY.md row 6). Azure resource
  * names and tags are attacker-influenced strings: no inline script, no remote anything.
  */
 /**

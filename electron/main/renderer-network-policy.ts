@@ -1,5 +1,5 @@
 /**
- * The renderer is offline by design (SECURITY.md row 18): it may load only the app's own
+ * The renderer is offline by design (docs/SECURITY.md row 18): it may load only the app's own
  * origin (and, in development, the Vite dev server). Azure traffic goes from main through
  * Node's HTTP stack, which this session filter does not see.
  */

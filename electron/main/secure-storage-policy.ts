@@ -1,6 +1,6 @@
 /**
  * Whether Demarc may persist a sign-in (token cache) with Electron's safeStorage
- * (SECURITY.md row 16): only when encryption is available and the backend is a real
+ * (docs/SECURITY.md row 16): only when encryption is available and the backend is a real
  * keyring — never on Linux's `basic_text` fallback, which is a hard-coded password.
  */
 export interface SafeStorageLike {

@@ -1,6 +1,6 @@
 /**
  * The main window's options. Every security-relevant web preference is set explicitly
- * (SECURITY.md rows 2-5, 17) rather than left to Electron's defaults, and a unit test
+ * (docs/SECURITY.md rows 2-5, 17) rather than left to Electron's defaults, and a unit test
  * pins each one.
  */
 export interface WindowOptionInputs {

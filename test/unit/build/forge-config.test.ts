@@ -7,7 +7,7 @@ import config, { hardeningFuses } from '../../../forge.config';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
 describe('forge.config.ts', () => {
-  it('flips every hardening fuse of SECURITY.md row 15', () => {
+  it('flips every hardening fuse of docs/SECURITY.md row 15', () => {
     expect(hardeningFuses).toMatchObject({
       [FuseV1Options.RunAsNode]: false,
       [FuseV1Options.EnableCookieEncryption]: true,

@@ -1,7 +1,7 @@
 /**
  * The Azure side of the desktop app's main process: one sign-in at a time, remembered
  * across restarts when the OS can encrypt it, scope discovery, and Resource Graph pulls
- * streamed to the window that asked for them (SECURITY.md row 16: tokens stay here).
+ * streamed to the window that asked for them (docs/SECURITY.md row 16: tokens stay here).
  *
  * - Sign-in: browser (the system browser, opened by `@azure/identity`'s own opener — the
  *   `open` package — with MSAL's loopback redirect and PKCE), device code (the code goes to

@@ -1,5 +1,5 @@
 /**
- * Azure sign-in for the main process and the CLI (SECURITY.md row 16: tokens stay here).
+ * Azure sign-in for the main process and the CLI (docs/SECURITY.md row 16: tokens stay here).
  *
  * Every method is a real `@azure/identity` credential pointed at the selected cloud's
  * authority host (instance discovery off for a custom host), wrapped so that

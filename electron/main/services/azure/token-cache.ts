@@ -1,5 +1,5 @@
 /**
- * Remembering sign-ins across restarts (SECURITY.md row 16):
+ * Remembering sign-ins across restarts (docs/SECURITY.md row 16):
  * - the MSAL token cache, encrypted with Electron `safeStorage` through a small MSAL cache
  *   plugin registered with `useIdentityPlugin` (no keytar, no native keychain module);
  * - the non-secret `AuthenticationRecord` as plain JSON next to it.

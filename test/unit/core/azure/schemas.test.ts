@@ -1,4 +1,4 @@
-/** SECURITY.md row 16: nothing a pull hands out has a token or secret field. */
+/** docs/SECURITY.md row 16: nothing a pull hands out has a token or secret field. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getQuery, INVENTORY_QUERY_IDS, isInventoryQueryId } from '../../../../core/azure/query-catalogue';

@@ -25,7 +25,7 @@ const finding = (checkId: string, resourceId: string, serviceModel: Finding['ser
 });
 
 describe('owner lookup', () => {
-  it('follows DOMAIN.md §1a and §1b through the area maps', () => {
+  it('follows docs/DOMAIN.md §1a and §1b through the area maps', () => {
     expect(ownerFor(jan, 'network-controls', 'paas')).toBe('shared');
     expect(ownerFor(jan, 'network-controls', 'saas')).toBe('microsoft');
     expect(ownerFor(jan, 'operating-system', 'iaas')).toBe('customer');
