@@ -125,6 +125,26 @@ function referenceProblems(file: TextFile, facts: RepoFacts): Problem[] {
   return problems;
 }
 
+/**
+ * The tests docs/SECURITY.md names as proof: in the "Test" cell of each row, a quoted title
+ * belongs to the last test file named before it (a bare file name stands for the full path
+ * given earlier in the page). Returns each title whose file lacks it.
+ */
+function missingSecurityTests(security: string, readTest: (repoPath: string) => string | null): string[] {
+  const fullPaths = new Map([...security.matchAll(/`(test\/[^`]+\.ts)`/g)].map((m) => [path.posix.basename(m[1]!), m[1]!]));
+  const missing: string[] = [];
+  for (const row of security.split('\n').filter((l) => /^\| \d+ \|/.test(l))) {
+    const cell = row.split(' | ').at(-1)!;
+    let file: string | undefined;
+    for (const m of cell.matchAll(/`([^`]+\.(?:spec|test)\.ts)`|"((?:[^"\\]|\\.)+)"/g)) {
+      if (m[1]) file = fullPaths.get(m[1]) ?? m[1];
+      else if (!file) missing.push(`row ${row.split(' | ')[0]!.slice(2)}: "${m[2]}" names no test file`);
+      else if (!(readTest(file) ?? '').includes(m[2]!.replaceAll('\\"', '"'))) missing.push(`row ${row.split(' | ')[0]!.slice(2)}: ${file} has no test "${m[2]}"`);
+    }
+  }
+  return missing;
+}
+
 function listTextFiles(dir = root, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -170,6 +190,20 @@ describe('references in the repository', () => {
   it('point only inside the repository, at docs, sections, rows, links and paths that exist', () => {
     const problems = files.flatMap((f) => referenceProblems(f, facts)).map((p) => `${p.file}:${p.line}: ${p.message}`);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('docs/SECURITY.md', () => {
+  it('names as proof only tests that exist, in the files it names', () => {
+    const security = readFileSync(path.join(root, 'docs', 'SECURITY.md'), 'utf8');
+    const read = (p: string) => (statSync(path.join(root, p), { throwIfNoEntry: false }) ? readFileSync(path.join(root, p), 'utf8') : null);
+    expect(missingSecurityTests(security, read)).toEqual([]);
+  });
+
+  it('is checked: a renamed or misplaced test is reported', () => {
+    const page = ['| 1 | a | b | `test/unit/a.test.ts` "works"; `test/e2e/b.spec.ts` "runs" and "gone" |', '| 2 | c | d | `a.test.ts` "runs" |'].join('\n');
+    const tests: Record<string, string> = { 'test/unit/a.test.ts': "it('works')", 'test/e2e/b.spec.ts': "test('runs')" };
+    expect(missingSecurityTests(page, (p) => tests[p] ?? null)).toEqual(['row 1: test/e2e/b.spec.ts has no test "gone"', 'row 2: test/unit/a.test.ts has no test "runs"']);
   });
 });
 
