@@ -179,6 +179,16 @@ export const RiskTemplateSchema = z.strictObject({
 });
 export type RiskTemplate = z.infer<typeof RiskTemplateSchema>;
 
+/** `template-migrations.yaml`: retired risk template ids and the template that absorbed each. */
+export const TemplateMigrationSchema = z.strictObject({
+  from: z.string().regex(/^RT-[A-Z0-9]+(-[A-Z0-9]+)*$/, 'risk template ids look like RT-IDN-PRIV-MFA'),
+  to: z.string().regex(/^RT-[A-Z0-9]+(-[A-Z0-9]+)*$/, 'risk template ids look like RT-IDN-PRIV-MFA'),
+  retiredIn: z.string().regex(/^\d+\.\d+\.\d+$/, 'the pack version that retired the id, like 1.1.0'),
+  reason: z.string().min(1),
+});
+export type TemplateMigration = z.infer<typeof TemplateMigrationSchema>;
+export const TemplateMigrationsFileSchema = z.strictObject({ migrations: z.array(TemplateMigrationSchema) });
+
 /** `risk-templates/*.yaml`. */
 export const RiskTemplatesFileSchema = z.strictObject({ templates: z.array(RiskTemplateSchema).min(1) });
 
