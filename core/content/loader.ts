@@ -13,6 +13,8 @@ import {
   indexTemplates,
 } from './cross-reference';
 import { parsePackFiles } from './parse-files';
+import { checkRegisterRules } from './register-rules';
+import { indexTemplateMigrations } from './template-migrations';
 import type { ContentError, ContentPack, PackFile } from './types';
 
 export { formatPath } from './parse-files';
@@ -38,14 +40,13 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const { frameworks, checkMappings } = indexFrameworks(parsed.frameworks, errors);
   const interview = indexInterview(parsed.interviewFiles, errors);
   const { riskTemplates, templatePos } = indexTemplates(parsed.templates, errors);
-  const { checkMap, checkPos } = indexChecks(parsed.checks, { riskTemplates, serviceModels, checkMappings }, errors);
+  const { checkMap } = indexChecks(parsed.checks, { riskTemplates, serviceModels, checkMappings }, errors);
   checkQuestions(interview, { riskTemplates, checkMap, checkMappings }, errors);
   const playbookIds = checkPlaybooks(parsed.playbooks, { riskTemplates, checkMap, questions: interview.questions, checkMappings }, errors);
   checkTemplateLinks(parsed.templates, playbookIds, checkMappings, errors);
   const fixtures = indexFixtures(parsed.fixtureFiles, checkMap, errors);
-  void templatePos;
-  void checkPos;
-  const templateMigrations = new Map();
+  const templateMigrations = indexTemplateMigrations(parsed.migrations, { riskTemplates, header: parsed.header }, errors);
+  checkRegisterRules({ interview, riskTemplates, templatePos, checkMap }, errors);
 
   const pack: ContentPack = {
     header: parsed.header ?? invalidHeader,

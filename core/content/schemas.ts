@@ -176,6 +176,12 @@ export const RiskTemplateSchema = z.strictObject({
   userImpact: EffortSchema,
   mappings: MappingsSchema.optional(),
   irPlaybooks: z.array(kebab).optional(),
+  /**
+   * Raised by the scope itself rather than by an answer or a finding: when the scoping answer
+   * puts any of these service models in scope. For provider-side threats that exist whatever
+   * the customer does (assessments/FORMAT.md, "Who raises a risk").
+   */
+  raisedWhen: z.strictObject({ inScope: z.array(ServiceModelSchema).min(1) }).optional(),
 });
 export type RiskTemplate = z.infer<typeof RiskTemplateSchema>;
 

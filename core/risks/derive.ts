@@ -5,6 +5,7 @@ import type { Answers } from '../interview/answers';
 import { scopeModels, scoreAnswer, visibleQuestions } from '../interview/flow';
 import type { Risk } from './schema';
 import { raisedRiskFields } from './raised';
+import { scopeRaisedTemplates } from './scope-raised';
 import { levelOrder } from './scoring';
 
 const allModels: ServiceModel[] = ['iaas', 'paas', 'saas'];
@@ -109,6 +110,9 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
       }
     }
   }
+
+  // templates the scope itself raises (provider-side threats, assessments/FORMAT.md)
+  for (const { templateId, models } of scopeRaisedTemplates(pack, answers)) for (const m of models) draft(templateId).models.add(m);
 
   const build = (d: Draft): Omit<Risk, 'id'> => {
     const t = pack.riskTemplates.get(d.templateId);
