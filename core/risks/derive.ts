@@ -112,7 +112,11 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
   }
 
   // templates the scope itself raises (provider-side threats, assessments/FORMAT.md)
-  for (const { templateId, models } of scopeRaisedTemplates(pack, answers)) for (const m of models) draft(templateId).models.add(m);
+  for (const { templateId, models, evidence } of scopeRaisedTemplates(pack, answers)) {
+    const d = draft(templateId);
+    for (const m of models) d.models.add(m);
+    d.answers.push({ ...evidence, choices: [...evidence.choices] });
+  }
 
   const build = (d: Draft): Omit<Risk, 'id'> => {
     const t = pack.riskTemplates.get(d.templateId);

@@ -41,6 +41,8 @@ describe('owners that survive review', () => {
     for (const matrixId of ['jan-2026', 'classic']) {
       const risks = derive(matrixId, scope);
       for (const id of ids) expect(risks.get(id), `${matrixId} ${id}`).toMatchObject({ owner: 'microsoft', action: 'verify', serviceModels: ['iaas', 'paas', 'saas'] });
+      // the evidence is the scoping answer, so the register can say why the risk is there
+      expect(risks.get(ids[0]!)!.evidence.answers).toEqual([{ questionId: 'SCOPE-MODELS', choices: ['iaas', 'paas', 'saas'], result: null, score: null }]);
     }
     expect(derive('jan-2026', { 'SCOPE-MODELS': { choices: ['saas'] } }).get(ids[0]!)).toMatchObject({ serviceModels: ['saas'] });
     // no scoping answer: the scope is unknown and nothing is raised on its behalf
