@@ -10,9 +10,11 @@ export const contentCheckCommand: CliCommand = {
     'Usage: demarc content check [--json] [--pack DIR]',
     '',
     'Validates every file of the content pack and runs each check over its pass and fail',
-    'fixtures. Exits 1 when anything is wrong.',
+    'fixtures, and enforces the register rules (one risk template per weakness; see',
+    'docs/register-rules.md). Exits 1 when anything is wrong.',
     '',
-    '  --json       print {questions, domains, checks, checksWithPassAndFailFixtures, playbooks, frameworks, errors}',
+    '  --json       print {questions, domains, checks, checksWithPassAndFailFixtures, riskTemplates,',
+    '               retiredTemplates, playbooks, frameworks, errors}',
     '  --pack DIR   pack folder (default: assessments/azure-m365)',
   ].join('\n'),
   async run(args, io) {
@@ -25,6 +27,7 @@ export const contentCheckCommand: CliCommand = {
       checks: pack.checks.length,
       checksWithPassAndFailFixtures,
       riskTemplates: pack.riskTemplates.size,
+      retiredTemplates: pack.templateMigrations.size,
       playbooks: pack.playbooks.length,
       serviceModelTypes: pack.serviceModels.size,
       matrices: [...pack.matrices.keys()],
@@ -39,7 +42,7 @@ export const contentCheckCommand: CliCommand = {
     else {
       const lines = [
         `Content pack ${summary.pack.id} ${summary.pack.version}`,
-        `  domains ${summary.domains}, questions ${summary.questions}, risk templates ${summary.riskTemplates}, playbooks ${summary.playbooks}`,
+        `  domains ${summary.domains}, questions ${summary.questions}, risk templates ${summary.riskTemplates} (${summary.retiredTemplates} retired ids migrated), playbooks ${summary.playbooks}`,
         `  checks ${summary.checks} (${checksWithPassAndFailFixtures} with passing and failing fixtures that behave)`,
         `  service-model types ${summary.serviceModelTypes}; matrices ${summary.matrices.join(', ')}`,
         `  framework controls: MCSB ${summary.frameworks.mcsb}, CIS ${summary.frameworks.cis}, NIST CSF ${summary.frameworks.nistCsf}`,

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { migrateRetiredTemplates } from '../../core/bundle/migrate-templates';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
 import { buildReport } from '../../core/report/build';
@@ -91,12 +92,14 @@ export const reportCommand: CliCommand = {
       const lines = parsed.errors.slice(0, 20).map((e) => `  ${e.path || '(root)'}: ${e.message}`);
       throw new CliUsageError(`${basename(bundlePath)} is not a valid assessment bundle (${parsed.errors.length} problem(s)):\n${lines.join('\n')}`, 1);
     }
-    const bundle: AssessmentBundle = parsed.bundle;
-
     const { pack, errors } = loadPack(readPackFiles(packDirFrom(values.pack, io)));
     if (errors.length > 0) io.stderr(`warning: the content pack has ${errors.length} problem(s) (run 'demarc content check'); text may be missing.\n`);
-    if (pack.header && (pack.header.id !== bundle.contentPack.id || pack.header.version !== bundle.contentPack.version))
-      io.stderr(`warning: the bundle was made with pack ${bundle.contentPack.id} ${bundle.contentPack.version}; using ${pack.header.id} ${pack.header.version}.\n`);
+    if (pack.header && (pack.header.id !== parsed.bundle.contentPack.id || pack.header.version !== parsed.bundle.contentPack.version))
+      io.stderr(`warning: the bundle was made with pack ${parsed.bundle.contentPack.id} ${parsed.bundle.contentPack.version}; using ${pack.header.id} ${pack.header.version}.\n`);
+    // risks under retired templates move to the template that absorbed them (one risk per weakness)
+    const migrated = migrateRetiredTemplates(parsed.bundle, pack, new Date().toISOString());
+    if (migrated.notes.length > 0) io.stderr(`note: ${migrated.notes.length} risk(s) moved to merged templates:\n${migrated.notes.map((n) => `  ${n}`).join('\n')}\n`);
+    const bundle: AssessmentBundle = migrated.bundle;
 
     const templateDir = templateDirFrom(values.template, io);
     const { template, problems } = loadTemplate(readTemplateDir(templateDir));

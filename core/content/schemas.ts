@@ -176,8 +176,24 @@ export const RiskTemplateSchema = z.strictObject({
   userImpact: EffortSchema,
   mappings: MappingsSchema.optional(),
   irPlaybooks: z.array(kebab).optional(),
+  /**
+   * Raised by the scope itself rather than by an answer or a finding: when the scoping answer
+   * puts any of these service models in scope. For provider-side threats that exist whatever
+   * the customer does (assessments/FORMAT.md, "Who raises a risk").
+   */
+  raisedWhen: z.strictObject({ inScope: z.array(ServiceModelSchema).min(1) }).optional(),
 });
 export type RiskTemplate = z.infer<typeof RiskTemplateSchema>;
+
+/** `template-migrations.yaml`: retired risk template ids and the template that absorbed each. */
+export const TemplateMigrationSchema = z.strictObject({
+  from: z.string().regex(/^RT-[A-Z0-9]+(-[A-Z0-9]+)*$/, 'risk template ids look like RT-IDN-PRIV-MFA'),
+  to: z.string().regex(/^RT-[A-Z0-9]+(-[A-Z0-9]+)*$/, 'risk template ids look like RT-IDN-PRIV-MFA'),
+  retiredIn: z.string().regex(/^\d+\.\d+\.\d+$/, 'the pack version that retired the id, like 1.1.0'),
+  reason: z.string().min(1),
+});
+export type TemplateMigration = z.infer<typeof TemplateMigrationSchema>;
+export const TemplateMigrationsFileSchema = z.strictObject({ migrations: z.array(TemplateMigrationSchema) });
 
 /** `risk-templates/*.yaml`. */
 export const RiskTemplatesFileSchema = z.strictObject({ templates: z.array(RiskTemplateSchema).min(1) });

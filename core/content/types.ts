@@ -1,4 +1,4 @@
-import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate } from './schemas';
+import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
 /** One file of a content pack, read by the host (CLI, main process) and handed to core. */
@@ -45,9 +45,11 @@ export interface ContentPack {
   /** question id -> domain id */
   questionDomain: Map<string, string>;
   riskTemplates: Map<string, RiskTemplate>;
+  /** retired template id -> the migration that names the template absorbing it (`template-migrations.yaml`) */
+  templateMigrations: Map<string, TemplateMigration>;
   checks: Check[];
   fixtures: Map<string, CheckFixtures>;
   playbooks: Playbook[];
 }
 
-export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate };
+export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration };

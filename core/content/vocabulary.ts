@@ -9,11 +9,18 @@ export type ServiceModel = z.infer<typeof ServiceModelSchema>;
 export const OwnerSchema = z.enum(['microsoft', 'customer', 'shared']);
 export type Owner = z.infer<typeof OwnerSchema>;
 
-/** Canonical responsibility areas: the rows of the January 2026 matrix. */
+/**
+ * Canonical responsibility areas: the rows of the January 2026 matrix, plus two of Demarc's:
+ * `identity-infrastructure` (the classic diagram's "identity and directory infrastructure" row,
+ * which the 2026 table folds into identities) and `governance` (the customer's own governance
+ * of its cloud use, which neither Microsoft matrix lists; see assessments/FORMAT.md).
+ */
 export const areas = [
   'customer-data',
+  'governance',
   'configurations-settings',
   'identities-users',
+  'identity-infrastructure',
   'client-devices',
   'applications',
   'network-controls',

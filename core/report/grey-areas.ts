@@ -27,7 +27,7 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Platform redundancy protects against hardware failure, not against deletion, corruption or ransomware. Azure Backup, point-in-time restore and their retention must be configured per resource; backups of IaaS VMs are never on by default.',
     clientAction: 'Enable and monitor backup for every production VM and data store; protect the vaults from administrators.',
-    riskTemplates: ['RT-VM-NO-BACKUP', 'RT-BKP-VM-NOT-BACKED-UP', 'RT-BKP-PAAS-DATA-UNPROTECTED', 'RT-BKP-BACKUPS-DESTRUCTIBLE', 'RT-BKP-UNTESTED-RESTORE'],
+    riskTemplates: ['RT-VM-NO-BACKUP', 'RT-BKP-PAAS-DATA-UNPROTECTED', 'RT-BKP-BACKUPS-DESTRUCTIBLE', 'RT-BKP-UNTESTED-RESTORE'],
   },
   {
     id: 'tenant-monitoring',
@@ -35,7 +35,7 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Microsoft runs incident response for its own platform. It does not monitor, triage or respond to attacks inside a customer’s tenant or subscriptions; the signals are provided (Defender, Entra ID Protection, logs) but someone on the customer’s side, or its MSSP, must watch and act on them.',
     clientAction: 'Assign 24x7 triage of security alerts (internal SOC or MSSP) and route notifications to a monitored queue.',
-    riskTemplates: ['RT-IRP-SHARED-RESPONSIBILITY-UNCLEAR', 'RT-LOG-NO-SIEM', 'RT-LOG-UNTRIAGED-ALERTS', 'RT-LOG-NO-ALERT-NOTIFICATIONS', 'RT-DF-ACTIVE-ALERTS'],
+    riskTemplates: ['RT-IRP-SHARED-RESPONSIBILITY-UNCLEAR', 'RT-LOG-NO-SIEM', 'RT-DF-ACTIVE-ALERTS', 'RT-LOG-NO-ALERT-NOTIFICATIONS'],
   },
   {
     id: 'defender-plans',
@@ -59,7 +59,7 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Storage, SQL, Key Vault and most PaaS services are created with public endpoints and often key-based access. Network restrictions, private endpoints and Entra-only authentication are customer configuration (network controls are shared for PaaS).',
     clientAction: 'Disable public network access and shared keys where not needed; use private endpoints for production data.',
-    riskTemplates: ['RT-PAAS-PUBLIC-NETWORK', 'RT-PRIVATE-LINK-MISSING', 'RT-ST-ANONYMOUS-ACCESS', 'RT-DAT-PUBLIC-DATA-STORES', 'RT-LOCAL-AUTH'],
+    riskTemplates: ['RT-PAAS-PUBLIC-NETWORK', 'RT-ST-ANONYMOUS-ACCESS', 'RT-LOCAL-AUTH'],
   },
   {
     id: 'log-retention',
@@ -83,7 +83,7 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Identities and users are the customer’s in every service model. Security defaults or Conditional Access, MFA strength, legacy authentication and consent settings are the customer’s choices, and tenants created before 2019 often have none of them on.',
     clientAction: 'Enforce MFA with Conditional Access, block legacy authentication and restrict user consent.',
-    riskTemplates: ['RT-IDN-USER-MFA', 'RT-IDN-LEGACY-AUTH', 'RT-IDN-USER-CONSENT', 'RT-ID-PRIVILEGED-ROLES'],
+    riskTemplates: ['RT-IDN-USER-MFA', 'RT-IDN-LEGACY-AUTH', 'RT-IDN-USER-CONSENT', 'RT-PAM-OVERPRIVILEGED-ROLES', 'RT-PAM-EXCESS-AZURE-OWNERS'],
   },
   {
     id: 'provider-incidents',
@@ -91,6 +91,6 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Microsoft publishes service issues and security advisories in Service Health and the Microsoft 365 Message center and notifies administrators; they reach people only if alerts are configured and contacts are current.',
     clientAction: 'Configure Service Health alerts for every subscription and keep tenant notification contacts current.',
-    riskTemplates: ['RT-PROVIDER-INCIDENT-AWARENESS', 'RT-SLA-NO-SERVICE-HEALTH', 'RT-M365-CHANGES-UNTRACKED'],
+    riskTemplates: ['RT-PROVIDER-INCIDENT-AWARENESS', 'RT-M365-CHANGES-UNTRACKED'],
   },
 ];

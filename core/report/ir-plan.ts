@@ -18,7 +18,7 @@ const PHASE_LABEL: Record<string, string> = {
 
 /** Categories of the register that measure incident readiness. */
 const READINESS_CATEGORIES = new Set(['incident-response', 'logging-detection', 'backup-recovery']);
-const READINESS_TEMPLATES = new Set(['RT-PROVIDER-INCIDENT-AWARENESS', 'RT-SLA-NO-SERVICE-HEALTH', 'RT-NW-NO-VISIBILITY', 'RT-MO-ALERTING', 'RT-DF-PLANS-OFF', 'RT-IDN-RISK-UNTRIAGED', 'RT-MCL-IR-GAPS']);
+const READINESS_TEMPLATES = new Set(['RT-PROVIDER-INCIDENT-AWARENESS', 'RT-NW-NO-VISIBILITY', 'RT-MO-ALERTING', 'RT-DF-PLANS-OFF', 'RT-IDN-RISK-UNTRIAGED', 'RT-MCL-IR-GAPS']);
 
 const ROLES: { key: string; role: string; description: string; match: RegExp }[] = [
   { key: 'lead', role: 'Incident lead', description: 'Declares and classifies the incident, owns decisions and the timeline, chairs the response calls.', match: /incident (lead|commander|manager)|\bir lead|head of security|security manager/i },

@@ -5,6 +5,7 @@ import type { Answers } from '../interview/answers';
 import { scopeModels, scoreAnswer, visibleQuestions } from '../interview/flow';
 import type { Risk } from './schema';
 import { raisedRiskFields } from './raised';
+import { scopeRaisedTemplates } from './scope-raised';
 import { levelOrder } from './scoring';
 
 const allModels: ServiceModel[] = ['iaas', 'paas', 'saas'];
@@ -108,6 +109,13 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
         }
       }
     }
+  }
+
+  // templates the scope itself raises (provider-side threats, assessments/FORMAT.md)
+  for (const { templateId, models, evidence } of scopeRaisedTemplates(pack, answers)) {
+    const d = draft(templateId);
+    for (const m of models) d.models.add(m);
+    d.answers.push({ ...evidence, choices: [...evidence.choices] });
   }
 
   const build = (d: Draft): Omit<Risk, 'id'> => {

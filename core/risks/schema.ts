@@ -54,5 +54,11 @@ export const RiskSchema = z.strictObject({
     z.strictObject({ questionId: z.string(), choices: z.array(z.string()), checkId: z.string(), failingResources: z.array(z.string()), message: z.string() }),
   ),
   history: z.array(RiskHistoryEntrySchema),
+  /**
+   * Ids of risks merged into this one when their templates were merged (bundle import of an
+   * older pack's risks, core/bundle/migrate-templates.ts), so a spreadsheet citing them can be
+   * traced. Optional: absent when nothing was merged.
+   */
+  formerIds: z.array(z.string().regex(/^R-\d{3,}$/, 'risk ids look like R-001')).optional(),
 });
 export type Risk = z.infer<typeof RiskSchema>;

@@ -4,6 +4,7 @@
  * bundle schema (core/bundle) and the content pack (answers must fit its questions). Every
  * problem is returned with its JSON path; nothing here touches the database.
  */
+import { migrateRetiredTemplates } from '../../core/bundle/migrate-templates';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import type { ContentPack } from '../../core/content/types';
 import { validateAnswers } from '../../core/interview/flow';
@@ -109,5 +110,7 @@ export function validateBundleData(data: unknown, pack: ContentPack): BundleVali
   }
   if (!parsed.ok) return { ok: false, errors: parsed.errors.slice(0, MAX_PROBLEMS).map((e) => ({ path: e.path || '(root)', message: e.message })) };
   const problems = packProblems(parsed.bundle, pack);
-  return problems.length > 0 ? { ok: false, errors: problems.slice(0, MAX_PROBLEMS) } : parsed;
+  if (problems.length > 0) return { ok: false, errors: problems.slice(0, MAX_PROBLEMS) };
+  // risks under templates an older pack had and this one merged move to the absorbing template
+  return { ok: true, bundle: migrateRetiredTemplates(parsed.bundle, pack, new Date().toISOString()).bundle };
 }

@@ -60,6 +60,8 @@ function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string
     effectiveOwner: '',
     updatedAt: stored.updatedAt,
   };
+  // ids of risks merged into this one stay traceable (core/bundle/migrate-templates.ts)
+  if (stored.formerIds) kept.formerIds = stored.formerIds;
   kept.effectiveOwner = effectiveOwner(kept);
   kept.action = actionFor(kept.effectiveOwner);
   if (stored.status === 'closed') {
@@ -98,8 +100,9 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     answers,
     findings,
     matrixId: pack.matrices.has(assessment.matrixId) ? assessment.matrixId : undefined,
-    // hand-added risks hold their ids too: new derived risks are numbered after them
-    previous: [...stored.map((r) => ({ id: r.id, templateId: r.templateId })), ...manual],
+    // hand-added risks hold their ids too: new derived risks are numbered after them, and after
+    // the ids of risks merged away by a template migration (formerIds), which stay retired
+    previous: [...stored.map((r) => ({ id: r.id, templateId: r.templateId })), ...manual, ...stored.flatMap(retiredIds)],
   });
   const timestamp = now();
   const byTemplate = new Map(stored.map((r) => [r.templateId, r]));
@@ -121,6 +124,11 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     await putRisks(db, safe);
     return safe.length;
   });
+}
+
+/** A merged risk's former ids, as entries no template matches: they only push numbering past them. */
+function retiredIds(r: RiskRecord): { id: string; templateId: string }[] {
+  return (r.formerIds ?? []).map((id) => ({ id, templateId: `(merged into ${r.id})` }));
 }
 
 function putRisk(db: DemarcDatabase, risk: RiskRecord): Promise<void> {

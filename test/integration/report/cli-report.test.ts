@@ -34,6 +34,16 @@ describe('demarc report / template check', () => {
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toMatch(/^\uFEFFID,Title,Work Item Type,Priority/);
   }, 120_000);
 
+  it('reads a bundle made before templates were merged, and says which risks moved', async () => {
+    const x = io();
+    const fixture = join(__dirname, '../../fixtures/bundles/contoso-demo-v1-before-merge.demarc.json');
+    const code = await main(['report', '--bundle', fixture, '-o', 'old.docx', '--no-lint'], x);
+    expect(code).toBe(0);
+    expect(x.err).toMatch(/risk\(s\) moved to merged templates/);
+    expect(x.err).toMatch(/R-003: Pack 1\.1\.0 retired RT-NET-EXPOSED-MANAGEMENT-PORTS in favour of RT-NW-MGMT-EXPOSED\. R-004 merged into this risk/);
+    expect(existsSync(join(dir, 'old.docx'))).toBe(true);
+  }, 120_000);
+
   it('rejects an invalid bundle with the JSON paths of its problems', async () => {
     writeFileSync(join(dir, 'bad.demarc.json'), JSON.stringify({ format: 'demarc-assessment', schemaVersion: 1 }));
     const x = io();

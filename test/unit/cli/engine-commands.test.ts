@@ -54,6 +54,20 @@ describe('demarc content check', () => {
       rmSync(join(packDir, 'checks/broken.yaml'));
     }
   });
+  it('enforces the register rules: a question claiming a check of another template is an error with file and path', async () => {
+    const path = join(packDir, 'interview/01-test.yaml');
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace('claims: [ST-01]', 'claims: [ST-01, ST-03]'));
+    try {
+      const r = await cli(['content', 'check', '--json', '--pack', packDir]);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).errors).toEqual([
+        { file: 'interview/01-test.yaml', path: 'questions[0].claims[1]', message: expect.stringContaining('must raise the same risk template') },
+      ]);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
 });
 
 describe('demarc findings', () => {

@@ -2,10 +2,19 @@ import { defaultPackDir, readPackFiles } from '../../../cli/read-pack-files';
 import { loadPack } from '../../../core/content/loader';
 import type { ContentPack, PackFile } from '../../../core/content/types';
 
-/** The engine-owned files of the bundled pack (header, matrices, frameworks, checks, check templates, fixtures). */
+/**
+ * The engine-owned files of the bundled pack (header, matrices, frameworks, checks, check templates, fixtures).
+ * Without the interview templates the template migrations (many of which point at them) are left out too,
+ * and so are the provider-side templates the scope raises (they would appear in every derivation).
+ */
 export function engineFiles(): PackFile[] {
   return readPackFiles(defaultPackDir).filter(
-    (f) => !f.path.startsWith('interview/') && !f.path.startsWith('playbooks/') && !f.path.startsWith('risk-templates/interview-'),
+    (f) =>
+      !f.path.startsWith('interview/') &&
+      !f.path.startsWith('playbooks/') &&
+      !f.path.startsWith('risk-templates/interview-') &&
+      f.path !== 'template-migrations.yaml' &&
+      f.path !== 'risk-templates/provider-side.yaml',
   );
 }
 

@@ -31,7 +31,7 @@ describe('owner lookup', () => {
     expect(ownerFor(jan, 'operating-system', 'iaas')).toBe('customer');
     expect(ownerFor(jan, 'client-devices', 'saas')).toBe('shared');
     expect(ownerFor(classic, 'client-devices', 'saas')).toBe('customer');
-    expect(ownerFor(classic, 'configurations-settings', 'saas')).toBe('microsoft');
+    expect(ownerFor(classic, 'configurations-settings', 'saas')).toBe('customer'); // answered by Information and data since pack 1.1.0
     expect(ownerFor(classic, 'physical-network', 'iaas')).toBe('microsoft');
   });
   it('is shared when the models involved have different owners; area-wide when no model is known', () => {
@@ -127,8 +127,9 @@ describe('deriveRisks', () => {
   });
 
   it('uses the selected matrix', () => {
-    const findings = [finding('ST-01', '/subscriptions/a/x/s1', 'saas')];
-    expect(deriveRisks({ pack, answers: {}, findings, matrixId: 'classic' })[0]!.owner).toBe('microsoft');
-    expect(deriveRisks({ pack, answers: {}, findings })[0]!.owner).toBe('customer');
+    // client devices in SaaS: Shared in the 2026 table, the customer's in the classic diagram
+    const answers = { 'SCOPE-MODELS': { choices: ['saas'] }, 'SCOPE-M365': { choices: ['yes'] }, 'DAT-04': { choices: ['no'] } };
+    expect(deriveRisks({ pack, answers, findings: [], matrixId: 'classic' })[0]!.owner).toBe('customer');
+    expect(deriveRisks({ pack, answers, findings: [] })[0]!.owner).toBe('shared');
   });
 });
