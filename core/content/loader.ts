@@ -21,6 +21,7 @@ import {
   type RiskTemplate,
   type VisibleWhen,
 } from './schemas';
+import { isCommitmentFile, loadCommitments } from '../commitments/load';
 import type { CheckFixtures, ContentError, ContentPack, Domain, PackFile } from './types';
 import { areas, type FrameworkKey, type Mappings, type ServiceModel } from './vocabulary';
 
@@ -39,6 +40,7 @@ type Kind =
 
 function classify(path: string): Kind | undefined {
   if (/\.(md|txt)$/i.test(path) || /(^|\/)\./.test(path)) return 'ignored';
+  if (isCommitmentFile(path)) return 'ignored'; // validated by loadCommitments
   if (path === 'pack.yaml') return 'pack';
   if (path === 'risk-matrix.yaml') return 'risk-matrix';
   if (path === 'service-models.yaml') return 'service-models';
@@ -527,6 +529,9 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     fixtures,
     playbooks: playbooks.map((p) => p.value),
   };
+  const commitments = loadCommitments(sorted);
+  errors.push(...commitments.errors);
+  if (commitments.commitments) pack.commitments = commitments.commitments;
   return { pack, errors };
 }
 

@@ -1,3 +1,4 @@
+import type { ProviderCommitments } from '../commitments/schema';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
@@ -48,6 +49,8 @@ export interface ContentPack {
   checks: Check[];
   fixtures: Map<string, CheckFixtures>;
   playbooks: Playbook[];
+  /** what the provider commits to (SLA table, support plans); absent when the pack has none */
+  commitments?: ProviderCommitments;
 }
 
 export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate };
