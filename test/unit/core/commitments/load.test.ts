@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { COMMITMENT_FILES, loadCommitments } from '../../../../core/commitments/load';
+import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+
+const files = readPackFiles(defaultPackDir).filter((f) => f.path.startsWith('commitments/'));
+const withSla = (edit: (text: string) => string) => files.map((f) => (f.path === COMMITMENT_FILES.sla ? { ...f, text: edit(f.text) } : f));
+
+describe('provider commitment data', () => {
+  it('the bundled SLA table and support plans load with every source resolved', () => {
+    const { commitments, errors } = loadCommitments(files);
+    expect(errors).toEqual([]);
+    const sources = new Set(commitments!.sla.sources.map((s) => s.id));
+    for (const service of commitments!.sla.services) for (const tier of service.tiers) expect(sources.has(tier.source)).toBe(true);
+  });
+
+  it('refuses a tier citing a source that is not listed, naming file and path', () => {
+    const { errors } = loadCommitments(withSla((t) => t.replace('source: AKS-TIERS', 'source: NOWHERE')));
+    expect(errors).toContainEqual(expect.objectContaining({ file: COMMITMENT_FILES.sla, message: "unknown source 'NOWHERE'" }));
+  });
+
+  it('refuses a guessed shape: an uptime that is neither a percentage, none nor unknown', () => {
+    const { errors, commitments } = loadCommitments(withSla((t) => t.replace('uptime: 99.95\n', 'uptime: about 99.9\n')));
+    expect(commitments).toBeUndefined();
+    expect(errors[0]).toMatchObject({ file: COMMITMENT_FILES.sla, path: expect.stringMatching(/^services\[\d+\]\.tiers\[\d+\]\.uptime$/) });
+  });
+
+  it('refuses a table missing a tier the inventory classifier can choose', () => {
+    const { errors } = loadCommitments(withSla((t) => t.replace('id: aks-free', 'id: aks-gratis')));
+    expect(errors).toContainEqual(expect.objectContaining({ message: "no tier 'aks-free': the inventory classifier needs it" }));
+  });
+
+  it('refuses credit tiers that do not start at the committed figure', () => {
+    const { errors } = loadCommitments(withSla((t) => t.replace('credits: [{ below: 99.95, credit: 10 }, { below: 99, credit: 25 }, { below: 95, credit: 100 }]\n        source: SLA-2609\n      - id: vm-single-premium', 'credits: [{ below: 99.9, credit: 10 }]\n        source: SLA-2609\n      - id: vm-single-premium')));
+    expect(errors.some((e) => e.path.endsWith('credits[0].below'))).toBe(true);
+  });
+});
