@@ -2,10 +2,10 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ContentError, PackFile } from '../content/types';
 import { CLASSIFIER_TIERS } from './classify';
-import { slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, type ProviderCommitments } from './schema';
+import { slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, ToleranceSchema, type ProviderCommitments } from './schema';
 
 /** The provider-commitment files of a pack, by path. */
-export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml' } as const;
+export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml', tolerance: 'commitments/tolerance.yaml' } as const;
 
 /** True for a pack path this module reads (the pack loader leaves these to it). */
 export const isCommitmentFile = (path: string): boolean => Object.values(COMMITMENT_FILES).includes(path as never);
@@ -29,26 +29,25 @@ function parseFile<T>(file: PackFile, schema: z.ZodType<T>, errors: ContentError
 
 /**
  * Reads and validates the pack's provider-commitment data. A pack without the files has no
- * commitments (the SLA features then say so); a pack with one but not the other is an error,
+ * commitments (the SLA features then say so); a pack with some but not all of them is an error,
  * and every tier the inventory classifiers can choose must exist in the SLA table.
  */
 export function loadCommitments(files: readonly PackFile[]): { commitments?: ProviderCommitments; errors: ContentError[] } {
   const errors: ContentError[] = [];
-  const slaFile = files.find((f) => f.path === COMMITMENT_FILES.sla);
-  const plansFile = files.find((f) => f.path === COMMITMENT_FILES.supportPlans);
-  if (!slaFile && !plansFile) return { errors };
-  if (!slaFile || !plansFile) {
-    const missing = slaFile ? COMMITMENT_FILES.supportPlans : COMMITMENT_FILES.sla;
-    return { errors: [{ file: missing, path: '', message: 'provider commitments need both commitments files' }] };
-  }
-  const sla = parseFile(slaFile, SlaTableSchema, errors);
-  const supportPlans = parseFile(plansFile, SupportPlansSchema, errors);
+  const present = Object.values(COMMITMENT_FILES).map((path) => files.find((f) => f.path === path));
+  if (present.every((f) => f === undefined)) return { errors };
+  const missing = Object.values(COMMITMENT_FILES).filter((_, i) => present[i] === undefined);
+  if (missing.length > 0) return { errors: missing.map((file) => ({ file, path: '', message: 'provider commitments need all three commitments files' })) };
+  const [slaFile, plansFile, toleranceFile] = present as PackFile[];
+  const sla = parseFile(slaFile!, SlaTableSchema, errors);
+  const supportPlans = parseFile(plansFile!, SupportPlansSchema, errors);
+  const tolerance = parseFile(toleranceFile!, ToleranceSchema, errors);
   if (sla) {
-    for (const [path, message] of slaTableProblems(sla)) errors.push({ file: slaFile.path, path, message });
+    for (const [path, message] of slaTableProblems(sla)) errors.push({ file: slaFile!.path, path, message });
     const tiers = new Set(sla.services.flatMap((s) => s.tiers.map((t) => t.id)));
-    for (const tier of CLASSIFIER_TIERS) if (!tiers.has(tier)) errors.push({ file: slaFile.path, path: 'services', message: `no tier '${tier}': the inventory classifier needs it` });
+    for (const tier of CLASSIFIER_TIERS) if (!tiers.has(tier)) errors.push({ file: slaFile!.path, path: 'services', message: `no tier '${tier}': the inventory classifier needs it` });
   }
-  if (supportPlans) for (const [path, message] of supportPlanProblems(supportPlans)) errors.push({ file: plansFile.path, path, message });
-  if (!sla || !supportPlans || errors.length > 0) return { errors };
-  return { commitments: { sla, supportPlans }, errors };
+  if (supportPlans) for (const [path, message] of supportPlanProblems(supportPlans)) errors.push({ file: plansFile!.path, path, message });
+  if (!sla || !supportPlans || !tolerance || errors.length > 0) return { errors };
+  return { commitments: { sla, supportPlans, tolerance }, errors };
 }

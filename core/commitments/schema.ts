@@ -37,6 +37,14 @@ export const SlaTierSchema = z.strictObject({
   credits: z.array(CreditTierSchema).optional(),
   source: sourceId,
   note: z.string().optional(),
+  /** the configuration change that moves a resource to a better tier, and what it costs in kind */
+  upgrade: z
+    .strictObject({
+      to: id,
+      fix: z.string().min(1),
+      priceClass: z.enum(['no-extra-cost', 'configuration-only', 'tier-upgrade', 'more-instances', 'redesign']),
+    })
+    .optional(),
 });
 export type SlaTier = z.infer<typeof SlaTierSchema>;
 
@@ -84,10 +92,22 @@ export const SupportPlansSchema = z.strictObject({
 });
 export type SupportPlans = z.infer<typeof SupportPlansSchema>;
 
+export const ToleranceSchema = z.strictObject({
+  id,
+  version: isoDate,
+  /** the scoping question whose answer selects a level */
+  question: z.string().min(1),
+  levels: z
+    .array(z.strictObject({ choice: id, maxDowntimeMinutesPerMonth: z.number().positive(), reading: z.string().min(1) }))
+    .min(1),
+});
+export type Tolerance = z.infer<typeof ToleranceSchema>;
+
 /** The provider-commitment data of a pack. */
 export interface ProviderCommitments {
   sla: SlaTable;
   supportPlans: SupportPlans;
+  tolerance: Tolerance;
 }
 
 /**
@@ -112,6 +132,8 @@ export function slaTableProblems(table: SlaTable): [string, string][] {
         const prev = tier.credits![ci - 1];
         if (prev && !(c.below < prev.below && c.credit > prev.credit)) problems.push([`${at}.credits[${ci}]`, 'credit tiers must go down in uptime and up in credit']);
       });
+      if (tier.upgrade && !table.services.some((x) => x.tiers.some((t) => t.id === tier.upgrade!.to)))
+        problems.push([`${at}.upgrade.to`, `unknown tier '${tier.upgrade.to}'`]);
       if (tier.credits && typeof tier.uptime === 'number' && tier.credits[0]!.below !== tier.uptime)
         problems.push([`${at}.credits[0].below`, `the first credit tier must start at the committed uptime ${tier.uptime}`]);
     });
