@@ -1,5 +1,6 @@
 import { compositeOf, resourceCommitments, type CompositeCommitment, type ResourceCommitment } from '../../core/commitments/resource-commitments';
 import { downtimeMinutesPerMonth } from '../../core/commitments/composite';
+import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../core/commitments/workload';
 import type { Resource } from '../../core/inventory/normalise';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
@@ -31,6 +32,14 @@ function compositeText(composite: CompositeCommitment): string {
   return `Composite unknown: ${noSla} resource(s) have no SLA and ${unknown} have no sourced figure. The ${composite.resources - composite.missing.length} resource(s) with a figure compose to ${percent(composite.knownPartSla)} at best.`;
 }
 
+function workloadText(e: WorkloadEvaluation): string {
+  const head = `${e.workload.name} (${e.workload.basis}; ${e.commitments.length} resource(s)): ${percent(e.composite.sla)}, ${minutes(e.composite.downtimeMinutesPerMonth)} a month`;
+  const against = e.tolerance ? ` against ${e.tolerance.maxDowntimeMinutesPerMonth} min tolerated (${e.tolerance.basis}): ${e.verdict === 'gap' ? 'GAP' : 'within tolerance'}` : '';
+  const fixes = e.fixes.map((f) => `    - ${f.resourceName}: ${f.fix} [${f.priceClass}]`);
+  const after = e.fixes.length > 0 ? [`    with these fixes: ${percent(e.compositeAfterFixes)}`] : [];
+  return [head + against, ...fixes, ...after].join('\n');
+}
+
 /** Reads every `--inventory` file; the same resource in two files counts once (last wins). */
 function readInventories(files: readonly string[], pack: Parameters<typeof loadInventoryFile>[1], io: Parameters<typeof loadInventoryFile>[2]): Resource[] {
   const byId = new Map<string, Resource>();
@@ -50,20 +59,40 @@ export const slaCommand: CliCommand = {
     'cited SLA table (commitments/azure-sla.yaml): a percentage, "no SLA" or "unknown".',
     'The composite multiplies every figure (all resources required): a contractual ceiling.',
     '',
-    '  --json   print {resources: [{resourceId, service, sla, basis, …}], composite} as JSON',
+    '  --json              print {resources: [{resourceId, service, sla, basis, …}], composite} as JSON',
+    '  --workloads         also group resources into suggested workloads (workload/application tag,',
+    '                      else resource group) and compare each composite with the tolerance',
+    '  --criticality LEVEL tolerance from the scoping answer: low, medium, high or critical',
+    '  --rto MINUTES       tolerance entered by the consultant (replaces --criticality)',
   ].join('\n'),
   async run(args, io) {
-    const values = parseOptions(args, { inventory: { type: 'string', multiple: true }, json: { type: 'boolean' }, pack: { type: 'string' } });
+    const values = parseOptions(args, {
+      inventory: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      pack: { type: 'string' },
+      workloads: { type: 'boolean' },
+      criticality: { type: 'string' },
+      rto: { type: 'string' },
+    });
     if (!values.inventory || values.inventory.length === 0) throw new CliUsageError('--inventory FILE is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     if (!pack.commitments) throw new CliUsageError('the content pack has no provider commitments (commitments/azure-sla.yaml)', 1);
-    const commitments = resourceCommitments(readInventories(values.inventory, pack, io), pack.commitments.sla);
+    const rto = values.rto === undefined ? undefined : Number(values.rto);
+    if (rto !== undefined && !(Number.isFinite(rto) && rto > 0)) throw new CliUsageError('--rto must be a number of minutes above 0');
+    const levels = pack.commitments.tolerance.levels.map((l) => l.choice);
+    if (values.criticality !== undefined && !levels.includes(values.criticality)) throw new CliUsageError(`--criticality must be one of ${levels.join(', ')}`);
+    const resources = readInventories(values.inventory, pack, io);
+    const commitments = resourceCommitments(resources, pack.commitments.sla);
     const composite = compositeOf(commitments);
+    const tolerance = toleranceFor(pack.commitments.tolerance, values.criticality, rto);
+    const workloads = values.workloads ? suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, pack.commitments!.sla, tolerance)) : undefined;
     if (values.json) {
-      io.stdout(`${JSON.stringify({ slaTable: { id: pack.commitments.sla.id, version: pack.commitments.sla.version }, resources: commitments, composite }, null, 2)}\n`);
+      const slaTable = { id: pack.commitments.sla.id, version: pack.commitments.sla.version };
+      io.stdout(`${JSON.stringify({ slaTable, resources: commitments, composite, ...(workloads ? { workloads } : {}) }, null, 2)}\n`);
       return 0;
     }
-    io.stdout(`${table(commitments)}\n\n${compositeText(composite)}\nSLA table ${pack.commitments.sla.id} ${pack.commitments.sla.version} (Microsoft's Online Services SLA edition).\n`);
+    const workloadLines = workloads ? `\nWorkloads (suggested):\n${workloads.map(workloadText).join('\n')}\n` : '';
+    io.stdout(`${table(commitments)}\n\n${compositeText(composite)}\n${workloadLines}SLA table ${pack.commitments.sla.id} ${pack.commitments.sla.version} (Microsoft's Online Services SLA edition).\n`);
     return 0;
   },
 };

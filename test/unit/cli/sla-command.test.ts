@@ -54,3 +54,19 @@ describe('demarc sla', () => {
     expect(r.stderr).toContain('--inventory FILE is required');
   });
 });
+
+describe('demarc sla --workloads', () => {
+  it('groups resources into suggested workloads and compares each with the tolerance', async () => {
+    const r = await cli(['sla', '--inventory', 'second.json', '--workloads', '--criticality', 'high', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.workloads).toHaveLength(1);
+    expect(out.workloads[0]).toMatchObject({ workload: { name: 'rg-web' }, verdict: 'within-tolerance', tolerance: { maxDowntimeMinutesPerMonth: 60 } });
+    const tight = await cli(['sla', '--inventory', 'second.json', '--workloads', '--rto', '1']);
+    expect(tight.stdout).toMatch(/rg-web \(Resource group rg-web; 2 resource\(s\)\): 99\.980001 %.* against 1 min tolerated .*: GAP/);
+  });
+
+  it('refuses an unknown criticality or a bad RTO', async () => {
+    expect((await cli(['sla', '--inventory', 'second.json', '--criticality', 'extreme'])).stderr).toContain('--criticality must be one of low, medium, high, critical');
+    expect((await cli(['sla', '--inventory', 'second.json', '--rto', '-5'])).code).toBe(2);
+  });
+});
