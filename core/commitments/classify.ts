@@ -10,6 +10,12 @@ export interface TierChoice {
   service: string;
   tier: string;
   basis: string;
+  /**
+   * Instances that one commitment covers together (an availability set, or VMs spread over
+   * zones): Microsoft commits to connectivity to at least one of them, so a composite counts
+   * the group once.
+   */
+  redundancyGroup?: string;
 }
 
 /** What the classifiers may look up across the whole inventory. */
@@ -93,9 +99,10 @@ export function singleInstanceTier(storageProfile: unknown, index: InventoryInde
 
 function virtualMachine(vm: Resource, index: InventoryIndex): TierChoice {
   const setId = stringAt(vm.raw, 'properties.availabilitySet.id');
-  const peers = setId ? (index.vmsByAvailabilitySet.get(lower(setId)) ?? []) : [];
+  // a VM and its availability set share a subscription; a row claiming otherwise is not counted as a peer
+  const peers = setId ? (index.vmsByAvailabilitySet.get(lower(setId)) ?? []).filter((p) => lower(setId).startsWith(`/subscriptions/${lower(p.subscriptionId)}/`)) : [];
   if (setId && peers.length >= 2)
-    return { service: 'virtual-machines', tier: 'vm-availability-set', basis: `${peers.length} VMs in availability set ${lastSegment(setId)}` };
+    return { service: 'virtual-machines', tier: 'vm-availability-set', basis: `${peers.length} VMs in availability set ${lastSegment(setId)}`, redundancyGroup: `set:${lower(setId)}` };
   const zonal = zonesOf(vm).length > 0 ? (index.zonalVmsByGroup.get(groupKey(vm)) ?? []) : [];
   const zones = new Set(zonal.flatMap((r) => zonesOf(r)));
   if (zonal.length >= 2 && zones.size >= 2)
@@ -103,6 +110,7 @@ function virtualMachine(vm: Resource, index: InventoryIndex): TierChoice {
       service: 'virtual-machines',
       tier: 'vm-zones',
       basis: `${zonal.length} VMs of resource group ${vm.resourceGroup} in ${vm.location} across zones ${[...zones].sort().join(', ')} (taken as one deployment)`,
+      redundancyGroup: `zones:${groupKey(vm)}`,
     };
   return singleInstanceTier(valueAt(vm.raw, 'properties.storageProfile'), index, 'virtual-machines');
 }

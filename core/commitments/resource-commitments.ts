@@ -22,6 +22,8 @@ export interface ResourceCommitment {
   basis: string;
   source: Pick<CommitmentSource, 'id' | 'title' | 'date' | 'url' | 'readAs'>;
   note?: string;
+  /** instances one commitment covers together (availability set, zone-spread VMs); counted once in a composite */
+  redundancyGroup?: string;
 }
 
 /** The serial composite of a set of resources. */
@@ -78,6 +80,7 @@ export function resourceCommitments(resources: readonly Resource[], table: SlaTa
       source: sourceSummary(table, tier.source),
     };
     if (tier.note) commitment.note = tier.note;
+    if (choice.redundancyGroup) commitment.redundancyGroup = choice.redundancyGroup;
     out.push(commitment);
   }
   return out;
@@ -89,10 +92,16 @@ function describeUptime(uptime: SlaTier['uptime']): string {
   return `${uptime} %`;
 }
 
-/** Every resource required (serial): the contractual ceiling of the set. */
+/** One figure per redundancy group: the instances of a set are not in series with each other. */
+function oncePerGroup(commitments: readonly ResourceCommitment[]): ResourceCommitment[] {
+  const seen = new Set<string>();
+  return commitments.filter((c) => !c.redundancyGroup || (!seen.has(c.redundancyGroup) && seen.add(c.redundancyGroup)));
+}
+
+/** Every resource (or redundancy group) required, in series: the contractual ceiling of the set. */
 export function compositeOf(commitments: readonly ResourceCommitment[]): CompositeCommitment {
   const missing = commitments.filter((c) => c.status !== 'committed').map((c) => ({ resourceId: c.resourceId, status: c.status as 'no-sla' | 'unknown' }));
-  const known = commitments.filter((c) => c.sla !== null).map((c) => c.sla);
+  const known = oncePerGroup(commitments).filter((c) => c.sla !== null).map((c) => c.sla);
   const sla = commitments.length > 0 && missing.length === 0 ? serialAvailability(known) : null;
   return {
     sla,

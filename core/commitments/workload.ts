@@ -83,15 +83,18 @@ function tierById(table: SlaTable): Map<string, SlaTier> {
   return new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)));
 }
 
-/** The fix each resource's tier names, and the figures they would reach. */
+/** The fix each resource's tier names (once per redundancy group), and the figures they would reach. */
 function fixesFor(commitments: readonly ResourceCommitment[], tiers: ReadonlyMap<string, SlaTier>): { fixes: CommitmentFix[]; after: (number | null)[] } {
   const fixes: CommitmentFix[] = [];
-  const after = commitments.map((c) => {
+  const seenGroups = new Set<string>();
+  const after = commitments.flatMap((c) => {
+    if (c.redundancyGroup && seenGroups.has(c.redundancyGroup)) return [];
+    if (c.redundancyGroup) seenGroups.add(c.redundancyGroup);
     const upgrade = tiers.get(c.tier)?.upgrade;
     const target = upgrade ? tiers.get(upgrade.to) : undefined;
-    if (!upgrade || !target) return c.sla;
+    if (!upgrade || !target) return [c.sla];
     fixes.push({ resourceId: c.resourceId, resourceName: c.resourceName, fromTier: c.tier, toTier: target.id, fix: upgrade.fix, priceClass: upgrade.priceClass });
-    return typeof target.uptime === 'number' ? target.uptime : null;
+    return [typeof target.uptime === 'number' ? target.uptime : null];
   });
   return { fixes, after };
 }

@@ -139,3 +139,20 @@ describe('composite of a set', () => {
     expect(c.knownPartSla).toBe(99.95);
   });
 });
+
+describe('redundancy groups', () => {
+  it('counts an availability set once in a composite: Microsoft commits to at least one instance being reachable', () => {
+    const set = { properties: { availabilitySet: { id: `${rg('rg-app')}/providers/Microsoft.Compute/availabilitySets/as1` } } };
+    const three = [1, 2, 3].map((n) => vm(`a${n}`, { osDisk: disk('Premium_LRS') }, set));
+    const c = commit(three);
+    expect(new Set(c.map((x) => x.redundancyGroup)).size).toBe(1);
+    expect(compositeOf(c).sla).toBe(99.95);
+  });
+
+  it('does not take a VM of another subscription as a peer in an availability set', () => {
+    const setId = `${rg('rg-app')}/providers/Microsoft.Compute/availabilitySets/as1`;
+    const other = { ...vm('o1', { osDisk: disk('Premium_LRS') }, { properties: { availabilitySet: { id: setId } } }), id: '/subscriptions/99999999-1111-2222-3333-444444444444/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/o1' };
+    const mine = vm('m1', { osDisk: disk('Premium_LRS') }, { properties: { availabilitySet: { id: setId } } });
+    expect(commit([other, mine]).map((x) => x.tier)).toEqual(['vm-single-premium', 'vm-single-premium']);
+  });
+});
