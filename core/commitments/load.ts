@@ -2,10 +2,11 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ContentError, PackFile } from '../content/types';
 import { CLASSIFIER_TIERS } from './classify';
-import { slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, ToleranceSchema, type ProviderCommitments } from './schema';
+import { areas } from '../content/vocabulary';
+import { otherProviderProblems, OtherProvidersSchema, slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, ToleranceSchema, type ProviderCommitments } from './schema';
 
 /** The provider-commitment files of a pack, by path. */
-export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml', tolerance: 'commitments/tolerance.yaml' } as const;
+export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml', tolerance: 'commitments/tolerance.yaml', otherProviders: 'commitments/other-providers.yaml' } as const;
 
 /** True for a pack path this module reads (the pack loader leaves these to it). */
 export const isCommitmentFile = (path: string): boolean => Object.values(COMMITMENT_FILES).includes(path as never);
@@ -37,17 +38,19 @@ export function loadCommitments(files: readonly PackFile[]): { commitments?: Pro
   const present = Object.values(COMMITMENT_FILES).map((path) => files.find((f) => f.path === path));
   if (present.every((f) => f === undefined)) return { errors };
   const missing = Object.values(COMMITMENT_FILES).filter((_, i) => present[i] === undefined);
-  if (missing.length > 0) return { errors: missing.map((file) => ({ file, path: '', message: 'provider commitments need all three commitments files' })) };
-  const [slaFile, plansFile, toleranceFile] = present as PackFile[];
+  if (missing.length > 0) return { errors: missing.map((file) => ({ file, path: '', message: 'provider commitments need all four commitments files' })) };
+  const [slaFile, plansFile, toleranceFile, othersFile] = present as PackFile[];
   const sla = parseFile(slaFile!, SlaTableSchema, errors);
   const supportPlans = parseFile(plansFile!, SupportPlansSchema, errors);
   const tolerance = parseFile(toleranceFile!, ToleranceSchema, errors);
+  const otherProviders = parseFile(othersFile!, OtherProvidersSchema, errors);
+  if (otherProviders) for (const [path, message] of otherProviderProblems(otherProviders, areas)) errors.push({ file: othersFile!.path, path, message });
   if (sla) {
     for (const [path, message] of slaTableProblems(sla)) errors.push({ file: slaFile!.path, path, message });
     const tiers = new Set(sla.services.flatMap((s) => s.tiers.map((t) => t.id)));
     for (const tier of CLASSIFIER_TIERS) if (!tiers.has(tier)) errors.push({ file: slaFile!.path, path: 'services', message: `no tier '${tier}': the inventory classifier needs it` });
   }
   if (supportPlans) for (const [path, message] of supportPlanProblems(supportPlans)) errors.push({ file: plansFile!.path, path, message });
-  if (!sla || !supportPlans || !tolerance || errors.length > 0) return { errors };
-  return { commitments: { sla, supportPlans, tolerance }, errors };
+  if (!sla || !supportPlans || !tolerance || !otherProviders || errors.length > 0) return { errors };
+  return { commitments: { sla, supportPlans, tolerance, otherProviders }, errors };
 }

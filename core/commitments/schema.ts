@@ -103,11 +103,62 @@ export const ToleranceSchema = z.strictObject({
 });
 export type Tolerance = z.infer<typeof ToleranceSchema>;
 
+const OtherOwnerSchema = z.enum(['provider', 'customer', 'shared', 'unknown']);
+
+export const OtherProvidersSchema = z.strictObject({
+  id,
+  version: isoDate,
+  sources: z.array(CommitmentSourceSchema).min(1),
+  providers: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1),
+        /** the SCOPE-OTHER-CLOUDS choice that puts this provider in scope */
+        scopeChoice: id,
+        summary: z.string().min(1),
+        source: sourceId,
+        columns: z.array(z.strictObject({ id, label: z.string().min(1), likeModel: z.enum(['iaas', 'paas', 'saas']) })).min(1),
+        rows: z
+          .array(
+            z.strictObject({
+              area: id,
+              owners: z.record(z.string(), OtherOwnerSchema),
+              /** provider: the provider's own words; judgement: Demarc's mapping onto Microsoft's row */
+              basis: z.enum(['provider', 'judgement']),
+              note: z.string().optional(),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+export type OtherProviders = z.infer<typeof OtherProvidersSchema>;
+
 /** The provider-commitment data of a pack. */
 export interface ProviderCommitments {
   sla: SlaTable;
   supportPlans: SupportPlans;
   tolerance: Tolerance;
+  otherProviders: OtherProviders;
+}
+
+/** Every row on a canonical area, every column filled exactly, every source listed. */
+export function otherProviderProblems(data: OtherProviders, canonicalAreas: readonly string[]): [string, string][] {
+  const problems: [string, string][] = [];
+  const sources = new Set(data.sources.map((s) => s.id));
+  data.providers.forEach((p, pi) => {
+    if (!sources.has(p.source)) problems.push([`providers[${pi}].source`, `unknown source '${p.source}'`]);
+    const columns = p.columns.map((c) => c.id).sort();
+    p.rows.forEach((row, ri) => {
+      const at = `providers[${pi}].rows[${ri}]`;
+      if (!canonicalAreas.includes(row.area)) problems.push([`${at}.area`, `'${row.area}' is not a canonical responsibility area`]);
+      const keys = Object.keys(row.owners).sort();
+      if (keys.join(',') !== columns.join(',')) problems.push([`${at}.owners`, `owners must name exactly the columns ${columns.join(', ')}`]);
+    });
+  });
+  return problems;
 }
 
 /**

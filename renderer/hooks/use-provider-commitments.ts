@@ -14,6 +14,8 @@ export interface ProviderCommitmentsView {
   workloads: WorkloadEvaluation[];
   /** the scoping answer the tolerance was read from, if answered */
   criticality: string | null;
+  /** SCOPE-OTHER-CLOUDS choices: the other providers in scope */
+  otherClouds: string[];
 }
 
 async function loadView(assessmentId: string, pack: ContentPack): Promise<ProviderCommitmentsView> {
@@ -21,12 +23,13 @@ async function loadView(assessmentId: string, pack: ContentPack): Promise<Provid
   const snapshot = await activeSnapshot(db, assessmentId);
   const criticalityAnswer = await db.answers.get([assessmentId, pack.commitments!.tolerance.question]);
   const criticality = criticalityAnswer?.choices[0] ?? null;
+  const otherClouds = (await db.answers.get([assessmentId, 'SCOPE-OTHER-CLOUDS']))?.choices ?? [];
   const rows = snapshot ? await snapshotRows(db, snapshot.id) : [];
   const resources = normaliseRows(rows, serviceModelLookup(pack.serviceModels));
   const commitments = resourceCommitments(resources, pack.commitments!.sla);
   const tolerance = toleranceFor(pack.commitments!.tolerance, criticality ?? undefined);
   const workloads = suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, pack.commitments!.sla, tolerance));
-  return { snapshotName: snapshot ? snapshot.label : null, commitments, composite: compositeOf(commitments), workloads, criticality };
+  return { snapshotName: snapshot ? snapshot.label : null, commitments, composite: compositeOf(commitments), workloads, criticality, otherClouds };
 }
 
 /**

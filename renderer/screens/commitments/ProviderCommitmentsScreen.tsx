@@ -169,6 +169,62 @@ function SupportPlans({ data }: { data: ProviderCommitments['supportPlans'] }) {
   );
 }
 
+const OWNER_TEXT = { provider: 'Provider', customer: 'Customer', shared: 'Shared', unknown: 'Unknown' } as const;
+
+/** Each other provider in scope, on Microsoft's rows, next to Microsoft's own split for the like model. */
+function OtherProviders({ data, inScope }: { data: ProviderCommitments['otherProviders']; inScope: string[] }) {
+  const pack = useContentPack();
+  const styles = useStyles();
+  const matrix = pack.matrices.get(pack.header.defaultMatrix);
+  const providers = data.providers.filter((p) => inScope.includes(p.scopeChoice));
+  if (providers.length === 0) return <Text>No other cloud provider is in scope (SCOPE-OTHER-CLOUDS).</Text>;
+  const rowOf = (area: string) => matrix?.rows.find((r) => r.id === matrix.areaMap[area]);
+  return (
+    <>
+      {providers.map((p) => {
+        const source = data.sources.find((s) => s.id === p.source);
+        return (
+          <div key={p.id} data-testid={`other-provider-${p.id}`}>
+            <Text weight="semibold">{p.name}</Text>: <Text>{p.summary}</Text>{' '}
+            <Text size={200} className={styles.basis}>
+              ({source ? sourceText(source) : p.source})
+            </Text>
+            <Table aria-label={`${p.name}: shared responsibility on Microsoft's rows`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Responsibility</TableHeaderCell>
+                  {p.columns.map((c) => (
+                    <TableHeaderCell key={c.id}>
+                      {c.label} (Microsoft {c.likeModel.toUpperCase()})
+                    </TableHeaderCell>
+                  ))}
+                  <TableHeaderCell>Basis</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {p.rows.map((row) => (
+                  <TableRow key={row.area}>
+                    <TableCell>{rowOf(row.area)?.label ?? row.area}</TableCell>
+                    {p.columns.map((c) => (
+                      <TableCell key={c.id}>
+                        {OWNER_TEXT[row.owners[c.id] ?? 'unknown']} (Microsoft: {rowOf(row.area)?.owners[c.likeModel] ?? 'unknown'})
+                      </TableCell>
+                    ))}
+                    <TableCell>
+                      {row.basis === 'provider' ? "Provider's words" : 'Our mapping'}
+                      {row.note ? `: ${row.note}` : ''}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /** What Microsoft commits to for this estate, per resource and per workload, against the client's tolerance. */
 export function ProviderCommitmentsScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
@@ -226,6 +282,8 @@ export function ProviderCommitmentsScreen({ assessment }: { assessment: Assessme
       </ul>
       <Title3 as="h3">Support plans</Title3>
       <SupportPlans data={data.supportPlans} />
+      <Title3 as="h3">Other providers</Title3>
+      <OtherProviders data={data.otherProviders} inScope={view.otherClouds} />
     </section>
   );
 }
