@@ -34,3 +34,19 @@ describe('provider commitment data', () => {
     expect(errors.some((e) => e.path.endsWith('credits[0].below'))).toBe(true);
   });
 });
+
+describe('other providers', () => {
+  const withOthers = (edit: (text: string) => string) => files.map((f) => (f.path === COMMITMENT_FILES.otherProviders ? { ...f, text: edit(f.text) } : f));
+
+  it('every row names an owner for exactly the provider columns, on a canonical area', () => {
+    const missingColumn = loadCommitments(withOthers((t) => t.replace('{ area: customer-data, owners: { infrastructure: customer, container: customer, abstracted: customer }', '{ area: customer-data, owners: { infrastructure: customer, container: customer }')));
+    expect(missingColumn.errors).toContainEqual(expect.objectContaining({ path: 'providers[0].rows[0].owners', message: 'owners must name exactly the columns abstracted, container, infrastructure' }));
+    const badArea = loadCommitments(withOthers((t) => t.replace('{ area: physical-network, owners: { infrastructure', '{ area: cables, owners: { infrastructure')));
+    expect(badArea.errors).toContainEqual(expect.objectContaining({ message: "'cables' is not a canonical responsibility area" }));
+  });
+
+  it('keeps an unknown cell unknown', () => {
+    const gcp = loadCommitments(files).commitments!.otherProviders.providers.find((p) => p.id === 'gcp')!;
+    expect(gcp.rows.find((r) => r.area === 'network-controls')!.owners.iaas).toBe('unknown');
+  });
+});
