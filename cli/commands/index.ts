@@ -4,10 +4,11 @@ import { contentCheckCommand } from './content-check';
 import { findingsCommand } from './findings';
 import { inventoryPullCommand } from './inventory-pull';
 import { reportCommand } from './report';
+import { slaCommand } from './sla';
 import { templateCheckCommand } from './template-check';
 
 /**
  * Every `demarc` command. A command lives in its own file under `cli/commands/` and is
  * listed here; names with a space (`content check`) are matched on the first words.
  */
-export const commands: CliCommand[] = [inventoryPullCommand, contentCheckCommand, findingsCommand, assessCommand, reportCommand, templateCheckCommand];
+export const commands: CliCommand[] = [inventoryPullCommand, contentCheckCommand, findingsCommand, assessCommand, reportCommand, slaCommand, templateCheckCommand];

@@ -12,6 +12,7 @@ import {
   indexServiceModels,
   indexTemplates,
 } from './cross-reference';
+import { loadCommitments } from '../commitments/load';
 import { parsePackFiles } from './parse-files';
 import { checkRegisterRules } from './register-rules';
 import { indexTemplateMigrations } from './template-migrations';
@@ -28,7 +29,8 @@ const invalidRiskMatrix: ContentPack['riskMatrix'] = { id: 'invalid', version: '
  * was valid (use it only when `errors` is empty).
  *
  * Steps: parse every file by kind; index and check each kind; cross-reference questions,
- * checks, templates and playbooks; then the register rules (one risk per weakness).
+ * checks, templates and playbooks; then the register rules (one risk per weakness); then
+ * the provider commitments (`core/commitments/load.ts`).
  */
 export function loadPack(files: readonly PackFile[]): { pack: ContentPack; errors: ContentError[] } {
   const errors: ContentError[] = [];
@@ -63,6 +65,9 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     fixtures,
     playbooks: parsed.playbooks.map((p) => p.value),
   };
+  const commitments = loadCommitments(files);
+  errors.push(...commitments.errors);
+  if (commitments.commitments) pack.commitments = commitments.commitments;
   return { pack, errors };
 }
 

@@ -1,3 +1,4 @@
+import { isCommitmentFile } from '../commitments/load';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -42,6 +43,7 @@ type Kind =
 
 function classify(path: string): Kind | undefined {
   if (/\.(md|txt)$/i.test(path) || /(^|\/)\./.test(path)) return 'ignored';
+  if (isCommitmentFile(path)) return 'ignored'; // validated by loadCommitments (core/commitments)
   if (path === 'pack.yaml') return 'pack';
   if (path === 'risk-matrix.yaml') return 'risk-matrix';
   if (path === 'service-models.yaml') return 'service-models';

@@ -1,3 +1,4 @@
+import type { ProviderCommitments } from '../commitments/schema';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
@@ -50,6 +51,8 @@ export interface ContentPack {
   checks: Check[];
   fixtures: Map<string, CheckFixtures>;
   playbooks: Playbook[];
+  /** what the provider commits to (SLA table, support plans, tolerance readings, other providers); absent when the pack has none */
+  commitments?: ProviderCommitments;
 }
 
 export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration };

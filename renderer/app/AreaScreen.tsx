@@ -1,5 +1,6 @@
 import { NeedsAssessment } from '../components/NeedsAssessment';
 import { AssessmentsScreen } from '../screens/assessments/AssessmentsScreen';
+import { ProviderCommitmentsScreen } from '../screens/commitments/ProviderCommitmentsScreen';
 import { EngagementScreen } from '../screens/engagement/EngagementScreen';
 import { HeatMapsScreen } from '../screens/heat-maps/HeatMapsScreen';
 import { IncidentResponseScreen } from '../screens/incident-response/IncidentResponseScreen';
@@ -30,6 +31,8 @@ export function AreaScreen({ area }: { area: Area }) {
       return <NeedsAssessment>{(a) => <RisksScreen assessment={a} />}</NeedsAssessment>;
     case 'responsibility':
       return <NeedsAssessment>{(a) => <ResponsibilityScreen assessment={a} />}</NeedsAssessment>;
+    case 'commitments':
+      return <NeedsAssessment>{(a) => <ProviderCommitmentsScreen assessment={a} />}</NeedsAssessment>;
     case 'heat-maps':
       return <NeedsAssessment>{(a) => <HeatMapsScreen assessment={a} />}</NeedsAssessment>;
     case 'incident-response':

@@ -12,6 +12,7 @@ export const AREAS = [
   'inventory',
   'risks',
   'responsibility',
+  'commitments',
   'heat-maps',
   'incident-response',
   'report',

@@ -1,0 +1,98 @@
+import { compositeOf, resourceCommitments, type CompositeCommitment, type ResourceCommitment } from '../../core/commitments/resource-commitments';
+import { downtimeMinutesPerMonth } from '../../core/commitments/composite';
+import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../core/commitments/workload';
+import type { Resource } from '../../core/inventory/normalise';
+import type { CliCommand } from '../io';
+import { CliUsageError, parseOptions } from '../io';
+import { loadValidPack, packDirFrom } from '../pack';
+import { loadInventoryFile } from './findings';
+
+const percent = (n: number | null): string => (n === null ? '—' : `${n} %`);
+const minutes = (n: number | null): string => (n === null ? '—' : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`);
+
+function statusText(c: ResourceCommitment): string {
+  if (c.status === 'committed') return percent(c.sla);
+  return c.status === 'no-sla' ? 'no SLA' : 'unknown';
+}
+
+function table(commitments: readonly ResourceCommitment[]): string {
+  const rows = commitments.map((c) => [statusText(c), minutes(downtimeMinutesPerMonth(c.sla)), c.serviceTitle, c.resourceName, c.basis]);
+  const header = ['SLA', 'DOWNTIME/MONTH', 'SERVICE', 'RESOURCE', 'BASIS'];
+  const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length)))));
+  const fmt = (r: string[]) => r.map((c, i) => (widths[i] === 0 ? c : c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ');
+  return [fmt(header), ...rows.map(fmt)].join('\n');
+}
+
+function compositeText(composite: CompositeCommitment): string {
+  if (composite.resources === 0) return 'No resource in the inventory has an SLA of its own.';
+  if (composite.sla !== null)
+    return `Composite of all ${composite.resources} resources in series: ${percent(composite.sla)} (${minutes(composite.downtimeMinutesPerMonth)} of downtime a month at the limit). A contractual ceiling: it assumes independent failures.`;
+  const noSla = composite.missing.filter((m) => m.status === 'no-sla').length;
+  const unknown = composite.missing.length - noSla;
+  return `Composite unknown: ${noSla} resource(s) have no SLA and ${unknown} have no sourced figure. The ${composite.resources - composite.missing.length} resource(s) with a figure compose to ${percent(composite.knownPartSla)} at best.`;
+}
+
+function workloadText(e: WorkloadEvaluation): string {
+  const head = `${e.workload.name} (${e.workload.basis}; ${e.commitments.length} resource(s)): ${percent(e.composite.sla)}, ${minutes(e.composite.downtimeMinutesPerMonth)} a month`;
+  const against = e.tolerance ? ` against ${e.tolerance.maxDowntimeMinutesPerMonth} min tolerated (${e.tolerance.basis}): ${e.verdict === 'gap' ? 'GAP' : 'within tolerance'}` : '';
+  const fixes = e.fixes.map((f) => `    - ${f.resourceName}: ${f.fix} [${f.priceClass}]`);
+  const after = e.fixes.length > 0 ? [`    with these fixes: ${percent(e.compositeAfterFixes)}`] : [];
+  return [head + against, ...fixes, ...after].join('\n');
+}
+
+/** Reads every `--inventory` file; the same resource in two files counts once (last wins). */
+function readInventories(files: readonly string[], pack: Parameters<typeof loadInventoryFile>[1], io: Parameters<typeof loadInventoryFile>[2]): Resource[] {
+  const byId = new Map<string, Resource>();
+  for (const file of files) for (const r of loadInventoryFile(file, pack, io).resources) byId.set(r.id.toLowerCase(), r);
+  return [...byId.values()];
+}
+
+/** `demarc sla`: what Microsoft commits to for each resource of an inventory, and the composite. */
+export const slaCommand: CliCommand = {
+  name: 'sla',
+  summary: "print each resource's SLA commitment (from its configuration) and the composite",
+  usage: [
+    'Usage: demarc sla --inventory FILE [--inventory FILE …] [--json] [--pack DIR]',
+    '',
+    "Each resource whose service has an SLA of its own gets the tier its configuration decides",
+    '(disks, availability sets, zones, tiers, redundancy), with the figure from the pack\'s',
+    'cited SLA table (commitments/azure-sla.yaml): a percentage, "no SLA" or "unknown".',
+    'The composite multiplies every figure (all resources required): a contractual ceiling.',
+    '',
+    '  --json              print {resources: [{resourceId, service, sla, basis, …}], composite} as JSON',
+    '  --workloads         also group resources into suggested workloads (workload/application tag,',
+    '                      else resource group) and compare each composite with the tolerance',
+    '  --criticality LEVEL tolerance from the scoping answer: low, medium, high or critical',
+    '  --rto MINUTES       tolerance entered by the consultant (replaces --criticality)',
+  ].join('\n'),
+  async run(args, io) {
+    const values = parseOptions(args, {
+      inventory: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      pack: { type: 'string' },
+      workloads: { type: 'boolean' },
+      criticality: { type: 'string' },
+      rto: { type: 'string' },
+    });
+    if (!values.inventory || values.inventory.length === 0) throw new CliUsageError('--inventory FILE is required');
+    const pack = loadValidPack(packDirFrom(values.pack, io));
+    if (!pack.commitments) throw new CliUsageError('the content pack has no provider commitments (commitments/azure-sla.yaml)', 1);
+    const rto = values.rto === undefined ? undefined : Number(values.rto);
+    if (rto !== undefined && !(Number.isFinite(rto) && rto > 0)) throw new CliUsageError('--rto must be a number of minutes above 0');
+    const levels = pack.commitments.tolerance.levels.map((l) => l.choice);
+    if (values.criticality !== undefined && !levels.includes(values.criticality)) throw new CliUsageError(`--criticality must be one of ${levels.join(', ')}`);
+    const resources = readInventories(values.inventory, pack, io);
+    const commitments = resourceCommitments(resources, pack.commitments.sla);
+    const composite = compositeOf(commitments);
+    const tolerance = toleranceFor(pack.commitments.tolerance, values.criticality, rto);
+    const workloads = values.workloads ? suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, pack.commitments!.sla, tolerance)) : undefined;
+    if (values.json) {
+      const slaTable = { id: pack.commitments.sla.id, version: pack.commitments.sla.version };
+      io.stdout(`${JSON.stringify({ slaTable, resources: commitments, composite, ...(workloads ? { workloads } : {}) }, null, 2)}\n`);
+      return 0;
+    }
+    const workloadLines = workloads ? `\nWorkloads (suggested):\n${workloads.map(workloadText).join('\n')}\n` : '';
+    io.stdout(`${table(commitments)}\n\n${compositeText(composite)}\n${workloadLines}SLA table ${pack.commitments.sla.id} ${pack.commitments.sla.version} (Microsoft's Online Services SLA edition).\n`);
+    return 0;
+  },
+};

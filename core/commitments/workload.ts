@@ -1,0 +1,121 @@
+import type { Resource } from '../inventory/normalise';
+import { downtimeMinutesPerMonth, serialAvailability } from './composite';
+import { compositeOf, type CompositeCommitment, type ResourceCommitment } from './resource-commitments';
+import type { SlaTable, SlaTier, Tolerance } from './schema';
+
+/** A business workload: resources that must all be up for the service to work. */
+export interface Workload {
+  id: string;
+  name: string;
+  /** how it was formed: the consultant's grouping, or the tag / resource group Demarc suggested it from */
+  basis: string;
+  resourceIds: string[];
+}
+
+/** How much downtime the client tolerates for a workload, and where that figure comes from. */
+export interface DowntimeTolerance {
+  maxDowntimeMinutesPerMonth: number;
+  basis: string;
+}
+
+/** One configuration change that would raise a resource's commitment. */
+export interface CommitmentFix {
+  resourceId: string;
+  resourceName: string;
+  fromTier: string;
+  toTier: string;
+  fix: string;
+  priceClass: NonNullable<SlaTier['upgrade']>['priceClass'];
+}
+
+export interface WorkloadEvaluation {
+  workload: Workload;
+  commitments: ResourceCommitment[];
+  composite: CompositeCommitment;
+  tolerance?: DowntimeTolerance;
+  /** `gap`: the composite allows more downtime than tolerated, or cannot be known */
+  verdict: 'within-tolerance' | 'gap' | 'no-tolerance';
+  /** the fixes, and the composite if every one of them were made */
+  fixes: CommitmentFix[];
+  compositeAfterFixes: number | null;
+}
+
+const TAG_KEYS = ['workload', 'application', 'app', 'service'];
+
+function workloadTag(r: Resource): string | undefined {
+  const tags = r.raw.tags;
+  if (!tags || typeof tags !== 'object') return undefined;
+  for (const [k, v] of Object.entries(tags)) if (TAG_KEYS.includes(k.toLowerCase()) && typeof v === 'string' && v.trim() !== '') return `${k}=${v.trim()}`;
+  return undefined;
+}
+
+/**
+ * Demarc's suggestion of workloads for the consultant to accept or regroup: resources sharing
+ * a workload/application/app/service tag form one; the rest are grouped by resource group.
+ * Only resources with an SLA of their own are placed (the others do not change a composite).
+ */
+export function suggestWorkloads(resources: readonly Resource[], commitments: readonly ResourceCommitment[]): Workload[] {
+  const committed = new Set(commitments.map((c) => c.resourceId.toLowerCase()));
+  const groups = new Map<string, Workload>();
+  for (const r of resources) {
+    if (!committed.has(r.id.toLowerCase())) continue;
+    const tag = workloadTag(r);
+    const key = tag ? `tag:${tag.toLowerCase()}` : `rg:${r.subscriptionId}/${r.resourceGroup}`.toLowerCase();
+    let w = groups.get(key);
+    if (!w) {
+      const name = tag ? tag.split('=')[1]! : r.resourceGroup;
+      w = { id: key, name, basis: tag ? `Resources tagged ${tag}` : `Resource group ${r.resourceGroup}`, resourceIds: [] };
+      groups.set(key, w);
+    }
+    w.resourceIds.push(r.id);
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The tolerance from the consultant's RTO when given, else from the scoping answer via the pack's readings. */
+export function toleranceFor(table: Tolerance, criticality: string | undefined, rtoMinutes?: number): DowntimeTolerance | undefined {
+  if (rtoMinutes !== undefined && rtoMinutes > 0) return { maxDowntimeMinutesPerMonth: rtoMinutes, basis: `Recovery time objective entered by the consultant: ${rtoMinutes} min` };
+  const level = table.levels.find((l) => l.choice === criticality);
+  return level ? { maxDowntimeMinutesPerMonth: level.maxDowntimeMinutesPerMonth, basis: `${table.question} = ${level.choice}: ${level.reading}` } : undefined;
+}
+
+function tierById(table: SlaTable): Map<string, SlaTier> {
+  return new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)));
+}
+
+/** The fix each resource's tier names (once per redundancy group), and the figures they would reach. */
+function fixesFor(commitments: readonly ResourceCommitment[], tiers: ReadonlyMap<string, SlaTier>): { fixes: CommitmentFix[]; after: (number | null)[] } {
+  const fixes: CommitmentFix[] = [];
+  const seenGroups = new Set<string>();
+  const after = commitments.flatMap((c) => {
+    if (c.redundancyGroup && seenGroups.has(c.redundancyGroup)) return [];
+    if (c.redundancyGroup) seenGroups.add(c.redundancyGroup);
+    const upgrade = tiers.get(c.tier)?.upgrade;
+    const target = upgrade ? tiers.get(upgrade.to) : undefined;
+    if (!upgrade || !target) return [c.sla];
+    fixes.push({ resourceId: c.resourceId, resourceName: c.resourceName, fromTier: c.tier, toTier: target.id, fix: upgrade.fix, priceClass: upgrade.priceClass });
+    return [typeof target.uptime === 'number' ? target.uptime : null];
+  });
+  return { fixes, after };
+}
+
+/**
+ * A workload's serial composite against the client's tolerance. A composite that cannot be
+ * known (a component without SLA or without a sourced figure) is a gap: the client cannot
+ * show that the provider commits to what the business needs.
+ */
+export function evaluateWorkload(workload: Workload, all: readonly ResourceCommitment[], table: SlaTable, tolerance?: DowntimeTolerance): WorkloadEvaluation {
+  const members = new Set(workload.resourceIds.map((id) => id.toLowerCase()));
+  const commitments = all.filter((c) => members.has(c.resourceId.toLowerCase()));
+  const composite = compositeOf(commitments);
+  const { fixes, after } = fixesFor(commitments, tierById(table));
+  const compositeAfterFixes = serialAvailability(after);
+  let verdict: WorkloadEvaluation['verdict'] = 'no-tolerance';
+  if (tolerance) {
+    const downtime = downtimeMinutesPerMonth(composite.sla);
+    verdict = downtime !== null && downtime <= tolerance.maxDowntimeMinutesPerMonth ? 'within-tolerance' : 'gap';
+  }
+  const evaluation: WorkloadEvaluation = { workload, commitments, composite, verdict, fixes, compositeAfterFixes };
+  if (tolerance) evaluation.tolerance = tolerance;
+  return evaluation;
+}

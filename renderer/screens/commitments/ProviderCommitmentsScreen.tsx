@@ -1,0 +1,289 @@
+import { Badge, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import type { CommitmentSource, ProviderCommitments } from '../../../core/commitments/schema';
+import type { ResourceCommitment } from '../../../core/commitments/resource-commitments';
+import type { WorkloadEvaluation } from '../../../core/commitments/workload';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import type { AssessmentRecord } from '../../db/database';
+import { useContentPack } from '../../hooks/use-content-pack';
+import { useProviderCommitments } from '../../hooks/use-provider-commitments';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
+  basis: { color: tokens.colorNeutralForeground2 },
+  fixes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  terms: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+const percent = (n: number | null): string => (n === null ? 'unknown' : `${n} %`);
+const minutes = (n: number | null): string => (n === null ? '—' : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`);
+const READ_AS: Record<CommitmentSource['readAs'], string> = { primary: 'read on the provider’s page', 'primary-old': 'older edition', transcribed: 'verbatim transcription' };
+
+function sourceText(s: Pick<CommitmentSource, 'id' | 'title' | 'date' | 'readAs'>): string {
+  return `${s.title} (${s.date}, ${READ_AS[s.readAs]})`;
+}
+
+function CommitmentFigure({ c }: { c: ResourceCommitment }) {
+  if (c.status === 'committed') return <>{percent(c.sla)}</>;
+  return (
+    <Badge appearance="outline" color={c.status === 'no-sla' ? 'danger' : 'warning'}>
+      {c.status === 'no-sla' ? 'No SLA' : 'Unknown'}
+    </Badge>
+  );
+}
+
+function Verdict({ e }: { e: WorkloadEvaluation }) {
+  if (e.verdict === 'no-tolerance') return <Text>No tolerance: answer SCOPE-CRITICALITY</Text>;
+  return (
+    <Badge appearance="filled" color={e.verdict === 'gap' ? 'danger' : 'success'}>
+      {e.verdict === 'gap' ? 'Gap' : 'Within tolerance'}
+    </Badge>
+  );
+}
+
+function WorkloadTable({ workloads }: { workloads: WorkloadEvaluation[] }) {
+  const styles = useStyles();
+  return (
+    <Table aria-label="Workloads: composite SLA against the client's tolerance" data-testid="commitment-workloads">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Workload</TableHeaderCell>
+          <TableHeaderCell>Composite SLA</TableHeaderCell>
+          <TableHeaderCell>Downtime a month at the limit</TableHeaderCell>
+          <TableHeaderCell>Tolerance</TableHeaderCell>
+          <TableHeaderCell>Verdict</TableHeaderCell>
+          <TableHeaderCell>What would close it</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {workloads.map((e) => (
+          <TableRow key={e.workload.id} data-testid={`workload-${e.workload.name}`}>
+            <TableCell>
+              <Text weight="semibold">{e.workload.name}</Text>
+              <br />
+              <Text size={200} className={styles.basis}>
+                {e.workload.basis}; {e.commitments.length} resource(s)
+              </Text>
+            </TableCell>
+            <TableCell>
+              {percent(e.composite.sla)}
+              {e.composite.missing.length > 0 && (
+                <>
+                  <br />
+                  <Text size={200} className={styles.basis}>
+                    {e.composite.missing.length} resource(s) without a figure
+                  </Text>
+                </>
+              )}
+            </TableCell>
+            <TableCell>{minutes(e.composite.downtimeMinutesPerMonth)}</TableCell>
+            <TableCell>{e.tolerance ? minutes(e.tolerance.maxDowntimeMinutesPerMonth) : '—'}</TableCell>
+            <TableCell>
+              <Verdict e={e} />
+            </TableCell>
+            <TableCell>
+              {e.fixes.length === 0 ? (
+                '—'
+              ) : (
+                <ul className={styles.fixes}>
+                  {e.fixes.map((f) => (
+                    <li key={f.resourceId}>
+                      {f.resourceName}: {f.fix} ({f.priceClass.replace(/-/g, ' ')})
+                    </li>
+                  ))}
+                  <li>With these: {percent(e.compositeAfterFixes)}</li>
+                </ul>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ResourceTable({ commitments }: { commitments: ResourceCommitment[] }) {
+  const styles = useStyles();
+  return (
+    <Table aria-label="What Microsoft commits to for each resource" data-testid="commitment-resources">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Resource</TableHeaderCell>
+          <TableHeaderCell>Service</TableHeaderCell>
+          <TableHeaderCell>Monthly uptime</TableHeaderCell>
+          <TableHeaderCell>Why (from the inventory)</TableHeaderCell>
+          <TableHeaderCell>Source</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {commitments.map((c) => (
+          <TableRow key={c.resourceId}>
+            <TableCell>{c.resourceName}</TableCell>
+            <TableCell>{c.serviceTitle}</TableCell>
+            <TableCell>
+              <CommitmentFigure c={c} />
+            </TableCell>
+            <TableCell className={styles.basis}>{c.basis}</TableCell>
+            <TableCell>{sourceText(c.source)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function SupportPlans({ data }: { data: ProviderCommitments['supportPlans'] }) {
+  const source = (id: string) => data.sources.find((s) => s.id === id);
+  return (
+    <Table aria-label="Microsoft support plans: initial response per severity" data-testid="commitment-support-plans">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Plan</TableHeaderCell>
+          <TableHeaderCell>Severity A</TableHeaderCell>
+          <TableHeaderCell>Severity B</TableHeaderCell>
+          <TableHeaderCell>Severity C</TableHeaderCell>
+          <TableHeaderCell>24×7 for A</TableHeaderCell>
+          <TableHeaderCell>Source</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {data.plans.map((p) => (
+          <TableRow key={p.id}>
+            <TableCell>
+              {p.title}
+              {p.note && (
+                <>
+                  <br />
+                  <Text size={200}>{p.note}</Text>
+                </>
+              )}
+            </TableCell>
+            <TableCell>{p.response.A}</TableCell>
+            <TableCell>{p.response.B}</TableCell>
+            <TableCell>{p.response.C}</TableCell>
+            <TableCell>{p.roundTheClockSevA ? 'Yes' : 'No'}</TableCell>
+            <TableCell>{source(p.source) ? sourceText(source(p.source)!) : p.source}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+const OWNER_TEXT = { provider: 'Provider', customer: 'Customer', shared: 'Shared', unknown: 'Unknown' } as const;
+
+/** Each other provider in scope, on Microsoft's rows, next to Microsoft's own split for the like model. */
+function OtherProviders({ data, inScope }: { data: ProviderCommitments['otherProviders']; inScope: string[] }) {
+  const pack = useContentPack();
+  const styles = useStyles();
+  const matrix = pack.matrices.get(pack.header.defaultMatrix);
+  const providers = data.providers.filter((p) => inScope.includes(p.scopeChoice));
+  if (providers.length === 0) return <Text>No other cloud provider is in scope (SCOPE-OTHER-CLOUDS).</Text>;
+  const rowOf = (area: string) => matrix?.rows.find((r) => r.id === matrix.areaMap[area]);
+  return (
+    <>
+      {providers.map((p) => {
+        const source = data.sources.find((s) => s.id === p.source);
+        return (
+          <div key={p.id} data-testid={`other-provider-${p.id}`}>
+            <Text weight="semibold">{p.name}</Text>: <Text>{p.summary}</Text>{' '}
+            <Text size={200} className={styles.basis}>
+              ({source ? sourceText(source) : p.source})
+            </Text>
+            <Table aria-label={`${p.name}: shared responsibility on Microsoft's rows`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Responsibility</TableHeaderCell>
+                  {p.columns.map((c) => (
+                    <TableHeaderCell key={c.id}>
+                      {c.label} (Microsoft {c.likeModel.toUpperCase()})
+                    </TableHeaderCell>
+                  ))}
+                  <TableHeaderCell>Basis</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {p.rows.map((row) => (
+                  <TableRow key={row.area}>
+                    <TableCell>{rowOf(row.area)?.label ?? row.area}</TableCell>
+                    {p.columns.map((c) => (
+                      <TableCell key={c.id}>
+                        {OWNER_TEXT[row.owners[c.id] ?? 'unknown']} (Microsoft: {rowOf(row.area)?.owners[c.likeModel] ?? 'unknown'})
+                      </TableCell>
+                    ))}
+                    <TableCell>
+                      {row.basis === 'provider' ? "Provider's words" : 'Our mapping'}
+                      {row.note ? `: ${row.note}` : ''}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** What Microsoft commits to for this estate, per resource and per workload, against the client's tolerance. */
+export function ProviderCommitmentsScreen({ assessment }: { assessment: AssessmentRecord }) {
+  const styles = useStyles();
+  const pack = useContentPack();
+  const { view, error } = useProviderCommitments(assessment.id, pack);
+  const data = pack.commitments;
+  if (!data) return <Text>The content pack has no provider commitments.</Text>;
+  if (error) return <Text role="alert">Could not compute the commitments: {error}</Text>;
+  if (!view) return <Spinner label="Reading the inventory…" />;
+  const sla = data.sla;
+  return (
+    <section className={styles.section} aria-labelledby="commitments-title" data-testid="commitments-screen">
+      <ScreenHeader
+        id="commitments-title"
+        title="Provider commitments"
+        description={`${sla.title}, following Microsoft's Online Services SLA of ${sla.version}`}
+      />
+      {view.snapshotName === null ? (
+        <Text>No inventory yet: import one or connect to Azure to see what Microsoft commits to for this estate.</Text>
+      ) : (
+        <>
+          <Text data-testid="commitment-summary">
+            {view.commitments.length} resources of {view.snapshotName} have an SLA of their own:{' '}
+            {view.commitments.filter((c) => c.status === 'committed').length} with a figure,{' '}
+            {view.commitments.filter((c) => c.status === 'no-sla').length} with no SLA,{' '}
+            {view.commitments.filter((c) => c.status === 'unknown').length} whose figure could not be sourced.
+          </Text>
+          <Title3 as="h3">Workloads</Title3>
+          <Text>
+            Suggested from workload tags, else resource groups. A composite multiplies the figures of everything the workload needs: a contractual
+            ceiling that assumes independent failures.
+          </Text>
+          <Text data-testid="commitment-tolerance">
+            {view.workloads[0]?.tolerance
+              ? `Tolerance: ${minutes(view.workloads[0].tolerance.maxDowntimeMinutesPerMonth)} of downtime a month (${view.workloads[0].tolerance.basis}).`
+              : 'No tolerance yet: answer the scoping question on criticality (SCOPE-CRITICALITY).'}
+          </Text>
+          <WorkloadTable workloads={view.workloads} />
+          <Title3 as="h3" id="commitments-resources-title">
+            Each resource
+          </Title3>
+          {/* focusable so the table can be scrolled from the keyboard; the screen has no other control */}
+          <div role="region" aria-labelledby="commitments-resources-title" tabIndex={0}>
+            <ResourceTable commitments={view.commitments} />
+          </div>
+        </>
+      )}
+      <Title3 as="h3">What a service credit is worth</Title3>
+      <ul className={styles.terms}>
+        {sla.generalTerms.map((t) => (
+          <li key={t.id}>
+            <Text>{t.text}</Text> <Text size={200}>({t.source})</Text>
+          </li>
+        ))}
+      </ul>
+      <Title3 as="h3">Support plans</Title3>
+      <SupportPlans data={data.supportPlans} />
+      <Title3 as="h3">Other providers</Title3>
+      <OtherProviders data={data.otherProviders} inScope={view.otherClouds} />
+    </section>
+  );
+}
