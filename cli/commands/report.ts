@@ -11,7 +11,7 @@ import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { packDirFrom, userPath } from '../pack';
-import { readPackFiles, repoRoot } from '../read-pack-files';
+import { readPackFiles, repoRoot } from '../../node/read-pack-files';
 import { readTemplateDir, templateDirFrom } from './template-check';
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import { repoRoot } from '../../../cli/read-pack-files';
+import { repoRoot } from '../../../node/read-pack-files';
 import { parseBundle } from '../../../core/bundle/schema';
 import { testPackFiles } from '../core/pack-helper';
 
