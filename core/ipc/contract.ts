@@ -286,15 +286,6 @@ export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 /** What every handler answers: a result, never a thrown error (Electron keeps only `message`). */
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
-export const ipcResultSchema = <T extends z.ZodType>(data: T) =>
-  z.discriminatedUnion('ok', [
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({
-      ok: z.literal(false),
-      error: z.strictObject({ code: z.enum(ipcErrorCodes), message: z.string() }),
-    }),
-  ]);
-
 /** The API the preload exposes as `window.demarc`: one named function per channel and event. */
 export type DemarcApi = {
   [C in ChannelName as (typeof channels)[C]['method']]: (request: ChannelRequest<C>) => Promise<IpcResult<ChannelResponse<C>>>;

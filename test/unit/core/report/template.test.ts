@@ -48,6 +48,18 @@ describe('report templates', () => {
     expect(problems.some((p) => p.message.includes("'Normal'"))).toBe(false);
   });
 
+  it('finds the reference document however template.yaml spells it (parsed, not pattern-matched)', async () => {
+    const zip = new JSZip();
+    zip.file('word/styles.xml', '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Normal"/></w:styles>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const base = files().find((f) => f.path === 'template.yaml')!.text!;
+    for (const spelling of ['referenceDocx: >-\n  styles/reference.docx\n', '"referenceDocx": \'styles/reference.docx\'   # Word styles\n']) {
+      const list = replace(replace(files(), 'styles/reference.docx', { bytes }), 'template.yaml', { text: `${base}\n${spelling}` });
+      const problems = await checkTemplate(list);
+      expect(problems, spelling).toContainEqual({ file: 'styles/reference.docx', message: "missing style 'Heading1' (the report uses it)" });
+    }
+  });
+
   it('parses the Markdown subset and never re-expands placeholder values', () => {
     const { blocks } = parseMarkdown('# Title\n\nSome **bold {{client}}** text.\n\n- one\n- two {{date}}\n\n1. first\n2. second');
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'bullets', 'numbered']);
