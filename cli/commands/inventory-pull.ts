@@ -160,11 +160,16 @@ export const inventoryPullCommand: CliCommand = {
     const authorityHost = parsed.authorityHost ?? env.DEMARC_AUTHORITY_HOST ?? env.AZURE_AUTHORITY_HOST;
     let cloud;
     try {
-      cloud = resolveCloud({
-        ...(parsed.cloud ? { cloud: parsed.cloud } : {}),
-        ...(armEndpoint ? { armEndpoint } : {}),
-        ...(authorityHost ? { authorityHost } : {}),
-      });
+      // The endpoints come from the user's own command line or environment, not from a
+      // renderer: any port is accepted (https, no credentials, no query still apply).
+      cloud = resolveCloud(
+        {
+          ...(parsed.cloud ? { cloud: parsed.cloud } : {}),
+          ...(armEndpoint ? { armEndpoint } : {}),
+          ...(authorityHost ? { authorityHost } : {}),
+        },
+        { anyPort: true },
+      );
     } catch (error) {
       if (error instanceof CloudConfigError) throw new CliUsageError(error.message);
       throw error;

@@ -45,6 +45,29 @@ export interface ResolvedCloud {
   disableInstanceDiscovery: boolean;
 }
 
+/**
+ * Why `value` cannot be an ARM endpoint or an Entra authority host, or undefined when it can:
+ * an absolute https URL, without credentials (`user:pass@`), query or fragment, on the
+ * default https port. The sign-in page comes from the authority host, so a value a
+ * compromised renderer chose must not point the browser at a look-alike page; a port is
+ * allowed only with `anyPort` (the CLI's own flags, and the tests' loopback fakes). A path
+ * is allowed: AD FS authorities (Azure Stack Hub) have one.
+ */
+export function endpointProblem(value: string, options: { anyPort?: boolean } = {}): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not a URL: ${JSON.stringify(value.slice(0, 200))}`;
+  }
+  if (url.protocol !== 'https:') return `must use https: ${url.protocol}//${url.host}`;
+  if (url.username || url.password) return 'must not contain credentials';
+  // URL drops an empty '?' or '#', so look at the text as well.
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'must not contain a query or fragment';
+  if (url.port !== '' && !options.anyPort) return `must use the default https port (443), not ${url.port}`;
+  return undefined;
+}
+
 /** Thrown for an endpoint that is not an absolute https URL without credentials or query. */
 export class CloudConfigError extends Error {
   constructor(message: string) {
@@ -53,26 +76,23 @@ export class CloudConfigError extends Error {
   }
 }
 
-function normaliseEndpoint(label: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CloudConfigError(`${label} is not a URL: ${JSON.stringify(value.slice(0, 200))}`);
-  }
-  if (url.protocol !== 'https:') throw new CloudConfigError(`${label} must use https: ${url.origin}`);
-  if (url.username || url.password) throw new CloudConfigError(`${label} must not contain credentials`);
-  if (url.search || url.hash) throw new CloudConfigError(`${label} must not contain a query or fragment`);
+function normaliseEndpoint(label: string, value: string, options: { anyPort?: boolean }): string {
+  const problem = endpointProblem(value, options);
+  if (problem) throw new CloudConfigError(`${label} ${problem}`);
+  const url = new URL(value);
   const pathname = url.pathname.replace(/\/+$/, '');
   return `${url.origin}${pathname}`;
 }
 
-/** Resolves a selection to concrete endpoints; throws {@link CloudConfigError} on a bad URL. */
-export function resolveCloud(selection: CloudSelection = {}): ResolvedCloud {
+/**
+ * Resolves a selection to concrete endpoints; throws {@link CloudConfigError} on a bad URL
+ * (see {@link endpointProblem}; `anyPort` allows a port other than 443).
+ */
+export function resolveCloud(selection: CloudSelection = {}, options: { anyPort?: boolean } = {}): ResolvedCloud {
   const preset = CLOUD_PRESETS[selection.cloud ?? 'public'];
   if (!preset) throw new CloudConfigError(`unknown cloud ${JSON.stringify(selection.cloud)}; use public, china or usgov`);
-  const armEndpoint = normaliseEndpoint('ARM endpoint', selection.armEndpoint ?? preset.armEndpoint);
-  const authorityHost = normaliseEndpoint('authority host', selection.authorityHost ?? preset.authorityHost);
+  const armEndpoint = normaliseEndpoint('ARM endpoint', selection.armEndpoint ?? preset.armEndpoint, options);
+  const authorityHost = normaliseEndpoint('authority host', selection.authorityHost ?? preset.authorityHost, options);
   const custom = selection.armEndpoint !== undefined || selection.authorityHost !== undefined;
   const knownAuthority = Object.values(CLOUD_PRESETS).some((p) => p.authorityHost === authorityHost);
   return {
@@ -82,4 +102,14 @@ export function resolveCloud(selection: CloudSelection = {}): ResolvedCloud {
     tokenScope: `${armEndpoint}/.default`,
     disableInstanceDiscovery: !knownAuthority,
   };
+}
+
+/**
+ * The authority host a sign-in to `target` will use, as the user should see it before the
+ * browser opens; undefined while a custom value is not acceptable (see {@link endpointProblem}).
+ */
+export function signInAuthorityHost(target: { cloud: CloudName } | { cloud: 'custom'; authorityHost: string }): string | undefined {
+  if (target.cloud !== 'custom') return CLOUD_PRESETS[target.cloud].authorityHost;
+  if (endpointProblem(target.authorityHost, { anyPort: true })) return undefined;
+  return normaliseEndpoint('authority host', target.authorityHost, { anyPort: true });
 }

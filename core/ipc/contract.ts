@@ -9,6 +9,7 @@
  * Nothing in a response may carry a token or a secret: a unit test walks these schemas.
  */
 import { z } from 'zod';
+import { endpointProblem } from '../azure/clouds';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
@@ -43,17 +44,18 @@ export const secureStorageStatusSchema = z.strictObject({
   reason: z.string().nullable(),
 });
 
+/**
+ * A custom endpoint: https, no credentials, no query or fragment (core/azure/clouds.ts
+ * `endpointProblem`). The port rule (443 only) is the Azure session's, in main, because the
+ * tests' loopback fakes need another port and tell the session so.
+ */
 const httpsUrl = z
   .string()
   .max(500)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, { message: 'must be an https URL without credentials' });
+  .superRefine((value, ctx) => {
+    const problem = endpointProblem(value, { anyPort: true });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A sovereign cloud by name, or a custom ARM endpoint + Entra authority host. */
 export const cloudTargetSchema = z.discriminatedUnion('cloud', [

@@ -89,6 +89,11 @@ export interface AzureSessionOptions {
   clientId?: string;
   /** Extra trusted CAs for Entra and ARM. Tests only (the loopback fakes' certificate). */
   tlsOptions?: ExtraTlsOptions;
+  /**
+   * Accept custom endpoints on a port other than 443. Tests only (the loopback fakes listen
+   * on a random port); the app never sets it, so a renderer cannot send the sign-in elsewhere.
+   */
+  allowCustomEndpointPorts?: boolean;
   /** Replaces {@link createSignIn} (tests: the e2e harness's "no network" default). */
   createSignIn?: (options: SignInOptions) => AzureSignIn;
   /** Pull clock and retry limits (tests: a clock that never waits). */
@@ -395,9 +400,10 @@ export class AzureSession {
 
   private resolveTarget(target: AzureSignInRequest['target']): ResolvedCloud {
     try {
+      const policy = { anyPort: this.options.allowCustomEndpointPorts === true };
       return target.cloud === 'custom'
-        ? resolveCloud({ armEndpoint: target.armEndpoint, authorityHost: target.authorityHost })
-        : resolveCloud({ cloud: target.cloud });
+        ? resolveCloud({ armEndpoint: target.armEndpoint, authorityHost: target.authorityHost }, policy)
+        : resolveCloud({ cloud: target.cloud }, policy);
     } catch (error) {
       if (error instanceof CloudConfigError) throw new AzureSessionError('invalid-request', `Invalid cloud: ${error.message}`);
       throw error;
