@@ -138,6 +138,8 @@ export const channels = {
           }),
         )
         .max(300),
+      /** What the folder walk did not read, and why (hidden, a link, unknown kind, too big, too deep). */
+      skipped: z.array(z.strictObject({ path: z.string().min(1).max(300), reason: z.string().min(1).max(300) })).max(60),
     }),
   },
   'file:open-document': {

@@ -4,7 +4,8 @@ import { checkTemplate } from '../../../../core/report/template-check';
 import { loadTemplate, parseMarkdown, probeImage, resolveInlines, type TemplateFile } from '../../../../core/report/template';
 import JSZip from 'jszip';
 
-const files = (): TemplateFile[] => readTemplateDir(defaultTemplateDir);
+const defaultFiles = (await readTemplateDir(defaultTemplateDir)).files;
+const files = (): TemplateFile[] => [...defaultFiles];
 const replace = (list: TemplateFile[], path: string, f: Partial<TemplateFile> | null): TemplateFile[] =>
   f === null ? list.filter((x) => x.path !== path) : list.some((x) => x.path === path) ? list.map((x) => (x.path === path ? { path, ...f } : x)) : [...list, { path, ...f }];
 

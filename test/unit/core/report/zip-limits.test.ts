@@ -65,7 +65,7 @@ describe('reference document limits', () => {
   });
 
   it('template check lists the bomb as a problem of the reference document', async () => {
-    const files: TemplateFile[] = (await readTemplateDir(defaultTemplateDir)).map((f) =>
+    const files: TemplateFile[] = (await readTemplateDir(defaultTemplateDir)).files.map((f) =>
       f.path === 'template.yaml' ? { path: f.path, text: `${f.text}\nreferenceDocx: reference.docx\n` } : f,
     );
     files.push({ path: 'reference.docx', bytes: await bomb(ZIP_LIMITS.entryBytes + 1024 * 1024) });
