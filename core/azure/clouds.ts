@@ -6,6 +6,8 @@
  * useless against management.chinacloudapi.cn (DOMAIN.md §3).
  */
 
+import { endpointProblem } from './endpoint';
+
 /** The named clouds Demarc knows; anything else is `custom`. */
 export type CloudName = 'public' | 'china' | 'usgov';
 
@@ -45,29 +47,6 @@ export interface ResolvedCloud {
   disableInstanceDiscovery: boolean;
 }
 
-/**
- * Why `value` cannot be an ARM endpoint or an Entra authority host, or undefined when it can:
- * an absolute https URL, without credentials (`user:pass@`), query or fragment, on the
- * default https port. The sign-in page comes from the authority host, so a value a
- * compromised renderer chose must not point the browser at a look-alike page; a port is
- * allowed only with `anyPort` (the CLI's own flags, and the tests' loopback fakes). A path
- * is allowed: AD FS authorities (Azure Stack Hub) have one.
- */
-export function endpointProblem(value: string, options: { anyPort?: boolean } = {}): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `is not a URL: ${JSON.stringify(value.slice(0, 200))}`;
-  }
-  if (url.protocol !== 'https:') return `must use https: ${url.protocol}//${url.host}`;
-  if (url.username || url.password) return 'must not contain credentials';
-  // URL drops an empty '?' or '#', so look at the text as well.
-  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'must not contain a query or fragment';
-  if (url.port !== '' && !options.anyPort) return `must use the default https port (443), not ${url.port}`;
-  return undefined;
-}
-
 /** Thrown for an endpoint that is not an absolute https URL without credentials or query. */
 export class CloudConfigError extends Error {
   constructor(message: string) {
@@ -104,12 +83,3 @@ export function resolveCloud(selection: CloudSelection = {}, options: { anyPort?
   };
 }
 
-/**
- * The authority host a sign-in to `target` will use, as the user should see it before the
- * browser opens; undefined while a custom value is not acceptable (see {@link endpointProblem}).
- */
-export function signInAuthorityHost(target: { cloud: CloudName } | { cloud: 'custom'; authorityHost: string }): string | undefined {
-  if (target.cloud !== 'custom') return CLOUD_PRESETS[target.cloud].authorityHost;
-  if (endpointProblem(target.authorityHost, { anyPort: true })) return undefined;
-  return normaliseEndpoint('authority host', target.authorityHost, { anyPort: true });
-}

@@ -9,7 +9,7 @@
  * Nothing in a response may carry a token or a secret: a unit test walks these schemas.
  */
 import { z } from 'zod';
-import { endpointProblem } from '../azure/clouds';
+import { endpointProblem } from '../azure/endpoint';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
@@ -168,6 +168,15 @@ export const channels = {
       remember: z.boolean(),
     }),
     response: azureSessionSchema,
+  },
+  'azure:resolve-target': {
+    method: 'resolveAzureTarget',
+    /**
+     * The endpoints a sign-in to `target` would use, as main resolves and checks them, so the
+     * renderer can show the authority host before anything opens (refused: `invalid-request`).
+     */
+    request: z.strictObject({ target: cloudTargetSchema }),
+    response: z.strictObject({ authorityHost: z.string().max(500), armEndpoint: z.string().max(500) }),
   },
   'azure:sign-out': {
     method: 'signOutOfAzure',

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { endpointProblem, signInAuthorityHost } from '../../../../core/azure/clouds';
+import { useEffect, useState } from 'react';
+import { endpointProblem } from '../../../../core/azure/endpoint';
 import type { ChannelRequest, ChannelResponse } from '../../../../core/ipc/contract';
+import { callMain } from '../../../bridge/demarc-client';
 
 type Method = ChannelRequest<'azure:sign-in'>['method'];
 type Cloud = 'public' | 'china' | 'usgov' | 'custom';
@@ -10,6 +11,36 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   grid: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'end' },
 });
+
+type Target = ChannelRequest<'azure:sign-in'>['target'];
+
+/** The authority host main will use for a target, or main's reason for refusing the target. */
+interface Resolved {
+  key: string;
+  authority?: string;
+  problem?: string;
+}
+
+/**
+ * Asks main which authority host a sign-in to `target` would use (main resolves and checks it
+ * exactly as it will for the sign-in). `target` is null while the form cannot be sent.
+ */
+function useResolvedAuthority(target: Target | null): Omit<Resolved, 'key'> {
+  const key = target ? JSON.stringify(target) : '';
+  const [resolved, setResolved] = useState<Resolved>({ key: '' });
+  useEffect(() => {
+    if (!key) return;
+    let current = true;
+    callMain('azure:resolve-target', { target: JSON.parse(key) as Target }).then(
+      ({ authorityHost }) => current && setResolved({ key, authority: authorityHost }),
+      (error: unknown) => current && setResolved({ key, problem: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return resolved.key === key ? resolved : {};
+}
 
 /** What a custom endpoint field says while its value cannot be used (main checks again). */
 function fieldProblem(value: string): string | undefined {
@@ -21,9 +52,10 @@ function fieldProblem(value: string): string | undefined {
  * Where the credentials will be typed, said before anything opens: a custom authority host
  * could otherwise send the browser to a look-alike sign-in page unnoticed.
  */
-function AuthorityNotice({ method, authority }: { method: Method; authority: string | undefined }) {
+function AuthorityNotice({ method, authority, problem }: { method: Method; authority: string | undefined; problem: string | undefined }) {
   if (method === 'cli') return <Text data-testid="azure-authority-shown">Uses the account of the Azure CLI (az login); Demarc opens no sign-in page.</Text>;
-  if (!authority) return <Text data-testid="azure-authority-shown">Enter an https authority host to see where you will sign in.</Text>;
+  if (problem) return <Text data-testid="azure-authority-shown">{problem}</Text>;
+  if (!authority) return <Text data-testid="azure-authority-shown">Enter an https ARM endpoint and authority host to see where you will sign in.</Text>;
   return (
     <Text data-testid="azure-authority-shown">
       {method === 'browser' ? 'Your browser will open the sign-in page of ' : 'Sign-in authority: '}
@@ -42,10 +74,9 @@ export function SignInForm({ session, busy, onSignIn }: { session: ChannelRespon
   const [authorityHost, setAuthorityHost] = useState('');
   const [tenantId, setTenantId] = useState('');
   const [remember, setRemember] = useState(false);
-  const target: ChannelRequest<'azure:sign-in'>['target'] =
-    cloud === 'custom' ? { cloud, armEndpoint: armEndpoint.trim(), authorityHost: authorityHost.trim() } : { cloud };
-  const authority = signInAuthorityHost(target);
-  const customInvalid = target.cloud === 'custom' && (!authority || endpointProblem(target.armEndpoint, { anyPort: true }) !== undefined);
+  const target: Target = cloud === 'custom' ? { cloud, armEndpoint: armEndpoint.trim(), authorityHost: authorityHost.trim() } : { cloud };
+  const complete = target.cloud !== 'custom' || [target.armEndpoint, target.authorityHost].every((v) => v !== '' && !endpointProblem(v, { anyPort: true }));
+  const { authority, problem } = useResolvedAuthority(complete ? target : null);
   const submit = () => {
     const request: ChannelRequest<'azure:sign-in'> = { method, target, remember };
     if (tenantId.trim()) request.tenantId = tenantId.trim();
@@ -89,11 +120,11 @@ export function SignInForm({ session, busy, onSignIn }: { session: ChannelRespon
           label={session && !session.canRemember ? `Remember me (unavailable: ${session.reason ?? 'no secure storage'})` : 'Remember me on this computer'}
           data-testid="azure-remember"
         />
-        <Button appearance="primary" onClick={submit} disabled={busy || customInvalid} data-testid="azure-sign-in">
+        <Button appearance="primary" onClick={submit} disabled={busy || !authority} data-testid="azure-sign-in">
           Sign in
         </Button>
       </div>
-      <AuthorityNotice method={method} authority={authority} />
+      <AuthorityNotice method={method} authority={authority} problem={problem} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CloudConfigError, endpointProblem, resolveCloud, signInAuthorityHost } from '../../../../core/azure/clouds';
+import { CloudConfigError, resolveCloud } from '../../../../core/azure/clouds';
+import { endpointProblem } from '../../../../core/azure/endpoint';
 import { cloudTargetSchema } from '../../../../core/ipc/contract';
 import { BAD_AUTHORITY_HOSTS } from './bad-endpoints';
 
@@ -63,12 +64,5 @@ describe('custom endpoints', () => {
       const parsed = cloudTargetSchema.safeParse({ cloud: 'custom', armEndpoint: 'https://management.contoso.example', authorityHost: value });
       expect(parsed.success, value).toBe(false);
     }
-  });
-
-  it('names the authority host a sign-in will use, for the user to see before the browser opens', () => {
-    expect(signInAuthorityHost({ cloud: 'public' })).toBe('https://login.microsoftonline.com');
-    expect(signInAuthorityHost({ cloud: 'usgov' })).toBe('https://login.microsoftonline.us');
-    expect(signInAuthorityHost({ cloud: 'custom', authorityHost: 'https://Login.Contoso.example/' })).toBe('https://login.contoso.example');
-    expect(signInAuthorityHost({ cloud: 'custom', authorityHost: 'https://u:p@login.contoso.example' })).toBeUndefined();
   });
 });

@@ -23,6 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'file:choose-report-template': async () => ({ chosen: false, folderName: null, files: [], skipped: [] }),
     'secure-storage:get-status': async () => ({ encryptionAvailable: true, backend: 'gnome_libsecret', canPersistSignIn: true, reason: null }),
     'azure:get-session': async () => signedOut,
+    'azure:resolve-target': async () => ({ authorityHost: 'https://login.microsoftonline.com', armEndpoint: 'https://management.azure.com' }),
     'azure:sign-in': async () => signedOut,
     'azure:cancel-sign-in': async () => ({ cancelled: false }),
     'azure:sign-out': async () => signedOut,

@@ -72,4 +72,16 @@ describe('AzureSession without network', () => {
     await expect(refusal).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(reason) });
     expect(createSignIn).not.toHaveBeenCalled();
   });
+
+  it('tells which authority host a target will use, refusing what a sign-in would refuse', () => {
+    const session = new AzureSession({ directory: mkdtempSync(path.join(tmpdir(), 'demarc-azure-unit-')), safeStorage: basicText, platform: 'linux', emit: vi.fn() });
+    expect(session.resolveTarget({ cloud: 'public' })).toEqual({ authorityHost: 'https://login.microsoftonline.com', armEndpoint: 'https://management.azure.com' });
+    expect(session.resolveTarget({ cloud: 'custom', armEndpoint: 'https://arm.contoso.example/', authorityHost: 'https://Login.Contoso.example/adfs/' })).toEqual({
+      authorityHost: 'https://login.contoso.example/adfs',
+      armEndpoint: 'https://arm.contoso.example',
+    });
+    for (const [authorityHost, reason] of BAD_AUTHORITY_HOSTS) {
+      expect(() => session.resolveTarget({ cloud: 'custom', armEndpoint: 'https://arm.contoso.example', authorityHost }), authorityHost).toThrow(reason);
+    }
+  });
 });
