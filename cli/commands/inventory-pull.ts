@@ -32,6 +32,7 @@ Options:
   --cloud NAME             public (default), china or usgov
   --arm-endpoint URL       custom ARM endpoint (env DEMARC_ARM_ENDPOINT)
   --authority-host URL     custom Entra authority host (env DEMARC_AUTHORITY_HOST or AZURE_AUTHORITY_HOST)
+                           Both URLs: https, no credentials, query or fragment (any port)
   --auth METHOD            browser | device-code | cli | service-principal
                            default: service-principal when AZURE_TENANT_ID, AZURE_CLIENT_ID and
                            AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH are set, else cli
