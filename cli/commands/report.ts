@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { migrateRetiredTemplates } from '../../core/bundle/migrate-templates';
@@ -12,17 +12,12 @@ import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { packDirFrom, userPath } from '../pack';
-import { readPackFiles, repoRoot } from '../read-pack-files';
-import { readTemplateDir, templateDirFrom } from './template-check';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { readPackFiles, repoRoot } from '../../node/read-pack-files';
+import { readTemplateDir, skippedLines, templateDirFrom } from './template-check';
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
-
-function writeAtomic(path: string, data: Uint8Array | string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 /** The register as an Excel workbook: frozen, filtered header; wrapped text; the columns of the CSV. */
 export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
@@ -102,7 +97,9 @@ export const reportCommand: CliCommand = {
     const bundle: AssessmentBundle = migrated.bundle;
 
     const templateDir = templateDirFrom(values.template, io);
-    const { template, problems } = loadTemplate(readTemplateDir(templateDir));
+    const folder = await readTemplateDir(templateDir);
+    io.stderr(skippedLines(folder.skipped));
+    const { template, problems } = loadTemplate(folder.files);
     if (!template) {
       const lines = problems.slice(0, 20).map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
       throw new CliUsageError(`the template has ${problems.length} problem(s); run 'demarc template check':\n${lines.join('\n')}`, 1);
@@ -130,17 +127,17 @@ export const reportCommand: CliCommand = {
       }
     }
     for (const [path, bytes] of outputs) {
-      writeAtomic(path, bytes);
+      await writeFileAtomic(path, bytes);
       written.push(path);
     }
     if (values.xlsx) {
       const path = userPath(values.xlsx, io);
-      writeAtomic(path, await registerXlsx(built.model));
+      await writeFileAtomic(path, await registerXlsx(built.model));
       written.push(path);
     }
     if (values.csv) {
       const path = userPath(values.csv, io);
-      writeAtomic(path, registerCsv(built.model));
+      await writeFileAtomic(path, registerCsv(built.model));
       written.push(path);
     }
     const ms = Math.round(performance.now() - started);

@@ -1,18 +1,18 @@
 /**
  * The `azure:*` channels: thin adapters from the IPC contract to the {@link AzureSession}
- * (electron/main/services/azure/azure-session.ts). Session refusals become
+ * (node/azure/azure-session.ts). Session refusals become
  * {@link IpcHandlerError}s with their code and (already redacted) message; anything else is
  * redacted too before it can reach the renderer or the internal-error log.
  */
 import { safeErrorMessage } from '../../../core/azure/redact';
 import type { ChannelName } from '../../../core/ipc/contract';
-import { AzureSessionError, type AzureSession } from '../services/azure/azure-session';
+import { AzureSessionError, type AzureSession } from '../../../node/azure/azure-session';
 import { IpcHandlerError, type Handler, type Handlers } from './register-handlers';
 
 /** The part of {@link AzureSession} the handlers call (tests may pass a stand-in). */
 export type AzureSessionApi = Pick<
   AzureSession,
-  'getSession' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'redact'
+  'getSession' | 'resolveTarget' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'redact'
 >;
 
 type AzureChannel = Extract<ChannelName, `azure:${string}`>;
@@ -32,6 +32,7 @@ function guarded<C extends AzureChannel>(session: AzureSessionApi, channel: C, r
 export function createAzureHandlers(session: AzureSessionApi): Pick<Handlers, AzureChannel> {
   return {
     'azure:get-session': guarded(session, 'azure:get-session', () => session.getSession()),
+    'azure:resolve-target': guarded(session, 'azure:resolve-target', async ({ target }) => session.resolveTarget(target)),
     'azure:sign-in': guarded(session, 'azure:sign-in', (request, context) => session.signIn(request, context?.senderId)),
     'azure:cancel-sign-in': guarded(session, 'azure:cancel-sign-in', async () => session.cancelSignIn()),
     'azure:sign-out': guarded(session, 'azure:sign-out', () => session.signOut()),

@@ -12,8 +12,8 @@ import { snapshotMetaSchema } from '../../../core/azure/schemas';
 import { channels, events as eventSchemas, type EventName, type IpcResult } from '../../../core/ipc/contract';
 import { createHandlers, type MainDeps } from '../../../electron/main/ipc/handlers';
 import { registerHandlers, type IpcSenderEvent } from '../../../electron/main/ipc/register-handlers';
-import { AzureSession, type AzureSessionOptions } from '../../../electron/main/services/azure/azure-session';
-import { writeFileAtomic } from '../../../electron/main/atomic-write';
+import { AzureSession, type AzureSessionOptions } from '../../../node/azure/azure-session';
+import { writeFileAtomic } from '../../../node/atomic-write';
 import { FakeEntra, type FakeEntraOptions } from './fakes/fake-entra';
 import { defaultRows, FakeResourceGraph, withTenantSubscriptions, type FakeResourceGraphOptions, type RowGenerator } from './fakes/fake-resource-graph';
 import { fakeSafeStorage, type FakeSafeStorage } from './fakes/safe-storage';
@@ -86,6 +86,7 @@ async function setup(
       safeStorage,
       platform: 'linux',
       tlsOptions: { ca: cert },
+      allowCustomEndpointPorts: true,
       clock,
       log: (line) => shared.logs.push(line),
       emit: (senderId, event, payload) => {

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolveCloud, type ResolvedCloud } from '../../../core/azure/clouds';
 import type { PullClock } from '../../../core/azure/retry-policy';
-import { createSignIn, type AzureSignIn } from '../../../electron/main/services/azure/credentials';
-import { createResourceGraphTransport } from '../../../electron/main/services/azure/resource-graph-transport';
+import { createSignIn, type AzureSignIn } from '../../../node/azure/credentials';
+import { createResourceGraphTransport } from '../../../node/azure/resource-graph-transport';
 import type { ResourceGraphTransport } from '../../../core/azure/transport';
 import { FakeEntra, type FakeEntraOptions } from './fakes/fake-entra';
 import { FakeResourceGraph, type FakeResourceGraphOptions } from './fakes/fake-resource-graph';
@@ -67,7 +67,7 @@ export async function startHarness(
   const entra = await new FakeEntra({ tenantId: TENANT_ID, clientId: CLIENT_ID, ...options.entra, clientSecret: secret }).start();
   const graph = await new FakeResourceGraph({ entra, ...options.graph }).start();
   const { cert } = await loopbackCertificate();
-  const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost });
+  const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost }, { anyPort: true });
   const signIn = createSignIn({
     method: 'service-principal',
     cloud,

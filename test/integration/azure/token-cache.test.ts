@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveCloud } from '../../../core/azure/clouds';
-import { createSignIn } from '../../../electron/main/services/azure/credentials';
+import { createSignIn } from '../../../node/azure/credentials';
 import { FakeEntra } from './fakes/fake-entra';
 import { loopbackCertificate } from './fakes/tls';
 import { canarySecret, CLIENT_ID, TENANT_ID } from './harness';
@@ -16,7 +16,7 @@ import {
   createSafeStorageCachePlugin,
   registerSafeStorageTokenCache,
   type CacheContextLike,
-} from '../../../electron/main/services/azure/token-cache';
+} from '../../../node/azure/token-cache';
 import { fakeSafeStorage } from './fakes/safe-storage';
 
 
@@ -124,7 +124,7 @@ describe('sign-in remembered across restarts', () => {
     const safeStorage = fakeSafeStorage('gnome_libsecret');
     const status = registerSafeStorageTokenCache({ safeStorage, platform: 'linux', directory });
     expect(status.canPersistSignIn).toBe(true);
-    const cloud = resolveCloud({ armEndpoint: 'https://127.0.0.1:1', authorityHost: entra.authorityHost });
+    const cloud = resolveCloud({ armEndpoint: 'https://127.0.0.1:1', authorityHost: entra.authorityHost }, { anyPort: true });
     const make = () =>
       createSignIn({ method: 'service-principal', cloud, tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: secret, tlsOptions: { ca: cert }, persistTokenCache: true });
     const first = await make().credential.getToken(cloud.tokenScope, { enableCae: true });

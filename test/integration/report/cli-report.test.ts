@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,6 +19,9 @@ function io(): CliIo & { out: string; err: string } {
 
 describe('demarc report / template check', () => {
   it('writes the demo report, a separate IR plan, the register as XLSX and CSV', async () => {
+    // A link planted where a guessable temporary name would be must not be written through.
+    writeFileSync(join(dir, 'victim.txt'), 'untouched');
+    for (const f of ['r.docx', 'r.csv']) symlinkSync(join(dir, 'victim.txt'), join(dir, `${f}.tmp-${process.pid}`));
     const x = io();
     const code = await main(['report', '--demo', '-o', 'r.docx', '--ir-plan', 'separate', '--xlsx', 'r.xlsx', '--csv', 'r.csv'], x);
     expect(x.err).toBe('');
@@ -32,6 +35,7 @@ describe('demarc report / template check', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toMatch(/^\uFEFFID,Title,Work Item Type,Priority/);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('untouched');
   }, 120_000);
 
   it('reads a bundle made before templates were merged, and says which risks moved', async () => {
@@ -60,8 +64,10 @@ describe('demarc report / template check', () => {
     cpSync(defaultTemplateDir, copy, { recursive: true });
     writeFileSync(join(copy, 'blocks', 'roadmap.md'), 'Intro.\n\nSee {{nope}}.\n');
     rmSync(join(copy, 'blocks', 'glossary.md'));
+    writeFileSync(join(copy, 'cover.png'), Buffer.alloc(5 * 1024 * 1024 + 1));
     const bad = io();
     expect(await main(['template', 'check', 'tpl'], bad)).toBe(1);
+    expect(bad.out).toContain('skipped cover.png: larger than the 5 MB limit for one file (5,242,881 bytes)\n');
     expect(bad.out).toContain('blocks/roadmap.md:3: unknown placeholder {{nope}}');
     expect(bad.out).toContain("blocks/glossary.md: missing block 'glossary'");
     const r = io();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../../electron/main/atomic-write';
+import { writeFileAtomic } from '../../../../node/atomic-write';
 import type { AzureSessionApi } from '../../../../electron/main/ipc/azure-handlers';
 import { createHandlers, type MainDeps } from '../../../../electron/main/ipc/handlers';
 import { IpcHandlerError } from '../../../../electron/main/ipc/register-handlers';
@@ -146,11 +146,16 @@ describe('file:choose-report-template', () => {
     expect(result.files.map((f) => f.path).sort()).toEqual(['blocks/intro.md', 'logo.png', 'template.yaml']);
     expect(result.files.find((f) => f.path === 'blocks/intro.md')?.text).toBe('Hello {{client}}');
     expect([...(result.files.find((f) => f.path === 'logo.png')?.bytes ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(result.skipped).toEqual([
+      { path: '.secret.md', reason: 'hidden' },
+      { path: 'passwd.md', reason: 'a link or special file; only regular files are read' },
+      { path: 'run.sh', reason: 'not a template file (.yaml, .md, .txt, .png, .jpg, .docx)' },
+    ]);
     expect(JSON.stringify(result)).not.toContain(dir);
   });
 
   it('answers not chosen when the dialog is cancelled', async () => {
     const handlers = createHandlers(deps());
-    expect(await handlers['file:choose-report-template']({})).toEqual({ chosen: false, folderName: null, files: [] });
+    expect(await handlers['file:choose-report-template']({})).toEqual({ chosen: false, folderName: null, files: [], skipped: [] });
   });
 });

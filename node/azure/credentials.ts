@@ -17,9 +17,9 @@ import {
   type TokenCachePersistenceOptions,
 } from '@azure/identity';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { ResolvedCloud } from '../../../../core/azure/clouds';
-import { SecretRedactor, safeErrorMessage } from '../../../../core/azure/redact';
-import { TransportError } from '../../../../core/azure/transport';
+import type { ResolvedCloud } from '../../core/azure/clouds';
+import { SecretRedactor, safeErrorMessage } from '../../core/azure/redact';
+import { TransportError } from '../../core/azure/transport';
 
 /** How the consultant signs in. */
 export type SignInMethod = 'browser' | 'device-code' | 'cli' | 'service-principal';
@@ -259,20 +259,6 @@ export function createSignIn(options: SignInOptions): AzureSignIn {
     },
     forceRefreshOnNextToken: () => guarded.requestFreshToken(),
   };
-}
-
-/** Environment variables the CLI reads (Insomnia-style: every URL can be overridden). */
-export interface AzureEnvironment {
-  AZURE_TENANT_ID?: string;
-  AZURE_CLIENT_ID?: string;
-  AZURE_CLIENT_SECRET?: string;
-  AZURE_CLIENT_CERTIFICATE_PATH?: string;
-  AZURE_CLIENT_CERTIFICATE_PASSWORD?: string;
-  /** Overrides the ARM endpoint (same as `--arm-endpoint`). */
-  DEMARC_ARM_ENDPOINT?: string;
-  /** Overrides the authority host (same as `--authority-host`); AZURE_AUTHORITY_HOST works too. */
-  DEMARC_AUTHORITY_HOST?: string;
-  AZURE_AUTHORITY_HOST?: string;
 }
 
 /** Picks the CLI default: a service principal when its variables are set, else the Azure CLI. */
