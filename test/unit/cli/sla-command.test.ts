@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import { repoRoot } from '../../../cli/read-pack-files';
+import { repoRoot } from '../../../node/read-pack-files';
 
 let dir: string;
 beforeAll(() => {

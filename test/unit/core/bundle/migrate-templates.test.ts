@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPackDir, readPackFiles, repoRoot } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../../../node/read-pack-files';
 import { migrateRetiredTemplates } from '../../../../core/bundle/migrate-templates';
 import { parseBundle, type AssessmentBundle } from '../../../../core/bundle/schema';
 import { loadPack } from '../../../../core/content/loader';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resourceCommitments, compositeOf, type ResourceCommitment } from '../../../../core/commitments/resource-commitments';
 import { normaliseRows } from '../../../../core/inventory/normalise';
 import { loadCommitments } from '../../../../core/commitments/load';
-import { readPackFiles, defaultPackDir } from '../../../../cli/read-pack-files';
+import { readPackFiles, defaultPackDir } from '../../../../node/read-pack-files';
 
 const { commitments } = loadCommitments(readPackFiles(defaultPackDir));
 const table = commitments!.sla;

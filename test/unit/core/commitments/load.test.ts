@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMITMENT_FILES, loadCommitments } from '../../../../core/commitments/load';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 
 const files = readPackFiles(defaultPackDir).filter((f) => f.path.startsWith('commitments/'));
 const withSla = (edit: (text: string) => string) => files.map((f) => (f.path === COMMITMENT_FILES.sla ? { ...f, text: edit(f.text) } : f));

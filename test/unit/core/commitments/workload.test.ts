@@ -3,7 +3,7 @@ import { loadCommitments } from '../../../../core/commitments/load';
 import { resourceCommitments } from '../../../../core/commitments/resource-commitments';
 import { evaluateWorkload, suggestWorkloads, toleranceFor } from '../../../../core/commitments/workload';
 import { normaliseRows } from '../../../../core/inventory/normalise';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 
 const { commitments: data } = loadCommitments(readPackFiles(defaultPackDir));
 const table = data!.sla;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import { deriveRisks } from '../../../../core/risks/derive';
 import type { Risk } from '../../../../core/risks/schema';

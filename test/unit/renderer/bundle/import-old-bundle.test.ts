@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPackDir, readPackFiles, repoRoot } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../../../node/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import { bundleToDump, dumpToBundle } from '../../../../renderer/bundle/bundle-mapping';
 import { validateBundleText } from '../../../../renderer/bundle/validate-bundle';
