@@ -12,6 +12,25 @@ import { z } from 'zod';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
+/**
+ * What the renderer may save, with the only file-name endings each kind may have. Main
+ * refuses any other ending at save and again before opening a saved file, so a compromised
+ * renderer cannot write `x.hta` or `x.lnk` and have the operating system run it.
+ */
+export const DOCUMENT_KINDS = {
+  report: { extension: '.docx' },
+  'register-csv': { extension: '.csv' },
+  'assessment-bundle': { extension: '.demarc.json' },
+  inventory: { extension: '.json' },
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+const documentKinds = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+
+/** Whether `fileName` ends with the extension of `kind` (case-insensitive, as on Windows and macOS). */
+export function hasDocumentExtension(kind: DocumentKind, fileName: string): boolean {
+  return fileName.toLowerCase().endsWith(DOCUMENT_KINDS[kind].extension) && fileName.length > DOCUMENT_KINDS[kind].extension.length;
+}
+
 /** Largest file the renderer may hand to main for saving (a report or an export bundle). */
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
@@ -108,7 +127,7 @@ export const channels = {
     method: 'saveDocument',
     request: z.strictObject({
       /** What is being saved: picks the dialog's title and file-type filter. */
-      kind: z.enum(['report', 'register-csv', 'assessment-bundle', 'inventory']),
+      kind: z.enum(documentKinds),
       suggestedName: fileName,
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, {
         message: `must be at most ${MAX_SAVE_BYTES} bytes`,

@@ -1,5 +1,6 @@
 /** Reading and writing whole assessments: export, import, duplicate, demo. */
 import type { ContentPack } from '../../core/content/types';
+import { DOCUMENT_KINDS } from '../../core/ipc/contract';
 import { callMain } from '../bridge/demarc-client';
 import { progressOf } from '../db/answers-repository';
 import { eraseAssessmentInTransaction } from '../db/assessments-repository';
@@ -62,7 +63,7 @@ export function bundleFileName(name: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 150) || 'assessment';
-  return `${base}.demarc.json`;
+  return `${base}${DOCUMENT_KINDS['assessment-bundle'].extension}`;
 }
 
 /** Exports through main's save dialog; resolves to the saved file's base name (null when cancelled). */
