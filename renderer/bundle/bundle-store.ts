@@ -7,6 +7,7 @@ import { eraseAssessmentInTransaction } from '../db/assessments-repository';
 import { assessmentTables, database, riskRowOf } from '../db/database';
 import { buildChunksFromRecords, readFindings, readRawChunks, readResources, putChunks } from '../db/inventory-repository';
 import { bundleToDump, dumpToBundle, rekeyDump, type AssessmentDump } from './bundle-mapping';
+import { MAX_BUNDLE_BYTES, readTextWithin } from '../files/file-limits';
 import { validateBundleText, type BundleProblem } from './validate-bundle';
 
 export async function readDump(assessmentId: string): Promise<AssessmentDump> {
@@ -88,6 +89,11 @@ export async function importBundleText(text: string, pack: ContentPack): Promise
   if (existing && !existing.deletedAt) dump = rekeyDump(dump, `${dump.assessment.name} (imported)`);
   const assessmentId = await writeDump(dump, pack);
   return { ok: true, assessmentId, name: dump.assessment.name };
+}
+
+/** Imports a bundle file: its size is checked before it is read (see {@link importBundleText}). */
+export async function importBundleFile(file: Blob, pack: ContentPack): Promise<ImportResult> {
+  return importBundleText(await readTextWithin(file, MAX_BUNDLE_BYTES, 'an assessment bundle'), pack);
 }
 
 export async function duplicateAssessment(assessmentId: string, pack: ContentPack): Promise<string> {

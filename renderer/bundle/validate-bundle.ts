@@ -7,6 +7,9 @@
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import type { ContentPack } from '../../core/content/types';
 import { validateAnswers } from '../../core/interview/flow';
+import { MAX_BUNDLE_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
+
+export { MAX_BUNDLE_BYTES };
 
 export interface BundleProblem {
   path: string;
@@ -15,7 +18,6 @@ export interface BundleProblem {
 
 export type BundleValidation = { ok: true; bundle: AssessmentBundle } | { ok: false; errors: BundleProblem[] };
 
-export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 export const MAX_STRING_LENGTH = 1_000_000;
 const MAX_DEPTH = 64;
 const MAX_PROBLEMS = 200;
@@ -81,9 +83,12 @@ function packProblems(bundle: AssessmentBundle, pack: ContentPack): BundleProble
   return problems;
 }
 
-/** Validates the text of a `.demarc.json` file. */
-export function validateBundleText(text: string, pack: ContentPack): BundleValidation {
-  if (text.length > MAX_BUNDLE_BYTES) return { ok: false, errors: [{ path: '(root)', message: `the file is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB` }] };
+/**
+ * Validates the text of a `.demarc.json` file. A file is size-checked before it is read
+ * (bundle-store's `importBundleFile`); text from elsewhere is measured here, in UTF-8 bytes.
+ */
+export function validateBundleText(text: string, pack: ContentPack, maxBytes = MAX_BUNDLE_BYTES): BundleValidation {
+  if (textExceeds(text, maxBytes)) return { ok: false, errors: [{ path: '(root)', message: tooLargeMessage('an assessment bundle', utf8ByteLength(text), maxBytes) }] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -7,6 +7,7 @@ import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
 import { parseInventory } from '../../core/inventory/parse';
 import type { DemarcDatabase, SnapshotRecord } from '../db/database';
+import { FileTooLargeError, MAX_INVENTORY_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
 import { failingByResource, findingRecords, snapshotRows, storePullFindings, storeSnapshot } from '../db/inventory-repository';
 import type { InventoryStage } from './inventory-protocol';
 
@@ -24,6 +25,8 @@ export async function importInventoryFile(
   progress: (stage: InventoryStage) => void,
 ): Promise<{ snapshotId: string; resourceCount: number; failingCount: number }> {
   progress('parsing');
+  // The UI checks the file's size before reading it; text from elsewhere is measured here.
+  if (textExceeds(task.text, MAX_INVENTORY_BYTES)) throw new FileTooLargeError(tooLargeMessage('an inventory file', utf8ByteLength(task.text), MAX_INVENTORY_BYTES));
   const parsed = parseInventory(task.text);
   const resources = normaliseRows(parsed.rows, serviceModelLookup(pack.serviceModels));
   progress('checking');
