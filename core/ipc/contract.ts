@@ -263,7 +263,8 @@ export const events = {
       queryId: z.string(),
       table: z.string(),
       page: z.number().int().positive(),
-      rows: z.array(z.record(z.string(), z.unknown())),
+      /** Rows pass as they are: z.record would drop a `__proto__` key unseen; the renderer applies the rows' key rule and counts. */
+      rows: z.array(z.custom<Record<string, unknown>>((row) => typeof row === 'object' && row !== null && !Array.isArray(row), 'each row must be an object')),
     }),
   },
   /** The pull ended: the snapshot's metadata (complete, partial or cancelled). Every page came before it. */

@@ -15,6 +15,7 @@ import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Answers } from '../../core/interview/answers';
 import { scopeModels } from '../../core/interview/flow';
+import { withoutReservedKeys } from '../../core/inventory/reserved-keys';
 import { fromBundleResource } from '../../core/bundle/schema';
 import type { Risk } from '../../core/risks/schema';
 import type {
@@ -110,7 +111,8 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
         location: r.location,
         serviceModel: r.serviceModel as BundleResource['serviceModel'],
         snapshotId: r.snapshotId,
-        row,
+        // rows stored before keys were dropped on the way in leave without them too
+        row: withoutReservedKeys(row).value,
       };
       if (r.tenantId) out.tenantId = r.tenantId;
       resources.push(out);

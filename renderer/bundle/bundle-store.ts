@@ -1,5 +1,6 @@
 /** Reading and writing whole assessments: export, import, duplicate, demo. */
 import type { ContentPack } from '../../core/content/types';
+import { reservedKeysNote } from '../../core/inventory/reserved-keys';
 import { DOCUMENT_KINDS } from '../../core/ipc/contract';
 import { callMain } from '../bridge/demarc-client';
 import { progressOf } from '../db/answers-repository';
@@ -75,7 +76,8 @@ export async function exportAssessment(assessmentId: string): Promise<string | n
   return result.saved ? result.fileName : null;
 }
 
-export type ImportResult = { ok: true; assessmentId: string; name: string } | { ok: false; errors: BundleProblem[] };
+/** `note`: what was dropped on the way in (keys the rows never keep), or null. */
+export type ImportResult = { ok: true; assessmentId: string; name: string; note: string | null } | { ok: false; errors: BundleProblem[] };
 
 /**
  * Validates everything first; writes nothing unless the whole bundle is valid, then writes
@@ -88,7 +90,7 @@ export async function importBundleText(text: string, pack: ContentPack): Promise
   const existing = await database().assessments.get(dump.assessment.id);
   if (existing && !existing.deletedAt) dump = rekeyDump(dump, `${dump.assessment.name} (imported)`);
   const assessmentId = await writeDump(dump, pack);
-  return { ok: true, assessmentId, name: dump.assessment.name };
+  return { ok: true, assessmentId, name: dump.assessment.name, note: reservedKeysNote(validation.droppedKeys) };
 }
 
 /** Imports a bundle file: its size is checked before it is read (see {@link importBundleText}). */

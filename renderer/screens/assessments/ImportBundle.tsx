@@ -59,7 +59,9 @@ export function ImportBundle({ onImported }: { onImported: (assessmentId: string
       )}
       {result?.ok && (
         <MessageBar intent="success" data-testid="import-success">
-          <MessageBarBody>Imported “{result.name}”.</MessageBarBody>
+          <MessageBarBody>
+            Imported “{result.name}”.{result.note ? ` ${result.note}` : ''}
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>

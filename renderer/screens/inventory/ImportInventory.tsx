@@ -27,7 +27,7 @@ export function ImportInventory({ assessment, onImported }: { assessment: Assess
       const text = await readTextWithin(file, MAX_INVENTORY_BYTES, 'an inventory file');
       const result = await runInventoryTask({ kind: 'import-file', assessmentId: assessment.id, matrixId: assessment.matrixId, text, fileName: file.name }, setStage);
       await refreshRisks(assessment.id, pack);
-      setOutcome({ intent: 'success', text: `Imported ${result.resourceCount.toLocaleString()} resources from ${file.name}; ${result.failingCount.toLocaleString()} fail at least one check.` });
+      setOutcome({ intent: 'success', text: `Imported ${result.resourceCount.toLocaleString()} resources from ${file.name}; ${result.failingCount.toLocaleString()} fail at least one check.${result.note ? ` ${result.note}` : ''}` });
       onImported(result.snapshotId);
     } catch (e) {
       setOutcome({ intent: 'error', text: `${file.name} was not imported: ${e instanceof Error ? e.message : String(e)}` });
