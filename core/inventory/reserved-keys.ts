@@ -18,37 +18,46 @@ export function isReservedKey(key: string): boolean {
   return RESERVED_KEYS.has(key);
 }
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+/**
+ * A JSON-like record: a plain object, or one whose prototype something upstream replaced
+ * (an `obj[key] = value` copy that met `__proto__`), which is rebuilt as a plain object.
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.toString.call(value) === '[object Object]';
+}
+
+function hasPlainPrototype(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
-/** Counts reserved keys in `value` (own keys only, without recursion: rows may nest deeply). */
-export function countReservedKeys(value: unknown): number {
-  let count = 0;
+/** Reserved keys in `value` (own keys), and whether any record has a foreign prototype. Not recursive: rows may nest deeply. */
+function scan(value: unknown): { dropped: number; foreignPrototype: boolean } {
+  let dropped = 0;
+  let foreignPrototype = false;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) for (const child of node) stack.push(child);
-    else if (isPlainRecord(node)) {
+    else if (isRecord(node)) {
+      if (!hasPlainPrototype(node)) foreignPrototype = true;
       for (const key of Object.keys(node)) {
-        if (isReservedKey(key)) count++;
+        if (isReservedKey(key)) dropped++;
         else stack.push(node[key]);
       }
     }
   }
-  return count;
+  return { dropped, foreignPrototype };
 }
 
 /**
  * A copy of `value` without reserved keys at any depth, or `value` itself when it has none
- * (most rows: no copy). Objects are rebuilt with `defineProperty`, so no key can reach a
- * prototype, and nested arrays and objects are copied only along the way to a dropped key.
+ * (most rows: no copy). The copy is rebuilt with `defineProperty` from own keys into plain
+ * objects, so no key can reach a prototype and no replaced prototype is carried along.
  */
 export function withoutReservedKeys<T>(value: T): { value: T; dropped: number } {
-  const dropped = countReservedKeys(value);
-  return dropped === 0 ? { value, dropped } : { value: copyWithout(value) as T, dropped };
+  const { dropped, foreignPrototype } = scan(value);
+  return dropped === 0 && !foreignPrototype ? { value, dropped } : { value: copyWithout(value) as T, dropped };
 }
 
 function copyWithout(value: unknown): unknown {
@@ -62,7 +71,7 @@ function copyWithout(value: unknown): unknown {
       const copy: unknown[] = new Array<unknown>(node.length);
       define(parent, key, copy);
       for (let i = node.length - 1; i >= 0; i--) stack.push({ parent: copy as unknown as Record<number, unknown>, key: i, node: node[i] });
-    } else if (isPlainRecord(node)) {
+    } else if (isRecord(node)) {
       const copy: Record<string, unknown> = {};
       define(parent, key, copy);
       const keys = Object.keys(node).filter((childKey) => !isReservedKey(childKey));

@@ -60,6 +60,16 @@ describe('inventory files', () => {
     expect(withoutReservedKeys(row).value).toBe(row);
   });
 
+  it('a row whose prototype an upstream copy replaced comes out a plain record', () => {
+    // what `copy[key] = value` makes of a `__proto__` key (the old redactDeep did this)
+    const row: Record<string, unknown> = { id: 'a', tags: Object.setPrototypeOf({ owner: 'ops' }, { polluted: true }) };
+    Object.setPrototypeOf(row, { isAdmin: true });
+    const { value, dropped } = withoutReservedKeys(row);
+    expect(dropped).toBe(0);
+    expect(value).toEqual({ id: 'a', tags: { owner: 'ops' } });
+    expectUnpolluted(value);
+  });
+
   it('deeply nested rows are handled without a stack overflow', () => {
     const deep = JSON.parse(`${'{"a":'.repeat(100_000)}{"__proto__":{"polluted":true}}${'}'.repeat(100_000)}`) as unknown;
     const { value, dropped } = withoutReservedKeys(deep);
