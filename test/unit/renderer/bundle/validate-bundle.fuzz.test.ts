@@ -13,7 +13,7 @@ import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
 import { bundleToDump } from '../../../../renderer/bundle/bundle-mapping';
-import { validateBundleData, validateBundleText } from '../../../../renderer/bundle/validate-bundle';
+import { MAX_STRING_LENGTH, validateBundleData, validateBundleText } from '../../../../renderer/bundle/validate-bundle';
 
 let pack: ContentPack;
 let base: Record<string, unknown>;
@@ -58,7 +58,9 @@ function expectUnpolluted(value: unknown): void {
   }
 }
 
+/** A refusal with at least one problem, each with a JSON path and a message. */
 function expectReadable(result: ReturnType<typeof validateBundleText>): void {
+  expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.errors.length).toBeGreaterThan(0);
   for (const e of result.errors) {
@@ -97,16 +99,30 @@ const hostileValue = fc.oneof(
 );
 
 describe('bundle import validation (fuzzed)', () => {
-  it('survives a wrong value at any path and names the problem', () => {
+  it('survives a wrong value at any path: names the problem, or accepts the value exactly as given', () => {
+    let accepted = 0;
+    let refused = 0;
     fc.assert(
       fc.property(fc.nat(), hostileValue, (pick, value) => {
         const at = paths[pick % paths.length]!;
         const mutated = setAt(base, at, value);
-        const result = validateBundleText(JSON.stringify(mutated) ?? 'null', pack);
-        expectReadable(result);
+        const text = JSON.stringify(mutated) ?? 'null';
+        const result = validateBundleText(text, pack);
+        if (result.ok) {
+          accepted++;
+          // accepted only when the value fits where it was put: kept as the file has it, never coerced, never oversized
+          expect(getAt(result.bundle, at)).toEqual(getAt(JSON.parse(text), at));
+          expect(typeof value === 'string' && value.length > MAX_STRING_LENGTH).toBe(false);
+        } else {
+          refused++;
+          expectReadable(result);
+        }
       }),
       { numRuns: 1000 },
     );
+    // both outcomes were exercised, so neither branch above passes by never running
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   }, 180_000);
 
   it('drops reserved keys inside inventory rows, refuses them anywhere else, and no copy on the way takes them as a prototype', () => {
