@@ -123,3 +123,16 @@ test('a bundle whose rows carry reserved keys imports under the same rule, and r
   await app.getByTestId('import-bundle-input').setInputFiles({ name: 'elsewhere.demarc.json', mimeType: 'application/json', buffer: Buffer.from(elsewhere) });
   await expect(app.getByTestId('import-error').filter({ hasText: 'assessment.constructor' })).toHaveCount(1);
 });
+
+test('an inventory file whose rows carry reserved keys is imported under the same rule', async ({ app }) => {
+  const subscriptionId = FAKE_SUBSCRIPTIONS[0]!;
+  const file = `[${JSON.stringify(keptRow(subscriptionId)).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":1,"prototype":2,')}]`;
+  await createAssessment(app, 'Reserved keys from a file');
+  await goTo(app, 'inventory');
+  await app.getByTestId('import-inventory-input').setInputFiles({ name: 'keys.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(app.getByTestId('inventory-imported')).toContainText('3 keys named __proto__, constructor or prototype were dropped from the rows');
+  expect(JSON.stringify(await storedHostileRows(app))).toBe(JSON.stringify([keptRow(subscriptionId)]));
+  const [snapshot] = (await readStore(app, 'snapshots')) as { errors: { scope: string; message: string }[] }[];
+  expect(snapshot!.errors).toEqual([{ scope: 'rows', message: expect.stringContaining('3 keys named') }]);
+  await app.getByTestId('inventory-imported').screenshot({ path: test.info().outputPath('inventory-note.png') });
+});
