@@ -1,6 +1,7 @@
 /** Connect to Azure → device code → subscriptions → progress → a new stored snapshot → checks. */
-import { FAKE_SUBSCRIPTIONS, startAzureFakes, type AzureFakes } from './harness/azure-fakes';
+import { startAzureFakes, type AzureFakes } from './harness/azure-fakes';
 import { expect, test as base } from './fixtures';
+import { connectAndPullAll } from './pages/azure';
 import { createAssessment, goTo, readStore } from './pages/workshop';
 
 const test = base.extend<{ fakes: AzureFakes }>({
@@ -16,16 +17,7 @@ const test = base.extend<{ fakes: AzureFakes }>({
 test('a live pull streams into a new snapshot and the checks run', async ({ app, fakes }) => {
   await createAssessment(app, 'Live pull workshop');
   await goTo(app, 'inventory');
-  await app.getByTestId('azure-panel').getByRole('button', { name: /Connect to Azure/ }).click();
-  await app.getByTestId('azure-cloud').selectOption('custom');
-  await app.getByTestId('azure-arm-endpoint').fill(fakes.target.armEndpoint);
-  await app.getByTestId('azure-authority-host').fill(fakes.target.authorityHost);
-  await app.getByTestId('azure-sign-in').click();
-  await expect(app.getByTestId('azure-account')).toBeVisible();
-  await app.getByTestId('azure-discover').click();
-  await expect(app.getByTestId('azure-subscription')).toHaveCount(FAKE_SUBSCRIPTIONS.length);
-  await app.getByTestId('azure-start-pull').click();
-  await expect(app.getByTestId('azure-pull-status')).toHaveText('complete', { timeout: 60_000 });
+  await connectAndPullAll(app, fakes);
   await expect(app.getByTestId('azure-pull-progress')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
   const snapshots = await readStore(app, 'snapshots');
   expect(snapshots).toHaveLength(1);
