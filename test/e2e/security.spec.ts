@@ -119,6 +119,22 @@ test.describe('Bridge to the main process', () => {
     expect(readFileSync(`${main.saveFolder}/contoso.demarc.json`, 'utf8')).toBe('{"a":1}');
   });
 
+  test('page code cannot save a file the operating system would run, so it can never ask to open one', async ({ app, main }) => {
+    const outcome = await app.evaluate(async () => {
+      const bytes = new TextEncoder().encode('<script>');
+      const hta = await window.demarc!.saveDocument({ kind: 'report', suggestedName: 'invoice.hta', bytes });
+      const lnk = await window.demarc!.saveDocument({ kind: 'assessment-bundle', suggestedName: 'contoso.lnk', bytes });
+      return { hta, lnk };
+    });
+    expect(outcome).toEqual({
+      hta: { ok: false, error: { code: 'forbidden', message: 'A report is saved as a .docx file; invoice.hta was not saved.' } },
+      lnk: { ok: false, error: { code: 'forbidden', message: 'An assessment is saved as a .demarc.json file; contoso.lnk was not saved.' } },
+    });
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(main.saveFolder)).toEqual([]);
+    expect(main.dialogCalls).toEqual([]);
+  });
+
   test('a main-process theme event reaches the app through the bridge', async ({ app }) => {
     await app.getByTestId('nav-settings').click();
     await app.getByText('Follow the system').click();
