@@ -12,7 +12,9 @@ export default defineConfig({
     outDir: path.join(projectDir, '.vite', 'renderer', 'main_window'),
     emptyOutDir: true,
     target: 'chrome140',
-    sourcemap: true,
+    // No source maps in what ships: they would hand out the renderer's source beside the app.
+    // The dev server (npm start) serves its own maps, so debugging is unaffected.
+    sourcemap: false,
     // Inline assets would become data: URLs in script, which the CSP allows only for images.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runChecks, type Finding } from '../../core/checks/run-checks';
 import { readInventory, serviceModelLookup } from '../../core/inventory/normalise';
 import { InventoryParseError } from '../../core/inventory/parse';
+import { reservedKeysNote } from '../../core/inventory/reserved-keys';
 import type { ContentPack } from '../../core/content/types';
 import type { CliCommand, CliIo } from '../io';
 import { CliUsageError, parseOptions } from '../io';
@@ -16,7 +17,10 @@ export function loadInventoryFile(file: string, pack: ContentPack, io: CliIo): R
     throw new CliUsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
   }
   try {
-    return readInventory(text, serviceModelLookup(pack.serviceModels));
+    const inventory = readInventory(text, serviceModelLookup(pack.serviceModels));
+    const note = reservedKeysNote(inventory.droppedKeys);
+    if (note) io.stderr(`${file}: ${note}\n`);
+    return inventory;
   } catch (e) {
     if (e instanceof InventoryParseError) throw new CliUsageError(`${file}: ${e.message}`, 1);
     throw e;

@@ -90,3 +90,24 @@ export function safeErrorMessage(error: unknown, redact: (text: string) => strin
   const clean = redact(raw).replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
+
+/**
+ * Copies `value` with `redact` applied to every string in it, keys included. Keys are
+ * defined, never assigned, so a row key `__proto__` stays a key of the copy (dropping it
+ * is the rows' rule, core/inventory/reserved-keys.ts) and cannot replace its prototype.
+ */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return redact(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object' && (Object.getPrototypeOf(node) === Object.prototype || Object.getPrototypeOf(node) === null)) {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(node)) {
+        Object.defineProperty(out, redact(key), { value: walk(child), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return node;
+  };
+  return walk(value) as T;
+}

@@ -76,7 +76,7 @@ export function normaliseRows(rows: readonly Record<string, unknown>[], lookup: 
 }
 
 /** Parses and normalises an inventory file in one step. */
-export function readInventory(text: string, lookup: ServiceModelLookup): { format: InventoryFormat; resources: Resource[] } {
+export function readInventory(text: string, lookup: ServiceModelLookup): { format: InventoryFormat; resources: Resource[]; droppedKeys: number } {
   const parsed = parseInventory(text);
-  return { format: parsed.format, resources: normaliseRows(parsed.rows, lookup) };
+  return { format: parsed.format, resources: normaliseRows(parsed.rows, lookup), droppedKeys: parsed.droppedKeys };
 }

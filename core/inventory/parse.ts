@@ -1,5 +1,6 @@
 import { parseCsv, CsvError } from './csv';
 import { findJsonErrorOffset } from './json-error';
+import { rowsWithoutReservedKeys } from './reserved-keys';
 
 /** Inventory input formats Demarc reads (same parser for the CLI and the app). */
 export type InventoryFormat = 'rows-array' | 'arg-response' | 'arg-response-array' | 'az-cli' | 'arg-table' | 'csv';
@@ -19,6 +20,13 @@ export class InventoryParseError extends Error {
 export interface ParsedInventory {
   format: InventoryFormat;
   rows: Record<string, unknown>[];
+  /** Keys named `__proto__`, `constructor` or `prototype` dropped from the rows (reserved-keys.ts). */
+  droppedKeys: number;
+}
+
+/** Sets a column of a row built here: defined, so a column named `__proto__` is a key until the reserved-key pass drops it. */
+function setColumn(row: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function lineCol(text: string, pos: number): { line: number; column: number } {
@@ -71,7 +79,7 @@ function rowsFromTable(table: Record<string, unknown>, where: string): Record<st
     if (!Array.isArray(r) || r.length !== columns.length)
       throw new InventoryParseError(`a row must be an array of ${columns.length} values`, `${where}.rows[${i}]`);
     const row: Record<string, unknown> = {};
-    columns.forEach((name, j) => (row[name] = r[j]));
+    columns.forEach((name, j) => setColumn(row, name, r[j]));
     return row;
   });
 }
@@ -86,6 +94,12 @@ const looksLikeResponse = (o: Record<string, unknown>): boolean => 'data' in o &
  * {@link InventoryParseError} naming the location; never returns a partial result.
  */
 export function parseInventory(text: string): ParsedInventory {
+  const { format, rows } = readRows(text);
+  const clean = rowsWithoutReservedKeys(rows);
+  return { format, rows: clean.rows, droppedKeys: clean.dropped };
+}
+
+function readRows(text: string): Omit<ParsedInventory, 'droppedKeys'> {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new InventoryParseError('the file is empty', '');
   const first = trimmed[0];
@@ -144,20 +158,20 @@ function parseCsvInventory(text: string): Record<string, unknown>[] {
       const name = names[c]!;
       const trimmedCell = raw.trim();
       if (trimmedCell === '') {
-        row[name] = jsonColumns.has(lower[c]!) ? null : '';
+        setColumn(row, name, jsonColumns.has(lower[c]!) ? null : '');
         continue;
       }
       if (jsonColumns.has(lower[c]!) || trimmedCell.startsWith('{') || trimmedCell.startsWith('[')) {
         try {
-          row[name] = JSON.parse(trimmedCell);
+          setColumn(row, name, JSON.parse(trimmedCell));
         } catch (e) {
           if (jsonColumns.has(lower[c]!))
             throw new InventoryParseError(`column '${name}' is not valid JSON: ${(e as Error).message}`, `line ${rec.line}, column '${name}'`);
-          row[name] = raw;
+          setColumn(row, name, raw);
         }
         continue;
       }
-      row[name] = raw;
+      setColumn(row, name, raw);
     }
     rows.push(row);
   }

@@ -13,6 +13,25 @@ import { endpointProblem } from '../azure/endpoint';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
+/**
+ * What the renderer may save, with the only file-name endings each kind may have. Main
+ * refuses any other ending at save and again before opening a saved file, so a compromised
+ * renderer cannot write `x.hta` or `x.lnk` and have the operating system run it.
+ */
+export const DOCUMENT_KINDS = {
+  report: { extension: '.docx' },
+  'register-csv': { extension: '.csv' },
+  'assessment-bundle': { extension: '.demarc.json' },
+  inventory: { extension: '.json' },
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+const documentKinds = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+
+/** Whether `fileName` ends with the extension of `kind` (case-insensitive, as on Windows and macOS). */
+export function hasDocumentExtension(kind: DocumentKind, fileName: string): boolean {
+  return fileName.toLowerCase().endsWith(DOCUMENT_KINDS[kind].extension) && fileName.length > DOCUMENT_KINDS[kind].extension.length;
+}
+
 /** Largest file the renderer may hand to main for saving (a report or an export bundle). */
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
@@ -110,7 +129,7 @@ export const channels = {
     method: 'saveDocument',
     request: z.strictObject({
       /** What is being saved: picks the dialog's title and file-type filter. */
-      kind: z.enum(['report', 'register-csv', 'assessment-bundle', 'inventory']),
+      kind: z.enum(documentKinds),
       suggestedName: fileName,
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, {
         message: `must be at most ${MAX_SAVE_BYTES} bytes`,
@@ -257,7 +276,8 @@ export const events = {
       queryId: z.string(),
       table: z.string(),
       page: z.number().int().positive(),
-      rows: z.array(z.record(z.string(), z.unknown())),
+      /** Rows pass as they are: z.record would drop a `__proto__` key unseen; the renderer applies the rows' key rule and counts. */
+      rows: z.array(z.custom<Record<string, unknown>>((row) => typeof row === 'object' && row !== null && !Array.isArray(row), 'each row must be an object')),
     }),
   },
   /** The pull ended: the snapshot's metadata (complete, partial or cancelled). Every page came before it. */

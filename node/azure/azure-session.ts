@@ -27,7 +27,7 @@ import type { AuthenticationRecord } from '@azure/identity';
 import { CloudConfigError, resolveCloud, type ResolvedCloud } from '../../core/azure/clouds';
 import { discoverScopes } from '../../core/azure/discovery';
 import { pullInventory, snapshotMeta } from '../../core/azure/pull';
-import { SecretRedactor, safeErrorMessage } from '../../core/azure/redact';
+import { SecretRedactor, redactDeep, safeErrorMessage } from '../../core/azure/redact';
 import type { PullClock, RetryLimits } from '../../core/azure/retry-policy';
 import { TransportError, type ResourceGraphTransport } from '../../core/azure/transport';
 import {
@@ -128,21 +128,6 @@ const descriptorSchema = z.strictObject({
 type SessionDescriptor = z.infer<typeof descriptorSchema>;
 
 const DESCRIPTOR_FILE = 'azure-session.json';
-
-/** Copies `value` with `redact` applied to every string in it (keys included). */
-export function redactDeep<T>(value: T, redact: (text: string) => string): T {
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return redact(node);
-    if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object' && (Object.getPrototypeOf(node) === Object.prototype || Object.getPrototypeOf(node) === null)) {
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(node)) out[redact(key)] = walk(child);
-      return out;
-    }
-    return node;
-  };
-  return walk(value) as T;
-}
 
 /** Resolves as `promise`, or rejects as soon as `signal` aborts (the promise is left to settle). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -15,6 +15,7 @@ import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Answers } from '../../core/interview/answers';
 import { scopeModels } from '../../core/interview/flow';
+import { withoutReservedKeys } from '../../core/inventory/reserved-keys';
 import { fromBundleResource, toBundleResource } from '../../core/bundle/schema';
 import type { Risk } from '../../core/risks/schema';
 import type {
@@ -101,7 +102,8 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
     for (const row of c.rows) {
       const r = typeof row.id === 'string' ? byKey.get(`${c.snapshotId}\n${row.id.toLowerCase()}`) : undefined;
       if (!r) continue;
-      resources.push(toBundleResource({ ...r, serviceModel: r.serviceModel as BundleResource['serviceModel'], raw: row }, r.snapshotId));
+      // rows stored before reserved keys were dropped on the way in leave without them too
+      resources.push(toBundleResource({ ...r, serviceModel: r.serviceModel as BundleResource['serviceModel'], raw: withoutReservedKeys(row).value }, r.snapshotId));
     }
   }
   const assessment: AssessmentBundle['assessment'] = {

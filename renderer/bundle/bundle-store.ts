@@ -1,11 +1,14 @@
 /** Reading and writing whole assessments: export, import, duplicate, demo. */
 import type { ContentPack } from '../../core/content/types';
+import { reservedKeysNote } from '../../core/inventory/reserved-keys';
+import { DOCUMENT_KINDS } from '../../core/ipc/contract';
 import { callMain } from '../bridge/demarc-client';
 import { progressOf } from '../db/answers-repository';
 import { eraseAssessmentInTransaction } from '../db/assessments-repository';
 import { assessmentTables, database, riskRowOf } from '../db/database';
 import { buildChunksFromRecords, readFindings, readRawChunks, readResources, putChunks } from '../db/inventory-repository';
 import { bundleToDump, dumpToBundle, rekeyDump, type AssessmentDump } from './bundle-mapping';
+import { MAX_BUNDLE_BYTES, readTextWithin } from '../files/file-limits';
 import { validateBundleText, type BundleProblem } from './validate-bundle';
 
 export async function readDump(assessmentId: string): Promise<AssessmentDump> {
@@ -62,7 +65,7 @@ export function bundleFileName(name: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 150) || 'assessment';
-  return `${base}.demarc.json`;
+  return `${base}${DOCUMENT_KINDS['assessment-bundle'].extension}`;
 }
 
 /** Exports through main's save dialog; resolves to the saved file's base name (null when cancelled). */
@@ -73,7 +76,8 @@ export async function exportAssessment(assessmentId: string): Promise<string | n
   return result.saved ? result.fileName : null;
 }
 
-export type ImportResult = { ok: true; assessmentId: string; name: string } | { ok: false; errors: BundleProblem[] };
+/** `note`: what was dropped on the way in (keys the rows never keep), or null. */
+export type ImportResult = { ok: true; assessmentId: string; name: string; note: string | null } | { ok: false; errors: BundleProblem[] };
 
 /**
  * Validates everything first; writes nothing unless the whole bundle is valid, then writes
@@ -86,7 +90,12 @@ export async function importBundleText(text: string, pack: ContentPack): Promise
   const existing = await database().assessments.get(dump.assessment.id);
   if (existing && !existing.deletedAt) dump = rekeyDump(dump, `${dump.assessment.name} (imported)`);
   const assessmentId = await writeDump(dump, pack);
-  return { ok: true, assessmentId, name: dump.assessment.name };
+  return { ok: true, assessmentId, name: dump.assessment.name, note: reservedKeysNote(validation.droppedKeys) };
+}
+
+/** Imports a bundle file: its size is checked before it is read (see {@link importBundleText}). */
+export async function importBundleFile(file: Blob, pack: ContentPack): Promise<ImportResult> {
+  return importBundleText(await readTextWithin(file, MAX_BUNDLE_BYTES, 'an assessment bundle'), pack);
 }
 
 export async function duplicateAssessment(assessmentId: string, pack: ContentPack): Promise<string> {

@@ -1,6 +1,8 @@
 /**
  * Validates an assessment bundle file completely before anything is written: size, JSON
- * syntax, hostile keys (`__proto__`, `constructor`, `prototype`), oversized strings, the
+ * syntax, hostile keys (`__proto__`, `constructor`, `prototype`: dropped from inventory rows
+ * as on every path rows take, core/inventory/reserved-keys.ts, refused anywhere else, where
+ * Demarc never writes them), oversized strings, the
  * bundle schema (core/bundle) and the content pack (answers must fit its questions). Every
  * problem is returned with its JSON path; nothing here touches the database.
  */
@@ -8,19 +10,22 @@ import { migrateRetiredTemplates } from '../../core/bundle/migrate-templates';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import type { ContentPack } from '../../core/content/types';
 import { validateAnswers } from '../../core/interview/flow';
+import { isReservedKey, withoutReservedKeys } from '../../core/inventory/reserved-keys';
+import { MAX_BUNDLE_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
+
+export { MAX_BUNDLE_BYTES };
 
 export interface BundleProblem {
   path: string;
   message: string;
 }
 
-export type BundleValidation = { ok: true; bundle: AssessmentBundle } | { ok: false; errors: BundleProblem[] };
+/** `droppedKeys`: reserved keys dropped from inventory rows (reserved-keys.ts). */
+export type BundleValidation = { ok: true; bundle: AssessmentBundle; droppedKeys: number } | { ok: false; errors: BundleProblem[] };
 
-export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 export const MAX_STRING_LENGTH = 1_000_000;
 const MAX_DEPTH = 64;
 const MAX_PROBLEMS = 200;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function formatPath(path: readonly (string | number)[]): string {
   let out = '';
@@ -47,11 +52,28 @@ function scanStructure(root: unknown, problems: BundleProblem[]): void {
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) problems.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
+      if (isReservedKey(key)) problems.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
       if (key.length > 10_000) problems.push({ path: formatPath(path), message: 'a key is longer than 10,000 characters' });
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The bundle with reserved keys dropped from its inventory rows (a copy where any were). */
+function withoutReservedRowKeys(record: Record<string, unknown>): { data: Record<string, unknown>; dropped: number } {
+  const inventory = record.inventory;
+  if (!isRecord(inventory) || !Array.isArray(inventory.resources)) return { data: record, dropped: 0 };
+  let dropped = 0;
+  const resources = inventory.resources.map((resource: unknown) => {
+    if (!isRecord(resource) || !isRecord(resource.row)) return resource;
+    const clean = withoutReservedKeys(resource.row);
+    dropped += clean.dropped;
+    // Spreading defines keys (never assigns), so nothing here can reach a prototype.
+    return clean.dropped === 0 ? resource : { ...resource, row: clean.value };
+  });
+  return dropped === 0 ? { data: record, dropped } : { data: { ...record, inventory: { ...inventory, resources } }, dropped };
 }
 
 function packProblems(bundle: AssessmentBundle, pack: ContentPack): BundleProblem[] {
@@ -82,9 +104,12 @@ function packProblems(bundle: AssessmentBundle, pack: ContentPack): BundleProble
   return problems;
 }
 
-/** Validates the text of a `.demarc.json` file. */
-export function validateBundleText(text: string, pack: ContentPack): BundleValidation {
-  if (text.length > MAX_BUNDLE_BYTES) return { ok: false, errors: [{ path: '(root)', message: `the file is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB` }] };
+/**
+ * Validates the text of a `.demarc.json` file. A file is size-checked before it is read
+ * (bundle-store's `importBundleFile`); text from elsewhere is measured here, in UTF-8 bytes.
+ */
+export function validateBundleText(text: string, pack: ContentPack, maxBytes = MAX_BUNDLE_BYTES): BundleValidation {
+  if (textExceeds(text, maxBytes)) return { ok: false, errors: [{ path: '(root)', message: tooLargeMessage('an assessment bundle', utf8ByteLength(text), maxBytes) }] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -97,14 +122,14 @@ export function validateBundleText(text: string, pack: ContentPack): BundleValid
 /** Validates already-parsed JSON. */
 export function validateBundleData(data: unknown, pack: ContentPack): BundleValidation {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: [{ path: '(root)', message: 'expected a JSON object (an assessment bundle)' }] };
-  const record = data as Record<string, unknown>;
-  if (record.format !== 'demarc-assessment') return { ok: false, errors: [{ path: 'format', message: 'not a Demarc assessment bundle (format must be "demarc-assessment")' }] };
+  if ((data as Record<string, unknown>).format !== 'demarc-assessment') return { ok: false, errors: [{ path: 'format', message: 'not a Demarc assessment bundle (format must be "demarc-assessment")' }] };
+  const { data: record, dropped } = withoutReservedRowKeys(data as Record<string, unknown>);
   const structural: BundleProblem[] = [];
-  scanStructure(data, structural);
+  scanStructure(record, structural);
   if (structural.length > 0) return { ok: false, errors: structural };
   let parsed: ReturnType<typeof parseBundle>;
   try {
-    parsed = parseBundle(data);
+    parsed = parseBundle(record);
   } catch (e) {
     return { ok: false, errors: [{ path: '(root)', message: `the bundle could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
   }
@@ -112,5 +137,5 @@ export function validateBundleData(data: unknown, pack: ContentPack): BundleVali
   const problems = packProblems(parsed.bundle, pack);
   if (problems.length > 0) return { ok: false, errors: problems.slice(0, MAX_PROBLEMS) };
   // risks under templates an older pack had and this one merged move to the absorbing template
-  return { ok: true, bundle: migrateRetiredTemplates(parsed.bundle, pack, new Date().toISOString()).bundle };
+  return { ok: true, bundle: migrateRetiredTemplates(parsed.bundle, pack, new Date().toISOString()).bundle, droppedKeys: dropped };
 }

@@ -6,6 +6,7 @@
 import type { SnapshotMeta } from '../../core/azure/schemas';
 import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
+import { reservedKeysNote, rowsWithoutReservedKeys } from '../../core/inventory/reserved-keys';
 import { database, type SnapshotRecord } from './database';
 import { buildChunks, putChunks, readIndexChunks } from './inventory-repository';
 
@@ -49,6 +50,7 @@ export async function openPullSnapshot(assessmentId: string, snapshotId: string,
   let chain = Promise.resolve();
   let chunk = 0;
   let count = 0;
+  let droppedKeys = 0;
   const enqueue = (work: () => Promise<void>) => {
     chain = chain.then(work);
     return chain;
@@ -58,8 +60,10 @@ export async function openPullSnapshot(assessmentId: string, snapshotId: string,
     rows: () => count,
     addPage: (rows) =>
       enqueue(async () => {
-        // untrusted rows: only objects with a string id and type become resources
-        const usable = rows.filter((r) => typeof r.id === 'string' && r.id !== '' && typeof r.type === 'string' && r.type !== '');
+        // untrusted rows: only objects with a string id and type become resources, without reserved keys
+        const clean = rowsWithoutReservedKeys(rows);
+        droppedKeys += clean.dropped;
+        const usable = clean.rows.filter((r) => typeof r.id === 'string' && r.id !== '' && typeof r.type === 'string' && r.type !== '');
         if (usable.length === 0) return;
         const resources = normaliseRows(usable, lookup);
         const chunks = buildChunks(snapshotId, resources, chunk);
@@ -74,12 +78,16 @@ export async function openPullSnapshot(assessmentId: string, snapshotId: string,
       await enqueue(async () => {
         // pages may repeat a resource: count the distinct ids stored
         const resourceCount = new Set((await readIndexChunks(db, snapshotId)).flatMap((c) => c.ids.map((id) => id.toLowerCase()))).size;
+        const note = reservedKeysNote(droppedKeys);
         await db.snapshots.update(snapshotId, {
           status: meta.status,
           subscriptions: meta.scope.subscriptions,
           managementGroups: meta.scope.managementGroups,
           queries: meta.queries.map((q) => q.queryId),
-          errors: meta.errors.map((e) => ({ scope: `${e.table}: ${scopeLabel(e.scope)}`, message: e.message })),
+          errors: [
+            ...meta.errors.map((e) => ({ scope: `${e.table}: ${scopeLabel(e.scope)}`, message: e.message })),
+            ...(note ? [{ scope: 'rows', message: note }] : []),
+          ],
           resourceCount,
         });
       });

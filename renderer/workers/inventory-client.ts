@@ -1,7 +1,8 @@
 /** The UI side of the inventory worker: one worker, reused, with promise-returning calls. */
 import type { InventoryReply, InventoryStage, InventoryTask } from './inventory-protocol';
 
-type Pending = { resolve: (r: { snapshotId: string; resourceCount: number; failingCount: number }) => void; reject: (e: Error) => void; onStage: (s: InventoryStage) => void };
+type InventoryResult = Omit<Extract<InventoryReply, { kind: 'done' }>, 'kind' | 'requestId'>;
+type Pending = { resolve: (r: InventoryResult) => void; reject: (e: Error) => void; onStage: (s: InventoryStage) => void };
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -33,7 +34,7 @@ type TaskInput = InventoryTask extends infer T ? (T extends { requestId: number 
 
 export function runInventoryTask(task: TaskInput, onStage: (stage: InventoryStage) => void = () => undefined) {
   const requestId = nextId++;
-  return new Promise<{ snapshotId: string; resourceCount: number; failingCount: number }>((resolve, reject) => {
+  return new Promise<InventoryResult>((resolve, reject) => {
     pending.set(requestId, { resolve, reject, onStage });
     instance().postMessage({ ...task, requestId } as InventoryTask);
   });

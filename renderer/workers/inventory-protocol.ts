@@ -8,5 +8,5 @@ export type InventoryStage = 'parsing' | 'checking' | 'storing';
 
 export type InventoryReply =
   | { kind: 'progress'; requestId: number; stage: InventoryStage }
-  | { kind: 'done'; requestId: number; snapshotId: string; resourceCount: number; failingCount: number }
+  | { kind: 'done'; requestId: number; snapshotId: string; resourceCount: number; failingCount: number; note: string | null }
   | { kind: 'error'; requestId: number; message: string };

@@ -6,7 +6,9 @@ import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
 import { parseInventory } from '../../core/inventory/parse';
+import { reservedKeysNote } from '../../core/inventory/reserved-keys';
 import type { DemarcDatabase, SnapshotRecord } from '../db/database';
+import { FileTooLargeError, MAX_INVENTORY_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
 import { failingByResource, findingRecords, snapshotRows, storePullFindings, storeSnapshot } from '../db/inventory-repository';
 import type { InventoryStage } from './inventory-protocol';
 
@@ -16,19 +18,30 @@ function matrixOf(pack: ContentPack, matrixId: string) {
   return matrix;
 }
 
+/** What a task answers; `note` tells the consultant about something dropped on the way in. */
+export interface InventoryWorkResult {
+  snapshotId: string;
+  resourceCount: number;
+  failingCount: number;
+  note: string | null;
+}
+
 /** Parses an inventory file into a new snapshot (never touching an earlier one). */
 export async function importInventoryFile(
   db: DemarcDatabase,
   pack: ContentPack,
   task: { assessmentId: string; matrixId: string; text: string; fileName: string },
   progress: (stage: InventoryStage) => void,
-): Promise<{ snapshotId: string; resourceCount: number; failingCount: number }> {
+): Promise<InventoryWorkResult> {
   progress('parsing');
+  // The UI checks the file's size before reading it; text from elsewhere is measured here.
+  if (textExceeds(task.text, MAX_INVENTORY_BYTES)) throw new FileTooLargeError(tooLargeMessage('an inventory file', utf8ByteLength(task.text), MAX_INVENTORY_BYTES));
   const parsed = parseInventory(task.text);
   const resources = normaliseRows(parsed.rows, serviceModelLookup(pack.serviceModels));
   progress('checking');
   const findings = runChecks(resources, pack.checks, { matrix: matrixOf(pack, task.matrixId), includeNotApplicable: false });
   const failing = failingByResource(findings);
+  const note = reservedKeysNote(parsed.droppedKeys);
   const snapshot: SnapshotRecord = {
     id: crypto.randomUUID(),
     assessmentId: task.assessmentId,
@@ -42,12 +55,12 @@ export async function importInventoryFile(
     resourceCount: resources.length,
     failingCount: failing.size,
     findingCount: findings.length,
-    errors: [],
+    errors: note ? [{ scope: 'rows', message: note }] : [],
     queries: [],
   };
   progress('storing');
   await storeSnapshot(db, snapshot, resources, findings);
-  return { snapshotId: snapshot.id, resourceCount: resources.length, failingCount: failing.size };
+  return { snapshotId: snapshot.id, resourceCount: resources.length, failingCount: failing.size, note };
 }
 
 /** Runs the checks over a pulled snapshot once its pages are stored, and records the findings. */
@@ -56,7 +69,7 @@ export async function finishPull(
   pack: ContentPack,
   task: { snapshotId: string; matrixId: string },
   progress: (stage: InventoryStage) => void,
-): Promise<{ snapshotId: string; resourceCount: number; failingCount: number }> {
+): Promise<InventoryWorkResult> {
   progress('checking');
   const rows = await snapshotRows(db, task.snapshotId);
   const resources = normaliseRows(
@@ -70,5 +83,5 @@ export async function finishPull(
     await storePullFindings(db, task.snapshotId, findingRecords(task.snapshotId, findings));
     await db.snapshots.update(task.snapshotId, { resourceCount: resources.length, failingCount: failing.size, findingCount: findings.length });
   });
-  return { snapshotId: task.snapshotId, resourceCount: resources.length, failingCount: failing.size };
+  return { snapshotId: task.snapshotId, resourceCount: resources.length, failingCount: failing.size, note: null };
 }

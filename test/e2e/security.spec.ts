@@ -3,21 +3,51 @@ import { PRODUCTION_CSP, productionCsp } from '../../electron/main/csp';
 import { expect, test } from './fixtures';
 
 test.describe('Renderer isolation', () => {
-  test('page code sees no Node or Electron globals', async ({ app }) => {
-    const globals = await app.evaluate(() => ({
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
-      module: typeof (window as unknown as { module?: unknown }).module,
-      Buffer: typeof (window as unknown as { Buffer?: unknown }).Buffer,
-      secure: window.isSecureContext,
-    }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', secure: true });
-  });
-
-  test('window.demarc exposes only the named functions of the contract', async ({ app }) => {
-    const keys = await app.evaluate(() => Object.keys(window.demarc ?? {}).sort());
+  test('window.demarc is frozen, read-only, and holds nothing but the contract\'s functions', async ({ app }) => {
+    // What the preload could leak is what it puts on window.demarc (create-api.ts, as the app's preload builds it).
+    const bridge = await app.evaluate(() => {
+      const api = window.demarc as unknown as Record<string, unknown>;
+      const slot = Object.getOwnPropertyDescriptor(window, 'demarc');
+      const attempts = { added: false, replaced: false };
+      try {
+        api.ipcRenderer = {};
+      } catch {
+        // frozen: strict-mode assignment throws
+      }
+      attempts.added = 'ipcRenderer' in api;
+      const original = api.openExternal;
+      try {
+        api.openExternal = () => 'hijacked';
+      } catch {
+        // frozen
+      }
+      attempts.replaced = api.openExternal !== original;
+      return {
+        frozen: Object.isFrozen(api),
+        prototypeIsPlain: Object.getPrototypeOf(api) === Object.prototype,
+        names: Object.getOwnPropertyNames(api).sort(),
+        symbols: Object.getOwnPropertySymbols(api).length,
+        kinds: [...new Set(Object.values(api).map((v) => typeof v))],
+        // nothing hangs off the functions themselves (no transport, no ipcRenderer)
+        functionMembers: [...new Set(Object.values(api).flatMap((fn) => Object.getOwnPropertyNames(fn)))].sort(),
+        slot: slot ? { writable: slot.writable, configurable: slot.configurable } : null,
+        attempts,
+        isSecureContext: window.isSecureContext,
+      };
+    });
     const expected = [...channelNames.map((c) => channels[c].method), ...eventNames.map((e) => events[e].method)].sort();
-    expect(keys).toEqual(expected);
+    expect(bridge).toEqual({
+      frozen: true,
+      prototypeIsPlain: true,
+      names: expected,
+      symbols: 0,
+      kinds: ['function'],
+      functionMembers: ['length', 'name'],
+      slot: { writable: false, configurable: false },
+      attempts: { added: false, replaced: false },
+      isSecureContext: true,
+    });
+    for (const leak of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process']) expect(bridge.names).not.toContain(leak);
   });
 
   test('every page response carries the production CSP, with a fresh style nonce per page', async ({ app, appServer }) => {
@@ -87,6 +117,22 @@ test.describe('Bridge to the main process', () => {
     expect(result).toEqual({ ok: true, data: { saved: true, fileName: 'contoso.demarc.json', documentId: expect.any(String) } });
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(`${main.saveFolder}/contoso.demarc.json`, 'utf8')).toBe('{"a":1}');
+  });
+
+  test('page code cannot save a file the operating system would run, so it can never ask to open one', async ({ app, main }) => {
+    const outcome = await app.evaluate(async () => {
+      const bytes = new TextEncoder().encode('<script>');
+      const hta = await window.demarc!.saveDocument({ kind: 'report', suggestedName: 'invoice.hta', bytes });
+      const lnk = await window.demarc!.saveDocument({ kind: 'assessment-bundle', suggestedName: 'contoso.lnk', bytes });
+      return { hta, lnk };
+    });
+    expect(outcome).toEqual({
+      hta: { ok: false, error: { code: 'forbidden', message: 'A report is saved as a .docx file; invoice.hta was not saved.' } },
+      lnk: { ok: false, error: { code: 'forbidden', message: 'An assessment is saved as a .demarc.json file; contoso.lnk was not saved.' } },
+    });
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(main.saveFolder)).toEqual([]);
+    expect(main.dialogCalls).toEqual([]);
   });
 
   test('a main-process theme event reaches the app through the bridge', async ({ app }) => {

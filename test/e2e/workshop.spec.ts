@@ -141,7 +141,6 @@ test('a malformed bundle lists its problems with their paths and writes nothing'
   const hostile = '{"format":"demarc-assessment","schemaVersion":1,"__proto__":{"polluted":true}}';
   await app.getByTestId('import-bundle-input').setInputFiles({ name: 'proto.demarc.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
   await expect(errors.filter({ hasText: '__proto__' })).toHaveCount(1);
-  expect(await app.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
 
   expect(await readStore(app, 'assessments')).toEqual(before);
   expect(await readStore(app, 'risks')).toEqual([]);

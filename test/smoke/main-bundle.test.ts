@@ -88,6 +88,24 @@ describe('built preload and renderer', () => {
     }
   });
 
+  it('ships no source maps: no .map file and no sourceMappingURL comment', () => {
+    const files = readdirSync(rendererDir, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((f) => /\.(js|css|html)$/.test(f))) {
+      expect(readFileSync(path.join(rendererDir, file), 'utf8'), file).not.toMatch(/[#@] sourceMappingURL=/);
+    }
+  });
+
+  it('starts its workers from files of its own (worker-src needs no blob:)', () => {
+    const assets = readdirSync(path.join(rendererDir, 'assets'));
+    const code = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(rendererDir, 'assets', f), 'utf8'));
+    const workerUrls = code.flatMap((c) => [...c.matchAll(/new Worker\(new URL\(new URL\(`([^`]+)`,import\.meta\.url\)/g)].map((m) => m[1]));
+    expect(workerUrls.sort()).toEqual([expect.stringMatching(/^inventory\.worker-[\w-]+\.js$/), expect.stringMatching(/^report\.worker-[\w-]+\.js$/)]);
+    for (const url of workerUrls) expect(assets).toContain(url);
+    // every worker the renderer starts is one of those files (a blob: or data: worker would show here)
+    expect(code.flatMap((c) => c.match(/new (?:Shared)?Worker\(/g) ?? [])).toHaveLength(workerUrls.length);
+  });
+
   it('the built page has no inline script', () => {
     const html = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

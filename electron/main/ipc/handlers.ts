@@ -3,9 +3,12 @@
  * run under Vitest and in the browser e2e harness exactly as in the app.
  */
 import { randomUUID } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
+import { DOCUMENT_KINDS, hasDocumentExtension, type DocumentKind } from '../../../core/ipc/contract';
+import type { TemplateFile } from '../../../core/report/template';
 import { isAllowedExternalUrl } from '../external-links';
 import { TemplateFolderError, readTemplateFolder, type TemplateFolderContents } from '../../../node/template-folder';
 import { secureStorageStatus, type SafeStorageLike } from '../../../node/secure-storage-policy';
@@ -39,19 +42,33 @@ export interface MainDeps {
   azure: AzureSessionApi;
 }
 
-const SAVE_KINDS = {
-  report: { title: 'Save report', filter: { name: 'Word document', extensions: ['docx'] } },
-  'register-csv': { title: 'Save risk register', filter: { name: 'CSV (comma-separated)', extensions: ['csv'] } },
-  'assessment-bundle': { title: 'Export assessment', filter: { name: 'Demarc assessment', extensions: ['json'] } },
-  inventory: { title: 'Save inventory', filter: { name: 'Inventory (JSON)', extensions: ['json'] } },
-} as const;
+const SAVE_KINDS: Record<DocumentKind, { title: string; noun: string; filter: { name: string; extensions: string[] } }> = {
+  report: { title: 'Save report', noun: 'A report', filter: { name: 'Word document', extensions: ['docx'] } },
+  'register-csv': { title: 'Save risk register', noun: 'A risk register', filter: { name: 'CSV (comma-separated)', extensions: ['csv'] } },
+  'assessment-bundle': { title: 'Export assessment', noun: 'An assessment', filter: { name: 'Demarc assessment', extensions: ['json'] } },
+  inventory: { title: 'Save inventory', noun: 'An inventory', filter: { name: 'Inventory (JSON)', extensions: ['json'] } },
+};
+
+/** Refuses a file name without the kind's extension: nothing else may be written, nor later opened. */
+function requireExtension(kind: DocumentKind, fileName: string): void {
+  if (hasDocumentExtension(kind, fileName)) return;
+  throw new IpcHandlerError('forbidden', `${SAVE_KINDS[kind].noun} is saved as a ${DOCUMENT_KINDS[kind].extension} file; ${fileName} was not saved.`);
+}
+
+async function isRegularFile(target: string): Promise<boolean> {
+  try {
+    return (await lstat(target)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** How many saved documents the session remembers for `file:open-document`. */
 const REMEMBERED_DOCUMENTS = 50;
 
 export function createHandlers(deps: MainDeps): Handlers {
   // Files this session wrote, by opaque id: the renderer can open what it saved, nothing else.
-  const savedDocuments = new Map<string, string>();
+  const savedDocuments = new Map<string, { kind: DocumentKind; path: string }>();
   const newDocumentId = deps.newDocumentId ?? (() => randomUUID());
   return {
     'app:get-info': async () => ({ ...deps.appInfo }),
@@ -66,9 +83,11 @@ export function createHandlers(deps: MainDeps): Handlers {
 
     'file:save-document': async ({ kind, suggestedName, bytes }) => {
       const spec = SAVE_KINDS[kind];
+      requireExtension(kind, suggestedName);
       const choice = await deps.showSaveDialog({ title: spec.title, defaultPath: suggestedName, filters: [{ name: spec.filter.name, extensions: [...spec.filter.extensions] }] });
       if (choice.canceled || !choice.filePath) return { saved: false, fileName: null, documentId: null };
       const target = path.resolve(choice.filePath);
+      requireExtension(kind, path.basename(target));
       try {
         await deps.writeFile(target, bytes);
       } catch (error) {
@@ -76,7 +95,7 @@ export function createHandlers(deps: MainDeps): Handlers {
         throw new IpcHandlerError('io-error', `Could not save ${path.basename(target)} (${reason}). Nothing was written.`);
       }
       const documentId = newDocumentId();
-      savedDocuments.set(documentId, target);
+      savedDocuments.set(documentId, { kind, path: target });
       if (savedDocuments.size > REMEMBERED_DOCUMENTS) savedDocuments.delete(savedDocuments.keys().next().value as string);
       return { saved: true, fileName: path.basename(target), documentId };
     },
@@ -96,8 +115,13 @@ export function createHandlers(deps: MainDeps): Handlers {
     },
 
     'file:open-document': async ({ documentId }) => {
-      const target = savedDocuments.get(documentId);
-      if (!target) throw new IpcHandlerError('forbidden', 'Only a document saved in this session can be opened.');
+      const saved = savedDocuments.get(documentId);
+      if (!saved) throw new IpcHandlerError('forbidden', 'Only a document saved in this session can be opened.');
+      const target = saved.path;
+      // Checked again here, so nothing that bypassed the save-time check is ever opened.
+      if (!hasDocumentExtension(saved.kind, path.basename(target))) throw new IpcHandlerError('forbidden', `${path.basename(target)} is not a document Demarc opens.`);
+      // A link or folder put in its place since would hand the operating system something else to run.
+      if (!(await isRegularFile(target))) throw new IpcHandlerError('forbidden', `${path.basename(target)} is no longer the file Demarc saved.`);
       const failure = await deps.openPath(target);
       if (failure) throw new IpcHandlerError('io-error', `Could not open ${path.basename(target)}: ${failure}`);
       return { opened: true as const };

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from 
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FileDropZone } from '../../components/FileDropZone';
-import { importBundleText, type ImportResult } from '../../bundle/bundle-store';
+import { importBundleFile, type ImportResult } from '../../bundle/bundle-store';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { messageOf } from './messages';
 
@@ -21,7 +21,7 @@ export function ImportBundle({ onImported }: { onImported: (assessmentId: string
   const importFile = async (file: File) => {
     setBusy(true);
     try {
-      const outcome = await importBundleText(await file.text(), pack);
+      const outcome = await importBundleFile(file, pack);
       setResult(outcome);
       if (outcome.ok) onImported(outcome.assessmentId);
     } catch (e) {
@@ -59,7 +59,9 @@ export function ImportBundle({ onImported }: { onImported: (assessmentId: string
       )}
       {result?.ok && (
         <MessageBar intent="success" data-testid="import-success">
-          <MessageBarBody>Imported “{result.name}”.</MessageBarBody>
+          <MessageBarBody>
+            Imported “{result.name}”.{result.note ? ` ${result.note}` : ''}
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>

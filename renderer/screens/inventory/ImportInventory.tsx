@@ -3,6 +3,7 @@ import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FileDropZone } from '../../components/FileDropZone';
 import type { AssessmentRecord } from '../../db/database';
+import { MAX_INVENTORY_BYTES, readTextWithin } from '../../files/file-limits';
 import { refreshRisks } from '../../db/risks-repository';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { runInventoryTask } from '../../workers/inventory-client';
@@ -23,10 +24,10 @@ export function ImportInventory({ assessment, onImported }: { assessment: Assess
     setOutcome(null);
     setStage('parsing');
     try {
-      const text = await file.text();
+      const text = await readTextWithin(file, MAX_INVENTORY_BYTES, 'an inventory file');
       const result = await runInventoryTask({ kind: 'import-file', assessmentId: assessment.id, matrixId: assessment.matrixId, text, fileName: file.name }, setStage);
       await refreshRisks(assessment.id, pack);
-      setOutcome({ intent: 'success', text: `Imported ${result.resourceCount.toLocaleString()} resources from ${file.name}; ${result.failingCount.toLocaleString()} fail at least one check.` });
+      setOutcome({ intent: 'success', text: `Imported ${result.resourceCount.toLocaleString()} resources from ${file.name}; ${result.failingCount.toLocaleString()} fail at least one check.${result.note ? ` ${result.note}` : ''}` });
       onImported(result.snapshotId);
     } catch (e) {
       setOutcome({ intent: 'error', text: `${file.name} was not imported: ${e instanceof Error ? e.message : String(e)}` });

@@ -2,7 +2,17 @@ import path from 'node:path';
 import { build } from 'vite';
 
 /** Bundles `bridge-shim.ts` into one classic script for `page.addInitScript`. */
-export async function buildBridgeShim(): Promise<string> {
+export function buildBridgeShim(): Promise<string> {
+  return buildPageScript('bridge-shim.ts', 'demarcBridgeShim');
+}
+
+/** Bundles `legacy-database.ts` (old-schema databases for the migration tests) into one classic script. */
+export function buildLegacyDatabaseScript(): Promise<string> {
+  return buildPageScript('legacy-database.ts', 'demarcLegacyDatabase');
+}
+
+/** Bundles a harness file and what it imports into one classic script run in the page. */
+async function buildPageScript(file: string, name: string): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
@@ -10,7 +20,7 @@ export async function buildBridgeShim(): Promise<string> {
       write: false,
       minify: false,
       target: 'chrome140',
-      lib: { entry: path.join(import.meta.dirname, 'bridge-shim.ts'), formats: ['iife'], name: 'demarcBridgeShim' },
+      lib: { entry: path.join(import.meta.dirname, file), formats: ['iife'], name },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
@@ -20,5 +30,5 @@ export async function buildBridgeShim(): Promise<string> {
       if (chunk && 'code' in chunk) return chunk.code;
     }
   }
-  throw new Error('The bridge shim build produced no script.');
+  throw new Error(`The build of ${file} produced no script.`);
 }

@@ -43,7 +43,7 @@ describe('parseInventory', () => {
 
   it('reads a Resource Graph table-format response', () => {
     const table = { totalRecords: 1, count: 1, resultTruncated: 'false', data: { columns: [{ name: 'id', type: 'string' }, { name: 'type', type: 'string' }, { name: 'properties', type: 'object' }], rows: [[ID1, 'microsoft.storage/storageaccounts', { a: 1 }]] } };
-    expect(parseInventory(JSON.stringify(table))).toEqual({ format: 'arg-table', rows: [{ id: ID1, type: 'microsoft.storage/storageaccounts', properties: { a: 1 } }] });
+    expect(parseInventory(JSON.stringify(table))).toEqual({ format: 'arg-table', rows: [{ id: ID1, type: 'microsoft.storage/storageaccounts', properties: { a: 1 } }], droppedKeys: 0 });
   });
 
   it('reads az graph query output', () => {

@@ -28,15 +28,18 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(root, 'app://main/assets/app.js?v=1#x')).toBe(path.join(root, 'assets', 'app.js'));
   });
 
+  it.each(['app://main/../secret.txt', 'app://main/assets/../../secret.txt', 'app://main/%2e%2e/secret.txt'])(
+    'keeps %s inside the root (the URL parser removes its dot segments before the resolver sees it)',
+    (url) => {
+      expect(resolveAppPath(root, url)).toBe(path.join(root, 'secret.txt'));
+    },
+  );
+
   it.each([
-    'app://main/../secret.txt',
-    'app://main/assets/../../secret.txt',
-    'app://main/%2e%2e/secret.txt',
     'app://main/%2E%2E%2Fsecret.txt',
     'app://main/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
     'app://main/..%5csecret.txt',
     'app://main/%5c%5cserver%5cshare%5cfile',
-    'app://main//etc/passwd',
     'app://main/C:/Windows/win.ini',
     'app://main/c%3a%5cwindows%5cwin.ini',
     'app://main/index.html%00.png',
@@ -45,14 +48,7 @@ describe('resolveAppPath', () => {
     'file:///etc/passwd',
     'not a url',
   ])('refuses %s', (url) => {
-    const resolved = resolveAppPath(root, url);
-    if (resolved !== null) {
-      // `//etc/passwd` collapses to a path inside the root; it must never leave it.
-      expect(path.relative(root, resolved).startsWith('..')).toBe(false);
-      expect(resolved.startsWith(root + path.sep)).toBe(true);
-    } else {
-      expect(resolved).toBeNull();
-    }
+    expect(resolveAppPath(root, url)).toBeNull();
   });
 
   it('never resolves outside the root for absolute-looking paths', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -64,6 +64,49 @@ describe('file:save-document', () => {
   });
 });
 
+describe('file:save-document: only the extension of each document kind', () => {
+  it.each([
+    ['report', 'x.hta'],
+    ['report', 'x.lnk'],
+    ['report', 'report.docx.exe'],
+    ['register-csv', 'register.docx'],
+    ['assessment-bundle', 'contoso.json'],
+    ['inventory', 'inventory.js'],
+  ] as const)('refuses to write a %s chosen as %s', async (kind, chosen) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-save-'));
+    const handlers = createHandlers(deps({ showSaveDialog: async () => ({ canceled: false, filePath: path.join(dir, chosen) }) }));
+    const suggested = { report: 'r.docx', 'register-csv': 'r.csv', 'assessment-bundle': 'a.demarc.json', inventory: 'i.json' }[kind];
+    await expect(handlers['file:save-document']({ kind, suggestedName: suggested, bytes: new Uint8Array([1]) })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining(`${chosen} was not saved`),
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a suggested name with another extension before any dialog shows', async () => {
+    const showSaveDialog = vi.fn(async () => ({ canceled: true }));
+    const handlers = createHandlers(deps({ showSaveDialog }));
+    await expect(handlers['file:save-document']({ kind: 'report', suggestedName: 'x.hta', bytes: new Uint8Array([1]) })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['report', 'Contoso.DOCX'],
+    ['register-csv', 'register.csv'],
+    ['assessment-bundle', 'contoso.demarc.json'],
+    ['inventory', 'inventory.json'],
+  ] as const)('saves and opens a %s named %s', async (kind, chosen) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-save-'));
+    const openPath = vi.fn(async () => '');
+    const handlers = createHandlers(deps({ openPath, showSaveDialog: async () => ({ canceled: false, filePath: path.join(dir, chosen) }) }));
+    const saved = await handlers['file:save-document']({ kind, suggestedName: chosen, bytes: new Uint8Array([1]) });
+    await handlers['file:open-document']({ documentId: saved.documentId! });
+    expect(openPath).toHaveBeenCalledWith(path.join(dir, chosen));
+  });
+});
+
 describe('app:open-external', () => {
   it('opens allow-listed links and refuses the rest', async () => {
     const openExternal = vi.fn(async () => undefined);
@@ -109,6 +152,19 @@ describe('file:open-document', () => {
     expect(openPath).toHaveBeenCalledWith(target);
     await expect(handlers['file:open-document']({ documentId: 'doc-2' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(openPath).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to open a saved document replaced since by a link to something else', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demarc-open-'));
+    const target = path.join(dir, 'report.docx');
+    const openPath = vi.fn(async () => '');
+    const handlers = createHandlers(deps({ openPath, showSaveDialog: async () => ({ canceled: false, filePath: target }), newDocumentId: () => 'doc-1' }));
+    await handlers['file:save-document']({ kind: 'report', suggestedName: 'report.docx', bytes: new Uint8Array([1]) });
+    writeFileSync(path.join(dir, 'x.hta'), '<script>');
+    rmSync(target);
+    symlinkSync(path.join(dir, 'x.hta'), target);
+    await expect(handlers['file:open-document']({ documentId: 'doc-1' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(openPath).not.toHaveBeenCalled();
   });
 
   it('reports the operating system refusing to open the file', async () => {

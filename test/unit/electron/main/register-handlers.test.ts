@@ -73,7 +73,12 @@ describe('handleRequest', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalid-request');
     expect(handler).not.toHaveBeenCalled();
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('sees a __proto__ key in a request as a key (refused by name), not as a prototype to adopt', async () => {
+    const request = JSON.parse('{"url":"https://learn.microsoft.com/","__proto__":{"polluted":true}}') as unknown;
+    const result = await handleRequest('app:open-external', vi.fn(), trusted, request, policy, log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('__proto__') } });
   });
 
   it('refuses a save request that smuggles a path or a file name with separators', async () => {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SecretRedactor } from '../../../../core/azure/redact';
-import { AzureSession, redactDeep } from '../../../../node/azure/azure-session';
+import { redactDeep } from '../../../../core/azure/redact';
+import { AzureSession } from '../../../../node/azure/azure-session';
 import { SignInConfigError } from '../../../../node/azure/credentials';
 import { BAD_AUTHORITY_HOSTS } from '../../core/azure/bad-endpoints';
 
