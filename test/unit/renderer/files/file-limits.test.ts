@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
 import { importBundleFile } from '../../../../renderer/bundle/bundle-store';
