@@ -3,6 +3,7 @@ import type { Area, Owner, Severity } from '../content/vocabulary';
 import type { Resource, ResourceServiceModel } from '../inventory/normalise';
 import { ownerAcross } from '../risks/owner';
 import { compileCondition, type CompiledCondition, type Evidence } from './evaluator';
+import { compileJoin, indexJoin, joinedRows, type CompiledJoin } from './join';
 import { readPath, splitPath } from './path';
 
 export type FindingStatus = 'pass' | 'fail' | 'not-applicable';
@@ -28,7 +29,7 @@ interface CompiledCheck {
   check: Check;
   applies?: CompiledCondition;
   fails: CompiledCondition;
-  joins: { name: string; types: Set<string>; their: string[]; ours: string[] }[];
+  joins: CompiledJoin[];
 }
 
 /** Compiles every condition of the checks once. */
@@ -37,12 +38,7 @@ export function compileChecks(checks: readonly Check[]): CompiledCheck[] {
     const compiled: CompiledCheck = {
       check,
       fails: compileCondition(check.failWhen),
-      joins: Object.entries(check.join ?? {}).map(([name, j]) => ({
-        name,
-        types: new Set(j.types),
-        their: splitPath(j.their),
-        ours: splitPath(j.ours),
-      })),
+      joins: Object.entries(check.join ?? {}).map(([name, j]) => compileJoin(name, j)),
     };
     if (check.appliesWhen) compiled.applies = compileCondition(check.appliesWhen);
     return compiled;
@@ -85,8 +81,6 @@ export interface RunChecksOptions {
   includeNotApplicable?: boolean;
 }
 
-const keyOf = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined);
-
 /**
  * Runs every check over the inventory: resources x checks -> findings, in a deterministic
  * order (check order, then resource order; aggregate findings by subscription id).
@@ -128,29 +122,14 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
       continue;
     }
     // join indexes, built once per check
-    const joinIndexes = cc.joins.map((j) => {
-      const m = new Map<string, unknown[]>();
-      for (const t of j.types)
-        for (const r of index.byType.get(t) ?? []) {
-          const v = readPath(r.raw, j.their);
-          const keys = Array.isArray(v) ? v.map(keyOf) : [keyOf(v)];
-          for (const k of keys) {
-            if (!k) continue;
-            let l = m.get(k);
-            if (!l) m.set(k, (l = []));
-            l.push(r.raw);
-          }
-        }
-      return m;
-    });
+    const joinIndexes = cc.joins.map((j) => indexJoin(j, (type) => (index.byType.get(type) ?? []).map((r) => r.raw)));
     for (const type of check.resourceTypes) {
       for (const r of index.byType.get(type) ?? []) {
         let root: unknown = r.raw;
         if (cc.joins.length > 0) {
           const joined: Record<string, unknown[]> = {};
           cc.joins.forEach((j, i) => {
-            const k = keyOf(readPath(r.raw, j.ours));
-            joined[j.name] = (k && joinIndexes[i]!.get(k)) || [];
+            joined[j.name] = joinedRows(j, joinIndexes[i]!, r.raw);
           });
           root = { ...r.raw, $join: joined };
         }

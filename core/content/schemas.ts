@@ -219,12 +219,21 @@ export const JoinSchema = z.record(
   z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   z.strictObject({
     types: z.array(lowerType).min(1),
-    /** path in the related row ... */
+    /** path in the related row (arrays on the way are walked: every value found is a key) ... */
     their: PathSchema,
-    /** ... whose value equals (case-insensitively) this path in the subject row. */
-    ours: PathSchema,
+    /**
+     * ... whose value equals (case-insensitively) this path in the subject row, or one of the
+     * values collected from an array of the subject (`path`, kept elements `where`, `value` in each).
+     */
+    ours: z.union([
+      PathSchema,
+      z.strictObject({ path: PathSchema, where: ConditionSchema.optional(), value: PathSchema.optional() }),
+    ]),
+    /** `equal` (default), or `within`: their value is ours or an ARM id beneath it (a subnet id within a VNet id). */
+    match: z.enum(['equal', 'within']).optional(),
   }),
 );
+export type JoinSpec = z.infer<typeof JoinSchema>[string];
 
 export const CheckSchema = z
   .strictObject({
