@@ -1,5 +1,5 @@
 import type { Check, Matrix } from '../content/schemas';
-import type { Area, Owner, Severity } from '../content/vocabulary';
+import type { Area, Mappings, Owner, Severity } from '../content/vocabulary';
 import type { Resource, ResourceServiceModel } from '../inventory/normalise';
 import { ownerAcross } from '../risks/owner';
 import { compileCondition, type CompiledCondition, type Evidence } from './evaluator';
@@ -23,6 +23,8 @@ export interface Finding {
   serviceModel: ResourceServiceModel;
   /** property path (dot notation from the row root) -> value seen; arrays hold the matching elements */
   evidence: Evidence;
+  /** the finding's own framework mappings, present when the check maps per subject (`subjectMappings`); otherwise the check's apply */
+  mappings?: Mappings;
 }
 
 interface CompiledCheck {
@@ -30,6 +32,8 @@ interface CompiledCheck {
   applies?: CompiledCondition;
   fails: CompiledCondition;
   joins: CompiledJoin[];
+  /** the finding mappings for a subject row, when the check maps per subject */
+  mappingsOf?: (row: unknown) => Mappings;
 }
 
 /** Compiles every condition of the checks once. */
@@ -41,8 +45,21 @@ export function compileChecks(checks: readonly Check[]): CompiledCheck[] {
       joins: Object.entries(check.join ?? {}).map(([name, j]) => compileJoin(name, j)),
     };
     if (check.appliesWhen) compiled.applies = compileCondition(check.appliesWhen);
+    if (check.subjectMappings) compiled.mappingsOf = subjectMappingsOf(check);
     return compiled;
   });
+}
+
+/** Per-subject mappings: the entry picked by the subject's value at `field` replaces the check's keys it names. */
+function subjectMappingsOf(check: Check): (row: unknown) => Mappings {
+  const spec = check.subjectMappings!;
+  const field = splitPath(spec.field);
+  const byValue = new Map(Object.entries(spec.values).map(([value, m]) => [value.toLowerCase(), m]));
+  return (row) => {
+    const value = readPath(row, field);
+    const own = typeof value === 'string' ? byValue.get(value.toLowerCase()) : undefined;
+    return { ...check.mappings, ...own };
+  };
 }
 
 /** Resources indexed once for all checks. */
@@ -152,6 +169,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
           responsibilityArea: check.area,
           serviceModel: model,
           evidence,
+          ...(cc.mappingsOf ? { mappings: cc.mappingsOf(r.raw) } : {}),
         });
       }
     }

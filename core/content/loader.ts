@@ -392,6 +392,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     checkFile.set(ck.id, c.file);
     if (!riskTemplates.has(ck.risk)) errors.push({ file: c.file, path: `${c.path}.risk`, message: `missing risk template '${ck.risk}'` });
     checkMappings(c.file, `${c.path}.`, ck.mappings);
+    for (const [value, m] of Object.entries(ck.subjectMappings?.values ?? {})) checkMappings(c.file, `${c.path}.subjectMappings.values.${value}.`, m);
     if (!ck.serviceModel) {
       ck.resourceTypes.forEach((t, i) => {
         if (!serviceModels.has(t))

@@ -255,6 +255,12 @@ export const CheckSchema = z
     risk: z.string().min(1),
     remediation: z.strictObject({ portal: z.array(z.string().min(1)).min(1), cli: z.string().optional() }),
     mappings: MappingsSchema,
+    /**
+     * Mappings that depend on the subject row (one Defender plan, one CIS recommendation): the
+     * value at `field` (case-insensitive) picks an entry whose keys replace the check's own
+     * for that finding.
+     */
+    subjectMappings: z.strictObject({ field: PathSchema, values: z.record(z.string().min(1), MappingsSchema) }).optional(),
     references: z.array(z.string()).optional(),
   })
   .superRefine((c, ctx) => {

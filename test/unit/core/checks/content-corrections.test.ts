@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTestPack } from '../pack-helper';
+import { verifyFixtures } from '../../../../core/checks/fixtures';
+import { loadPack } from '../../../../core/content/loader';
+import { loadTestPack, testPackFiles } from '../pack-helper';
 
 /*
  * Corrections from the senior review of the content pack (issue 10): each assertion here failed
@@ -48,5 +50,38 @@ describe('virtual machine remediation and fixtures', () => {
         if (mode === 'AutomaticByPlatform') expect(win.provisionVMAgent, where).not.toBe(false);
       }
     }
+  });
+});
+
+describe('framework mappings', () => {
+  // CIS Azure 6.0.0 section 8.1: one recommendation per Defender plan (titles in frameworks/cis-azure-6.0.0.yaml)
+  const cisPerPlan: Record<string, string> = {
+    CloudPosture: '8.1.1.1', Api: '8.1.2.1', VirtualMachines: '8.1.3.1', Containers: '8.1.4.1', StorageAccounts: '8.1.5.1', AppServices: '8.1.6.1',
+    CosmosDbs: '8.1.7.1', OpenSourceRelationalDatabases: '8.1.7.2', SqlServers: '8.1.7.3', SqlServerVirtualMachines: '8.1.7.4', KeyVaults: '8.1.8.1', Arm: '8.1.9.1',
+  };
+
+  it("DF-01 findings carry only their own plan's CIS recommendation", () => {
+    const outcome = verifyFixtures(pack).outcomes.find((o) => o.checkId === 'DF-01')!;
+    const applicable = [...outcome.passFindings, ...outcome.failFindings].filter((f) => f.status !== 'not-applicable');
+    expect(applicable.length).toBeGreaterThan(3);
+    for (const f of applicable) {
+      expect(f.mappings?.cis, f.resourceName).toEqual([cisPerPlan[f.resourceName]]);
+      expect(f.mappings?.mcsb, f.resourceName).toEqual(check('DF-01').mappings.mcsb);
+    }
+  });
+
+  it('DF-01 maps every plan it judges, and nothing else, to section 8.1', () => {
+    const perSubject = check('DF-01').subjectMappings;
+    expect(perSubject?.field).toBe('name');
+    expect(Object.fromEntries(Object.entries(perSubject?.values ?? {}).map(([plan, m]) => [plan, m.cis?.join()]))).toEqual(cisPerPlan);
+    expect(check('DF-01').mappings.cis ?? []).toEqual([]);
+  });
+});
+
+describe('per-subject mappings are validated like the others', () => {
+  it('an unknown CIS id under subjectMappings is an error naming the file and path', () => {
+    const files = testPackFiles().map((f) => (f.path === 'checks/defender.yaml' ? { ...f, text: f.text.replace('Arm: { cis: ["8.1.9.1"] }', 'Arm: { cis: ["8.1.99"] }') } : f));
+    const { errors } = loadPack(files);
+    expect(errors).toContainEqual(expect.objectContaining({ file: 'checks/defender.yaml', path: expect.stringContaining('subjectMappings.values.Arm.mappings.cis[0]'), message: "unknown cis id '8.1.99'" }));
   });
 });
