@@ -60,6 +60,14 @@ describe('framework mappings', () => {
     CosmosDbs: '8.1.7.1', OpenSourceRelationalDatabases: '8.1.7.2', SqlServers: '8.1.7.3', SqlServerVirtualMachines: '8.1.7.4', KeyVaults: '8.1.8.1', Arm: '8.1.9.1',
   };
 
+  // KV-03 and ST-05 pass a resource whose public network access is Enabled behind a Deny firewall,
+  // so they must not cite the CIS items that require public network access Disabled.
+  it('KV-03 and ST-05 do not cite the CIS items that require public network access Disabled', () => {
+    expect(check('KV-03').mappings.cis ?? []).not.toContain('8.3.7');
+    expect(check('ST-05').mappings.cis ?? []).not.toContain('9.3.2.2');
+    expect(check('ST-05').mappings.cis).toEqual(['9.3.2.3']);
+  });
+
   it("DF-01 findings carry only their own plan's CIS recommendation", () => {
     const outcome = verifyFixtures(pack).outcomes.find((o) => o.checkId === 'DF-01')!;
     const applicable = [...outcome.passFindings, ...outcome.failFindings].filter((f) => f.status !== 'not-applicable');
