@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyFixtures } from '../../../../core/checks/fixtures';
+import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import { loadTestPack, testPackFiles } from '../pack-helper';
 
@@ -10,6 +11,8 @@ import { loadTestPack, testPackFiles } from '../pack-helper';
  * alone cannot show.
  */
 const pack = loadTestPack();
+/** The bundled pack as shipped, interview included. */
+const fullPack = loadPack(readPackFiles(defaultPackDir)).pack;
 const check = (id: string) => {
   const c = pack.checks.find((x) => x.id === id);
   if (!c) throw new Error(`no check ${id}`);
@@ -66,6 +69,16 @@ describe('framework mappings', () => {
     expect(check('KV-03').mappings.cis ?? []).not.toContain('8.3.7');
     expect(check('ST-05').mappings.cis ?? []).not.toContain('9.3.2.2');
     expect(check('ST-05').mappings.cis).toEqual(['9.3.2.3']);
+  });
+
+  it('MCSB DS-1 is "Conduct threat modeling" and is cited only where threat modelling is asked for', () => {
+    expect(fullPack.frameworks.mcsb?.controls.find((c) => c.id === 'DS-1')?.title).toBe('Conduct threat modeling');
+    const mentionsThreatModel = (...texts: (string | undefined)[]) => /threat model/i.test(texts.join(' '));
+    for (const q of fullPack.questions.values())
+      if (q.mappings?.mcsb?.includes('DS-1')) expect(mentionsThreatModel(q.text, q.context), q.id).toBe(true);
+    for (const t of fullPack.riskTemplates.values())
+      if (t.mappings?.mcsb?.includes('DS-1')) expect(mentionsThreatModel(t.title, t.threat, t.recommendation.summary), t.id).toBe(true);
+    for (const c of fullPack.checks) expect(c.mappings.mcsb ?? [], c.id).not.toContain('DS-1');
   });
 
   it("DF-01 findings carry only their own plan's CIS recommendation", () => {
