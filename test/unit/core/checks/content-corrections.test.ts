@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyFixtures } from '../../../../core/checks/fixtures';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../../../cli/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import { loadTestPack, testPackFiles } from '../pack-helper';
 
@@ -104,5 +106,50 @@ describe('per-subject mappings are validated like the others', () => {
     const files = testPackFiles().map((f) => (f.path === 'checks/defender.yaml' ? { ...f, text: f.text.replace('Arm: { cis: ["8.1.9.1"] }', 'Arm: { cis: ["8.1.99"] }') } : f));
     const { errors } = loadPack(files);
     expect(errors).toContainEqual(expect.objectContaining({ file: 'checks/defender.yaml', path: expect.stringContaining('subjectMappings.values.Arm.mappings.cis[0]'), message: "unknown cis id '8.1.99'" }));
+  });
+});
+
+describe('texts', () => {
+  const template = (id: string) => {
+    const t = fullPack.riskTemplates.get(id);
+    if (!t) throw new Error(`no template ${id}`);
+    return t;
+  };
+  const blocksDir = join(repoRoot, 'templates/default/blocks');
+  const block = (name: string) => readFileSync(join(blocksDir, name), 'utf8');
+
+  it('RT-NW-INTERNET-EXPOSED restricts the exposing NSG rule instead of removing a public IP an HTTPS service may need', () => {
+    const r = template('RT-NW-INTERNET-EXPOSED').recommendation;
+    expect(r.cli ?? '').not.toMatch(/--remove publicIpAddress/i);
+    expect(r.cli ?? '').toMatch(/az network nsg rule update .*--source-address-prefixes/);
+  });
+
+  it('the secure score goes up as recommendations are remediated', () => {
+    for (const t of fullPack.riskTemplates.values()) expect(JSON.stringify(t), t.id).not.toMatch(/secure score down/i);
+    for (const c of fullPack.checks) expect(JSON.stringify(c), c.id).not.toMatch(/secure score down/i);
+  });
+
+  it('ir-support.md says Standard support already answers severity A around the clock, citing Microsoft with a date', () => {
+    const text = block('ir-support.md');
+    expect(text).not.toMatch(/only with a Unified, ProDirect/);
+    expect(text).toMatch(/Standard/);
+    expect(text).toMatch(/24x7|24×7|around the clock/);
+    expect(text).toMatch(/azure\.microsoft\.com\/support\/plans\/response/);
+    expect(text).toMatch(/20\d\d-\d\d-\d\d|\d{1,2} \w+ 20\d\d/);
+  });
+
+  // A breach-notification hour count attributed to Microsoft must name the Microsoft document it comes from;
+  // the GDPR's own 72 hours (Article 33) is the controller's duty and is cited as such.
+  it('every "72 hours" in the pack and the report blocks names its source', () => {
+    const texts: [string, string][] = readPackFiles(defaultPackDir)
+      .filter((f) => f.path.endsWith('.yaml'))
+      .map((f) => [f.path, f.text]);
+    for (const name of readdirSync(blocksDir)) texts.push([`blocks/${name}`, block(name)]);
+    for (const [where, text] of texts) {
+      for (const m of text.matchAll(/72[- ]hours?/gi)) {
+        const around = text.slice(Math.max(0, m.index - 400), m.index + 400).replace(/\s+/g, ' ');
+        expect(/Article 33|Art\. 33|breach-notification documentation|gdpr-breach/i.test(around), `${where}: ...${around}...`).toBe(true);
+      }
+    }
   });
 });
