@@ -1,6 +1,6 @@
 import type { JoinSpec } from '../content/schemas';
 import { compileCondition, type CompiledCondition } from './evaluator';
-import { splitPath } from './path';
+import { readKey, splitPath } from './path';
 
 /**
  * Cross-resource joins (`join:` on a resource check): rows of related types are indexed once
@@ -25,16 +25,6 @@ export function readAll(root: unknown, segments: readonly string[]): unknown[] {
     current = next;
   }
   return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
-}
-
-/** One key of an object: exact first, then case-insensitive (Resource Graph mixes `Id` and `id`). */
-function readKey(value: unknown, key: string): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const obj = value as Record<string, unknown>;
-  if (obj[key] !== undefined) return obj[key];
-  const lower = key.toLowerCase();
-  for (const k in obj) if (k.toLowerCase() === lower) return obj[k];
-  return undefined;
 }
 
 const keysOf = (values: unknown[]): string[] => [
