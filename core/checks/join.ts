@@ -46,7 +46,7 @@ export function idAndAncestors(id: string): string[] {
 export interface CompiledJoin {
   name: string;
   types: Set<string>;
-  /** the index over related rows (built by {@link indexJoin}) */
+  /** the keys of a related row; none for a row the join's `where` leaves out */
   keysOfRelated: (row: Row) => string[];
   keysOfSubject: (row: Row) => string[];
 }
@@ -54,7 +54,9 @@ export interface CompiledJoin {
 export function compileJoin(name: string, spec: JoinSpec): CompiledJoin {
   const their = splitPath(spec.their);
   const within = spec.match === 'within';
+  const keep = spec.where ? compileCondition(spec.where, false) : undefined;
   const keysOfRelated = (row: Row): string[] => {
+    if (keep && !keep(row, null)) return [];
     const keys = keysOf(readAll(row, their));
     return within ? [...new Set(keys.flatMap(idAndAncestors))] : keys;
   };

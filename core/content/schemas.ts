@@ -231,6 +231,8 @@ export const JoinSchema = z.record(
     ]),
     /** `equal` (default), or `within`: their value is ours or an ARM id beneath it (a subnet id within a VNet id). */
     match: z.enum(['equal', 'within']).optional(),
+    /** keep only the related rows matching this condition (evaluated once, when the index is built) */
+    where: ConditionSchema.optional(),
   }),
 );
 export type JoinSpec = z.infer<typeof JoinSchema>[string];

@@ -57,6 +57,13 @@ describe('join matching', () => {
     expect(joinedRows(j, index, { id: SPOKE })).toEqual([]);
   });
 
+  it('`where` keeps only the related rows that match, decided once when the index is built', () => {
+    const pip = (name: string, mode?: string) => ({ id: name, type: 'microsoft.network/publicipaddresses', subscriptionId: 'S1', properties: mode ? { ddosSettings: { protectionMode: mode } } : {} });
+    const rows = [pip('ipprotected', 'Enabled'), pip('inherited', 'VirtualNetworkInherited'), pip('legacy')];
+    const j = compileJoin('unprotected', { types: ['microsoft.network/publicipaddresses'], their: 'subscriptionId', ours: 'subscriptionId', where: { field: 'properties.ddosSettings.protectionMode', notEquals: 'Enabled' } });
+    expect(joinedRows(j, indexJoin(j, rowsOf(rows)), { subscriptionId: 's1' }).map((r) => (r as { id: string }).id)).toEqual(['inherited', 'legacy']);
+  });
+
   it('the schema rejects an unknown match mode', () => {
     expect(JoinSchema.safeParse({ x: { types: ['a/b'], their: 'id', ours: 'id', match: 'prefix' } }).success).toBe(false);
   });
