@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaSchema, OwnerSchema, ServiceModelSchema, SeveritySchema } from '../content/vocabulary';
+import { AreaSchema, MappingsSchema, OwnerSchema, ServiceModelSchema, SeveritySchema } from '../content/vocabulary';
 import { AnswersSchema } from '../interview/answers';
 import type { Resource } from '../inventory/normalise';
 import { RiskSchema } from '../risks/schema';
@@ -127,6 +127,8 @@ export const FindingSchema = z.strictObject({
   responsibilityArea: AreaSchema,
   serviceModel: z.union([ServiceModelSchema, z.literal('unknown')]),
   evidence: z.record(z.string(), z.unknown()),
+  /** present when the check maps per subject (e.g. one CIS id per Defender plan) */
+  mappings: MappingsSchema.optional(),
 });
 
 /** The assessment bundle (`*.demarc.json`): export, backup, import, CLI input and fixtures. */

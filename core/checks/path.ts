@@ -16,19 +16,17 @@ export function readPath(root: unknown, segments: readonly string[]): unknown {
       cur = cur[Number(seg)];
       continue;
     }
-    if (typeof cur !== 'object') return undefined;
-    const obj = cur as Record<string, unknown>;
-    let next = obj[seg];
-    if (next === undefined) {
-      const lower = seg.toLowerCase();
-      for (const key in obj) {
-        if (key.toLowerCase() === lower) {
-          next = obj[key];
-          break;
-        }
-      }
-    }
-    cur = next;
+    cur = readKey(cur, seg);
   }
   return cur;
+}
+
+/** One key of an object: exact first, then case-insensitive; undefined for anything but a plain object. */
+export function readKey(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const obj = value as Record<string, unknown>;
+  if (obj[key] !== undefined) return obj[key];
+  const lower = key.toLowerCase();
+  for (const k in obj) if (k.toLowerCase() === lower) return obj[k];
+  return undefined;
 }

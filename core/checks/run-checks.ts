@@ -1,8 +1,9 @@
 import type { Check, Matrix } from '../content/schemas';
-import type { Area, Owner, Severity } from '../content/vocabulary';
+import type { Area, Mappings, Owner, Severity } from '../content/vocabulary';
 import type { Resource, ResourceServiceModel } from '../inventory/normalise';
 import { ownerAcross } from '../risks/owner';
 import { compileCondition, type CompiledCondition, type Evidence } from './evaluator';
+import { compileJoin, indexJoin, joinedRows, type CompiledJoin } from './join';
 import { readPath, splitPath } from './path';
 
 export type FindingStatus = 'pass' | 'fail' | 'not-applicable';
@@ -22,13 +23,17 @@ export interface Finding {
   serviceModel: ResourceServiceModel;
   /** property path (dot notation from the row root) -> value seen; arrays hold the matching elements */
   evidence: Evidence;
+  /** the finding's own framework mappings, present when the check maps per subject (`subjectMappings`); otherwise the check's apply */
+  mappings?: Mappings;
 }
 
 interface CompiledCheck {
   check: Check;
   applies?: CompiledCondition;
   fails: CompiledCondition;
-  joins: { name: string; types: Set<string>; their: string[]; ours: string[] }[];
+  joins: CompiledJoin[];
+  /** the finding mappings for a subject row, when the check maps per subject */
+  mappingsOf?: (row: unknown) => Mappings;
 }
 
 /** Compiles every condition of the checks once. */
@@ -37,16 +42,24 @@ export function compileChecks(checks: readonly Check[]): CompiledCheck[] {
     const compiled: CompiledCheck = {
       check,
       fails: compileCondition(check.failWhen),
-      joins: Object.entries(check.join ?? {}).map(([name, j]) => ({
-        name,
-        types: new Set(j.types),
-        their: splitPath(j.their),
-        ours: splitPath(j.ours),
-      })),
+      joins: Object.entries(check.join ?? {}).map(([name, j]) => compileJoin(name, j)),
     };
     if (check.appliesWhen) compiled.applies = compileCondition(check.appliesWhen);
+    if (check.subjectMappings) compiled.mappingsOf = subjectMappingsOf(check);
     return compiled;
   });
+}
+
+/** Per-subject mappings: the entry picked by the subject's value at `field` replaces the check's keys it names. */
+function subjectMappingsOf(check: Check): (row: unknown) => Mappings {
+  const spec = check.subjectMappings!;
+  const field = splitPath(spec.field);
+  const byValue = new Map(Object.entries(spec.values).map(([value, m]) => [value.toLowerCase(), m]));
+  return (row) => {
+    const value = readPath(row, field);
+    const own = typeof value === 'string' ? byValue.get(value.toLowerCase()) : undefined;
+    return { ...check.mappings, ...own };
+  };
 }
 
 /** Resources indexed once for all checks. */
@@ -84,8 +97,6 @@ export interface RunChecksOptions {
   /** Also return not-applicable findings (default true). */
   includeNotApplicable?: boolean;
 }
-
-const keyOf = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined);
 
 /**
  * Runs every check over the inventory: resources x checks -> findings, in a deterministic
@@ -128,29 +139,14 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
       continue;
     }
     // join indexes, built once per check
-    const joinIndexes = cc.joins.map((j) => {
-      const m = new Map<string, unknown[]>();
-      for (const t of j.types)
-        for (const r of index.byType.get(t) ?? []) {
-          const v = readPath(r.raw, j.their);
-          const keys = Array.isArray(v) ? v.map(keyOf) : [keyOf(v)];
-          for (const k of keys) {
-            if (!k) continue;
-            let l = m.get(k);
-            if (!l) m.set(k, (l = []));
-            l.push(r.raw);
-          }
-        }
-      return m;
-    });
+    const joinIndexes = cc.joins.map((j) => indexJoin(j, (type) => (index.byType.get(type) ?? []).map((r) => r.raw)));
     for (const type of check.resourceTypes) {
       for (const r of index.byType.get(type) ?? []) {
         let root: unknown = r.raw;
         if (cc.joins.length > 0) {
           const joined: Record<string, unknown[]> = {};
           cc.joins.forEach((j, i) => {
-            const k = keyOf(readPath(r.raw, j.ours));
-            joined[j.name] = (k && joinIndexes[i]!.get(k)) || [];
+            joined[j.name] = joinedRows(j, joinIndexes[i]!, r.raw);
           });
           root = { ...r.raw, $join: joined };
         }
@@ -173,6 +169,7 @@ export function runChecks(resources: readonly Resource[], checks: readonly Check
           responsibilityArea: check.area,
           serviceModel: model,
           evidence,
+          ...(cc.mappingsOf ? { mappings: cc.mappingsOf(r.raw) } : {}),
         });
       }
     }

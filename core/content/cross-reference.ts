@@ -212,6 +212,7 @@ export function indexChecks(
     index.checkPos.set(ck.id, { file: c.file, path: c.path });
     if (!ctx.riskTemplates.has(ck.risk)) errors.push({ file: c.file, path: `${c.path}.risk`, message: `missing risk template '${ck.risk}'` });
     ctx.checkMappings(c.file, `${c.path}.`, ck.mappings);
+    for (const [value, m] of Object.entries(ck.subjectMappings?.values ?? {})) ctx.checkMappings(c.file, `${c.path}.subjectMappings.values.${value}.`, m);
     if (!ck.serviceModel) {
       ck.resourceTypes.forEach((t, i) => {
         if (!ctx.serviceModels.has(t)) errors.push({ file: c.file, path: `${c.path}.resourceTypes[${i}]`, message: `type '${t}' has no service model in service-models.yaml` });

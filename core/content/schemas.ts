@@ -235,12 +235,23 @@ export const JoinSchema = z.record(
   z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   z.strictObject({
     types: z.array(lowerType).min(1),
-    /** path in the related row ... */
+    /** path in the related row (arrays on the way are walked: every value found is a key) ... */
     their: PathSchema,
-    /** ... whose value equals (case-insensitively) this path in the subject row. */
-    ours: PathSchema,
+    /**
+     * ... whose value equals (case-insensitively) this path in the subject row, or one of the
+     * values collected from an array of the subject (`path`, kept elements `where`, `value` in each).
+     */
+    ours: z.union([
+      PathSchema,
+      z.strictObject({ path: PathSchema, where: ConditionSchema.optional(), value: PathSchema.optional() }),
+    ]),
+    /** `equal` (default), or `within`: their value is ours or an ARM id beneath it (a subnet id within a VNet id). */
+    match: z.enum(['equal', 'within']).optional(),
+    /** keep only the related rows matching this condition (evaluated once, when the index is built) */
+    where: ConditionSchema.optional(),
   }),
 );
+export type JoinSpec = z.infer<typeof JoinSchema>[string];
 
 export const CheckSchema = z
   .strictObject({
@@ -262,6 +273,12 @@ export const CheckSchema = z
     risk: z.string().min(1),
     remediation: z.strictObject({ portal: z.array(z.string().min(1)).min(1), cli: z.string().optional() }),
     mappings: MappingsSchema,
+    /**
+     * Mappings that depend on the subject row (one Defender plan, one CIS recommendation): the
+     * value at `field` (case-insensitive) picks an entry whose keys replace the check's own
+     * for that finding.
+     */
+    subjectMappings: z.strictObject({ field: PathSchema, values: z.record(z.string().min(1), MappingsSchema) }).optional(),
     references: z.array(z.string()).optional(),
   })
   .superRefine((c, ctx) => {

@@ -135,7 +135,7 @@ const SEVERITY: IrPlanModel['severity'] = [
     name: 'Critical',
     criteria: 'Confirmed compromise of a privileged identity or the control plane; ransomware or destructive deletion; confirmed exfiltration of regulated data; critical service down.',
     response: 'Immediate, 24x7; incident lead and executive sponsor engaged within 1 hour.',
-    msSeverity: 'A (critical impact, 24x7; needs Unified/Premier or ProDirect Support)',
+    msSeverity: 'A (critical impact; 24x7 on Standard, Professional Direct and Unified/Premier plans, not on Developer)',
   },
   {
     level: 'SEV 2',

@@ -103,7 +103,7 @@ describe('demarc assess', () => {
     if (!parsed.ok) return;
     const b = parsed.bundle;
     expect(b.assessment).toMatchObject({ client: 'Contoso', packId: 'azure-m365', matrixId: 'jan-2026', scope: { serviceModels: ['iaas', 'paas'] } });
-    expect(b.inventory.resources).toHaveLength(64);
+    expect(b.inventory.resources).toHaveLength(65);
     const transit = b.risks.find((x) => x.templateId === 'RT-DATA-IN-TRANSIT')!;
     expect(transit.disagreements[0]).toMatchObject({ questionId: 'DAT-01', checkId: 'ST-01' });
     expect(b.risks.find((x) => x.templateId === 'RT-TEST-PHYSICAL')).toMatchObject({ owner: 'microsoft', action: 'verify' });

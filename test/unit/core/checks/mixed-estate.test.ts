@@ -50,7 +50,7 @@ const expectedFailures: [checkId: string, resourceName: string, subscription: st
   ['NW-05', 'Contoso Dev/Test', B], // vnet in northeurope, no Network Watcher in B
   ['NW-06', 'vnet-hub', A], // subscription A has public IPs
   ['NW-06', 'vnet-spoke', A],
-  ['NW-09', 'Contoso Dev/Test', B], // VM, no Bastion
+  ['NW-09', 'vnet-spoke', A], // VMs behind nic-app01 and nic-jump01, no Bastion in the VNet and no peering to the hub
   // compute
   ['VM-02', 'myVM', A], // no encryption at host, OS disk without ADE
   ['VM-03', 'myVM', A],
