@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { defaultPackDir, readPackFiles } from '../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../node/read-pack-files';
 import { compileChecks, runChecks } from '../core/checks/run-checks';
 import { loadPack } from '../core/content/loader';
 import { normaliseRows, readInventory, serviceModelLookup } from '../core/inventory/normalise';

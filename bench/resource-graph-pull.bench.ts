@@ -9,8 +9,8 @@
 import https from 'node:https';
 import { resolveCloud } from '../core/azure/clouds';
 import { pullInventory } from '../core/azure/pull';
-import { createSignIn } from '../electron/main/services/azure/credentials';
-import { createResourceGraphTransport } from '../electron/main/services/azure/resource-graph-transport';
+import { createSignIn } from '../node/azure/credentials';
+import { createResourceGraphTransport } from '../node/azure/resource-graph-transport';
 import { FakeEntra } from '../test/integration/azure/fakes/fake-entra';
 import { defaultRows, FakeResourceGraph, type RowGenerator } from '../test/integration/azure/fakes/fake-resource-graph';
 import { loopbackCertificate } from '../test/integration/azure/fakes/tls';

@@ -4,7 +4,7 @@ import { loadPack } from '../core/content/loader';
 import type { ContentError, ContentPack } from '../core/content/types';
 import type { CliIo } from './io';
 import { CliUsageError } from './io';
-import { defaultPackDir, readPackFiles } from './read-pack-files';
+import { defaultPackDir, readPackFiles } from '../node/read-pack-files';
 
 /** Resolves `--pack` against the working directory; defaults to the bundled pack. */
 export function packDirFrom(option: string | undefined, io: CliIo): string {

@@ -14,7 +14,7 @@ import type { Answers } from '../../core/interview/answers';
 import { scopeModels, visibleQuestions } from '../../core/interview/flow';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
 import { deriveRisks } from '../../core/risks/derive';
-import { defaultPackDir, readPackFiles } from '../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../node/read-pack-files';
 
 const here = import.meta.dirname;
 const fixturesDir = join(defaultPackDir, 'checks', 'fixtures');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
@@ -7,6 +7,7 @@ import { AnswersInputSchema, type Answers } from '../../core/interview/answers';
 import { scopeModels, validateAnswers } from '../../core/interview/flow';
 import { parseJsonWithLocation, InventoryParseError } from '../../core/inventory/parse';
 import { deriveRisks } from '../../core/risks/derive';
+import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
@@ -93,9 +94,7 @@ export const assessCommand: CliCommand = {
     const check = AssessmentBundleSchema.safeParse(bundle);
     if (!check.success) throw new Error(`internal error: the bundle does not match its schema: ${check.error.issues[0]?.message}`);
     const out = userPath(values.output, io);
-    const tmp = `${out}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${JSON.stringify(bundle, null, 2)}\n`);
-    renameSync(tmp, out);
+    await writeFileAtomic(out, `${JSON.stringify(bundle, null, 2)}\n`);
     const fails = findings.filter((f) => f.status === 'fail').length;
     io.stdout(`Wrote ${values.output}: ${resources.length} resources, ${findings.length} findings (${fails} failing), ${risks.length} risks.\n`);
     return 0;

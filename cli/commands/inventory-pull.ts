@@ -15,9 +15,9 @@ import {
   SIGN_IN_METHODS,
   SignInConfigError,
   type SignInMethod,
-} from '../../electron/main/services/azure/credentials';
-import { createResourceGraphTransport } from '../../electron/main/services/azure/resource-graph-transport';
-import { writeFileAtomic } from '../../electron/main/atomic-write';
+} from '../../node/azure/credentials';
+import { createResourceGraphTransport } from '../../node/azure/resource-graph-transport';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { CliUsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `Usage: demarc inventory pull [options] -o FILE

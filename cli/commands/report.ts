@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
@@ -11,17 +11,12 @@ import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { packDirFrom, userPath } from '../pack';
-import { readPackFiles, repoRoot } from '../read-pack-files';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { readPackFiles, repoRoot } from '../../node/read-pack-files';
 import { readTemplateDir, templateDirFrom } from './template-check';
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
-
-function writeAtomic(path: string, data: Uint8Array | string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 /** The register as an Excel workbook: frozen, filtered header; wrapped text; the columns of the CSV. */
 export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
@@ -127,17 +122,17 @@ export const reportCommand: CliCommand = {
       }
     }
     for (const [path, bytes] of outputs) {
-      writeAtomic(path, bytes);
+      await writeFileAtomic(path, bytes);
       written.push(path);
     }
     if (values.xlsx) {
       const path = userPath(values.xlsx, io);
-      writeAtomic(path, await registerXlsx(built.model));
+      await writeFileAtomic(path, await registerXlsx(built.model));
       written.push(path);
     }
     if (values.csv) {
       const path = userPath(values.csv, io);
-      writeAtomic(path, registerCsv(built.model));
+      await writeFileAtomic(path, registerCsv(built.model));
       written.push(path);
     }
     const ms = Math.round(performance.now() - started);

@@ -3,13 +3,13 @@ import { checkTemplate } from '../../core/report/template-check';
 import type { TemplateFile } from '../../core/report/template';
 import type { CliCommand, CliIo } from '../io';
 import { CliUsageError } from '../io';
-import { TemplateFolderError, readTemplateFolder } from '../../electron/main/template-folder';
-import { repoRoot } from '../read-pack-files';
+import { TemplateFolderError, readTemplateFolder } from '../../node/template-folder';
+import { repoRoot } from '../../node/read-pack-files';
 
 /** The bundled default template. */
 export const defaultTemplateDir = join(repoRoot, 'templates', 'default');
 
-/** Reads a template folder (electron/main/template-folder.ts); a missing folder is a usage error. */
+/** Reads a template folder (node/template-folder.ts); a missing folder is a usage error. */
 export function readTemplateDir(dir: string): TemplateFile[] {
   try {
     return readTemplateFolder(dir);

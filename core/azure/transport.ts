@@ -1,6 +1,6 @@
 /**
  * The one seam between the pure pull logic and the network. The Node implementation
- * (electron/main/services/azure/resource-graph-transport.ts) sends the request with the
+ * (node/azure/resource-graph-transport.ts) sends the request with the
  * real `@azure/arm-resourcegraph` client; tests of `core/azure` may script it.
  */
 

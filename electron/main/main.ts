@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { developmentCsp } from './csp';
 import { isAllowedExternalUrl } from './external-links';
 import { createHandlers } from './ipc/handlers';
@@ -15,7 +15,7 @@ import { registerHandlers } from './ipc/register-handlers';
 import { denyAllPermissions, installNavigationGuards } from './navigation-guards';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, originOf } from './origin';
 import { isAllowedRendererRequest } from './renderer-network-policy';
-import { AzureSession } from './services/azure/azure-session';
+import { AzureSession } from '../../node/azure/azure-session';
 import { mainWindowOptions } from './window-options';
 
 // Must happen before `ready`: standard + secure is what gives the app origin IndexedDB.

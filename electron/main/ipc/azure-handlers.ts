@@ -1,12 +1,12 @@
 /**
  * The `azure:*` channels: thin adapters from the IPC contract to the {@link AzureSession}
- * (electron/main/services/azure/azure-session.ts). Session refusals become
+ * (node/azure/azure-session.ts). Session refusals become
  * {@link IpcHandlerError}s with their code and (already redacted) message; anything else is
  * redacted too before it can reach the renderer or the internal-error log.
  */
 import { safeErrorMessage } from '../../../core/azure/redact';
 import type { ChannelName } from '../../../core/ipc/contract';
-import { AzureSessionError, type AzureSession } from '../services/azure/azure-session';
+import { AzureSessionError, type AzureSession } from '../../../node/azure/azure-session';
 import { IpcHandlerError, type Handler, type Handlers } from './register-handlers';
 
 /** The part of {@link AzureSession} the handlers call (tests may pass a stand-in). */

@@ -8,8 +8,8 @@ import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
 import type { TemplateFile } from '../../../core/report/template';
 import { isAllowedExternalUrl } from '../external-links';
-import { TemplateFolderError, readTemplateFolder } from '../template-folder';
-import { secureStorageStatus, type SafeStorageLike } from '../secure-storage-policy';
+import { TemplateFolderError, readTemplateFolder } from '../../../node/template-folder';
+import { secureStorageStatus, type SafeStorageLike } from '../../../node/secure-storage-policy';
 
 export interface SaveDialogResult {
   canceled: boolean;
@@ -29,14 +29,14 @@ export interface MainDeps {
   writeFile: (absolutePath: string, bytes: Uint8Array) => Promise<void>;
   /** Electron's `dialog.showOpenDialog` for one folder. */
   showOpenFolderDialog: (options: { title: string }) => Promise<{ canceled: boolean; filePaths: string[] }>;
-  /** Reads a report template folder (template-folder.ts); injectable for tests. */
+  /** Reads a report template folder (node/template-folder.ts); injectable for tests. */
   readTemplateFolder?: (dir: string) => TemplateFile[];
   /** Electron's `shell.openPath`: resolves to '' on success, or an error message. */
   openPath: (absolutePath: string) => Promise<string>;
   /** Makes the opaque ids of saved documents; injectable for tests. */
   newDocumentId?: () => string;
   safeStorage: SafeStorageLike;
-  /** Azure sign-in and pulls (electron/main/services/azure/azure-session.ts). */
+  /** Azure sign-in and pulls (node/azure/azure-session.ts). */
   azure: AzureSessionApi;
 }
 

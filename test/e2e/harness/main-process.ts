@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EventName } from '../../../core/ipc/contract';
-import { writeFileAtomic } from '../../../electron/main/atomic-write';
+import { writeFileAtomic } from '../../../node/atomic-write';
 import { createHandlers, type MainDeps, type SaveDialogOptions } from '../../../electron/main/ipc/handlers';
 import { registerHandlers, type IpcSenderEvent } from '../../../electron/main/ipc/register-handlers';
-import { AzureSession, type AzureSessionOptions } from '../../../electron/main/services/azure/azure-session';
-import { SignInConfigError } from '../../../electron/main/services/azure/credentials';
-import type { SafeStorageCrypto } from '../../../electron/main/services/azure/token-cache';
+import { AzureSession, type AzureSessionOptions } from '../../../node/azure/azure-session';
+import { SignInConfigError } from '../../../node/azure/credentials';
+import type { SafeStorageCrypto } from '../../../node/azure/token-cache';
 
 type Listener = (event: IpcSenderEvent, request: unknown) => Promise<unknown>;
 

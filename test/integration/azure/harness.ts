@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolveCloud, type ResolvedCloud } from '../../../core/azure/clouds';
 import type { PullClock } from '../../../core/azure/retry-policy';
-import { createSignIn, type AzureSignIn } from '../../../electron/main/services/azure/credentials';
-import { createResourceGraphTransport } from '../../../electron/main/services/azure/resource-graph-transport';
+import { createSignIn, type AzureSignIn } from '../../../node/azure/credentials';
+import { createResourceGraphTransport } from '../../../node/azure/resource-graph-transport';
 import type { ResourceGraphTransport } from '../../../core/azure/transport';
 import { FakeEntra, type FakeEntraOptions } from './fakes/fake-entra';
 import { FakeResourceGraph, type FakeResourceGraphOptions } from './fakes/fake-resource-graph';

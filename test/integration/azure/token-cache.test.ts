@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveCloud } from '../../../core/azure/clouds';
-import { createSignIn } from '../../../electron/main/services/azure/credentials';
+import { createSignIn } from '../../../node/azure/credentials';
 import { FakeEntra } from './fakes/fake-entra';
 import { loopbackCertificate } from './fakes/tls';
 import { canarySecret, CLIENT_ID, TENANT_ID } from './harness';
@@ -16,7 +16,7 @@ import {
   createSafeStorageCachePlugin,
   registerSafeStorageTokenCache,
   type CacheContextLike,
-} from '../../../electron/main/services/azure/token-cache';
+} from '../../../node/azure/token-cache';
 import { fakeSafeStorage } from './fakes/safe-storage';
 
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,6 +19,9 @@ function io(): CliIo & { out: string; err: string } {
 
 describe('demarc report / template check', () => {
   it('writes the demo report, a separate IR plan, the register as XLSX and CSV', async () => {
+    // A link planted where a guessable temporary name would be must not be written through.
+    writeFileSync(join(dir, 'victim.txt'), 'untouched');
+    for (const f of ['r.docx', 'r.csv']) symlinkSync(join(dir, 'victim.txt'), join(dir, `${f}.tmp-${process.pid}`));
     const x = io();
     const code = await main(['report', '--demo', '-o', 'r.docx', '--ir-plan', 'separate', '--xlsx', 'r.xlsx', '--csv', 'r.csv'], x);
     expect(x.err).toBe('');
@@ -32,6 +35,7 @@ describe('demarc report / template check', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toMatch(/^\uFEFFID,Title,Work Item Type,Priority/);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('untouched');
   }, 120_000);
 
   it('rejects an invalid bundle with the JSON paths of its problems', async () => {

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import { repoRoot } from '../../../cli/read-pack-files';
+import { repoRoot } from '../../../node/read-pack-files';
 import { parseBundle } from '../../../core/bundle/schema';
 import { testPackFiles } from '../core/pack-helper';
 
@@ -94,6 +94,18 @@ describe('demarc assess', () => {
     expect(transit.disagreements[0]).toMatchObject({ questionId: 'DAT-01', checkId: 'ST-01' });
     expect(b.risks.find((x) => x.templateId === 'RT-TEST-PHYSICAL')).toMatchObject({ owner: 'microsoft', action: 'verify' });
     expect(b.risks.map((x) => x.id)).toEqual(b.risks.map((_, i) => `R-${String(i + 1).padStart(3, '0')}`));
+  });
+  it('writes through a temporary file of its own, never through a link planted at a guessable name', async () => {
+    const out = join(dir, 'planted', 'out.demarc.json');
+    mkdirSync(dirname(out));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    symlinkSync(victim, `${out}.tmp-${process.pid}`);
+    const r = await cli(['assess', '--inventory', estate, '-o', out, '--pack', packDir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(parseBundle(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
+    expect(readdirSync(dirname(out)).sort()).toEqual(['out.demarc.json', `out.demarc.json.tmp-${process.pid}`]);
   });
   it('rejects answers to unknown questions', async () => {
     const answers = join(dir, 'bad-answers.json');

@@ -1,4 +1,4 @@
-import { defaultPackDir, readPackFiles } from '../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../node/read-pack-files';
 import { loadPack } from '../../../core/content/loader';
 import type { ContentPack, PackFile } from '../../../core/content/types';
 

@@ -2,7 +2,7 @@
  * Stand-ins for Electron's `safeStorage`: one that "encrypts" (XOR, reversible, visibly not
  * plain text) on a chosen Linux backend, and the `basic_text` case Demarc must refuse.
  */
-import type { SafeStorageCrypto } from '../../../../electron/main/services/azure/token-cache';
+import type { SafeStorageCrypto } from '../../../../node/azure/token-cache';
 
 export interface FakeSafeStorage extends SafeStorageCrypto {
   /** `encrypt` / `decrypt`, in call order. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../core/content/loader';
 import { runChecks } from '../../../../core/checks/run-checks';
 import { readInventory, serviceModelLookup } from '../../../../core/inventory/normalise';
-import { repoRoot } from '../../../../cli/read-pack-files';
+import { repoRoot } from '../../../../node/read-pack-files';
 import { engineFiles, playbookFiles } from '../pack-helper';
 
 /*

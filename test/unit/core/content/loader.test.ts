@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack, loadPackOrThrow } from '../../../../core/content/loader';
 import type { PackFile } from '../../../../core/content/types';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 import { testPackFiles } from '../pack-helper';
 
 function withFile(files: PackFile[], path: string, edit: (text: string) => string): PackFile[] {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultTemplateDir, readTemplateDir } from '../../../../cli/commands/template-check';
-import { defaultPackDir, readPackFiles, repoRoot } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../../../node/read-pack-files';
 import { parseBundle, type AssessmentBundle } from '../../../../core/bundle/schema';
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';

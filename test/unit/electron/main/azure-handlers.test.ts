@@ -1,16 +1,12 @@
 /**
- * The `azure:*` handlers and the session's pieces that need no network: error mapping,
- * redaction of everything outgoing, and the e2e harness's "no network" default.
+ * The `azure:*` handlers: error mapping, redaction of everything outgoing, the sender passed on.
+ * The session itself is tested in test/unit/node/azure/azure-session.test.ts.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SecretRedactor } from '../../../../core/azure/redact';
 import { createAzureHandlers, type AzureSessionApi } from '../../../../electron/main/ipc/azure-handlers';
 import { IpcHandlerError } from '../../../../electron/main/ipc/register-handlers';
-import { AzureSession, AzureSessionError, redactDeep } from '../../../../electron/main/services/azure/azure-session';
-import { SignInConfigError } from '../../../../electron/main/services/azure/credentials';
+import { AzureSessionError } from '../../../../node/azure/azure-session';
 
 const TOKEN = 'canary-access-token-unit-0123456789abcdef';
 
@@ -50,56 +46,5 @@ describe('azure handlers', () => {
     const handlers = createAzureHandlers(stubSession({ startPull }));
     await handlers['azure:start-pull']({ subscriptions: [], managementGroups: ['mg'] }, { senderId: 3 });
     expect(startPull).toHaveBeenCalledWith({ subscriptions: [], managementGroups: ['mg'] }, 3);
-  });
-});
-
-describe('redactDeep', () => {
-  it('redacts every string (keys too) and leaves the frozen input alone', () => {
-    const redactor = new SecretRedactor([TOKEN]);
-    const input = Object.freeze({ a: [`x ${TOKEN}`, 1, null, { [TOKEN]: true, nested: 'Bearer eyJhbGciOi.eyJzdWIiOi.sig' }], ok: 'plain' });
-    const out = redactDeep(input, redactor.redactor);
-    expect(JSON.stringify(out)).not.toContain(TOKEN);
-    expect(JSON.stringify(out)).not.toContain('eyJ');
-    expect(out.ok).toBe('plain');
-    expect(input.a[0]).toContain(TOKEN);
-  });
-});
-
-describe('AzureSession without network', () => {
-  const basicText = {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'basic_text',
-    encryptString: () => Buffer.alloc(0),
-    decryptString: () => '',
-  };
-
-  it('fails sign-in clearly when its factory refuses (the e2e default), and stays signed out', async () => {
-    const directory = path.join(mkdtempSync(path.join(tmpdir(), 'demarc-azure-unit-')), 'azure');
-    const emit = vi.fn();
-    const session = new AzureSession({
-      directory,
-      safeStorage: basicText,
-      platform: 'linux',
-      emit,
-      createSignIn: () => {
-        throw new SignInConfigError('no network in tests');
-      },
-    });
-    await expect(session.signIn({ method: 'device-code', target: { cloud: 'public' }, remember: false })).rejects.toMatchObject({
-      code: 'sign-in-failed',
-      message: expect.stringContaining('no network in tests'),
-    });
-    await expect(session.signIn({ method: 'device-code', target: { cloud: 'public' }, remember: true })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await session.getSession()).toMatchObject({ signedIn: false, canRemember: false, reason: expect.stringMatching(/keyring/i) });
-    expect(session.cancelPull('nope')).toEqual({ cancelled: false });
-    expect(emit).not.toHaveBeenCalled();
-    expect(() => readdirSync(directory)).toThrow(); // nothing created
-  });
-
-  it('refuses a malformed custom cloud the schema let through', async () => {
-    const session = new AzureSession({ directory: mkdtempSync(path.join(tmpdir(), 'demarc-azure-unit-')), safeStorage: basicText, platform: 'linux', emit: vi.fn() });
-    await expect(
-      session.signIn({ method: 'cli', target: { cloud: 'custom', armEndpoint: 'https://arm.example?x=1', authorityHost: 'https://login.example' }, remember: false }),
-    ).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringContaining('query') });
   });
 });

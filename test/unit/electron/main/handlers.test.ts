@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../../electron/main/atomic-write';
+import { writeFileAtomic } from '../../../../node/atomic-write';
 import type { AzureSessionApi } from '../../../../electron/main/ipc/azure-handlers';
 import { createHandlers, type MainDeps } from '../../../../electron/main/ipc/handlers';
 import { IpcHandlerError } from '../../../../electron/main/ipc/register-handlers';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPackDir, readPackFiles } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
 import { validateBundleData, validateBundleText } from '../../../../renderer/bundle/validate-bundle';

@@ -24,12 +24,12 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuthenticationRecord } from '@azure/identity';
-import { CloudConfigError, resolveCloud, type ResolvedCloud } from '../../../../core/azure/clouds';
-import { discoverScopes } from '../../../../core/azure/discovery';
-import { pullInventory, snapshotMeta } from '../../../../core/azure/pull';
-import { SecretRedactor, safeErrorMessage } from '../../../../core/azure/redact';
-import type { PullClock, RetryLimits } from '../../../../core/azure/retry-policy';
-import { TransportError, type ResourceGraphTransport } from '../../../../core/azure/transport';
+import { CloudConfigError, resolveCloud, type ResolvedCloud } from '../../core/azure/clouds';
+import { discoverScopes } from '../../core/azure/discovery';
+import { pullInventory, snapshotMeta } from '../../core/azure/pull';
+import { SecretRedactor, safeErrorMessage } from '../../core/azure/redact';
+import type { PullClock, RetryLimits } from '../../core/azure/retry-policy';
+import { TransportError, type ResourceGraphTransport } from '../../core/azure/transport';
 import {
   cloudTargetSchema,
   events,
@@ -38,8 +38,8 @@ import {
   type EventName,
   type EventPayload,
   type IpcErrorCode,
-} from '../../../../core/ipc/contract';
-import { writeFileAtomic } from '../../atomic-write';
+} from '../../core/ipc/contract';
+import { writeFileAtomic } from '../atomic-write';
 import { createSignIn, SignInConfigError, type AzureSignIn, type ExtraTlsOptions, type SignInOptions } from './credentials';
 import { createResourceGraphTransport } from './resource-graph-transport';
 import {

@@ -11,8 +11,8 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { useIdentityPlugin, serializeAuthenticationRecord, deserializeAuthenticationRecord, type AuthenticationRecord } from '@azure/identity';
-import { writeFileAtomic } from '../../atomic-write';
-import { secureStorageStatus, type SafeStorageLike, type SecureStorageStatus } from '../../secure-storage-policy';
+import { writeFileAtomic } from '../atomic-write';
+import { secureStorageStatus, type SafeStorageLike, type SecureStorageStatus } from '../secure-storage-policy';
 
 /** The part of Electron's `safeStorage` this module uses (sync API; async preferred when present). */
 export interface SafeStorageCrypto extends SafeStorageLike {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { TemplateFile } from '../../core/report/template';
+import type { TemplateFile } from '../core/report/template';
 
 const TEXT = /\.(ya?ml|md|txt)$/i;
 const KNOWN = /\.(ya?ml|md|txt|png|jpe?g|docx)$/i;

@@ -17,9 +17,9 @@ import {
   type TokenCachePersistenceOptions,
 } from '@azure/identity';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { ResolvedCloud } from '../../../../core/azure/clouds';
-import { SecretRedactor, safeErrorMessage } from '../../../../core/azure/redact';
-import { TransportError } from '../../../../core/azure/transport';
+import type { ResolvedCloud } from '../../core/azure/clouds';
+import { SecretRedactor, safeErrorMessage } from '../../core/azure/redact';
+import { TransportError } from '../../core/azure/transport';
 
 /** How the consultant signs in. */
 export type SignInMethod = 'browser' | 'device-code' | 'cli' | 'service-principal';

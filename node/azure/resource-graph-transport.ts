@@ -9,14 +9,14 @@
  * the SDK could not parse.
  */
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import type { ResolvedCloud } from '../../../../core/azure/clouds';
-import { safeErrorMessage } from '../../../../core/azure/redact';
+import type { ResolvedCloud } from '../../core/azure/clouds';
+import { safeErrorMessage } from '../../core/azure/redact';
 import {
   TransportError,
   type ResourceGraphRequest,
   type ResourceGraphResponse,
   type ResourceGraphTransport,
-} from '../../../../core/azure/transport';
+} from '../../core/azure/transport';
 import type { AzureSignIn, ExtraTlsOptions } from './credentials';
 
 /** Input of {@link createResourceGraphTransport}. */
