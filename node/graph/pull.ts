@@ -4,7 +4,7 @@
  * bucket allows one request per second). Licence- and permission-gated collections become
  * gaps; anything else that fails stops the pull and nothing is returned but the reason.
  */
-import { GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { deepFreeze } from '../../core/azure/snapshot';
 import type { PullClock, RetryLimits } from '../../core/azure/retry-policy';
@@ -55,12 +55,12 @@ export interface GraphPullOptions {
 class GraphShapeError extends Error {}
 
 const listPageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
-const objectSchema = z.record(z.string(), z.unknown());
+/** A JSON object (not an array, not null). A plain test, not a zod record: it would copy every object. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function asRow(collection: GraphCollection, item: unknown, where: string): GraphRow {
-  const parsed = objectSchema.safeParse(item);
-  const row = parsed.success ? toGraphRow(collection.id, parsed.data) : undefined;
-  if (!row) throw new GraphShapeError(`${collection.id}: ${where} is not a Graph object with an id`);
+function asRow(collection: GraphCollection, item: unknown, position: number | 'the answer'): GraphRow {
+  const row = isObject(item) ? toGraphRow(collection.id, item) : undefined;
+  if (!row) throw new GraphShapeError(`${collection.id}: ${position === 'the answer' ? position : `object ${position}`} is not a Graph object with an id`);
   return row;
 }
 
@@ -81,21 +81,26 @@ async function fetchCollection(
   if (!page.success) throw new GraphShapeError(`${collection.id}: the answer has no "value" array`);
   const rows: GraphRow[] = [];
   const seen = new Set<string>();
-  const add = (item: unknown): boolean => {
-    const row = asRow(collection, item, `item ${rows.length + 1}`);
+  const add = (item: unknown): void => {
+    const row = asRow(collection, item, rows.length + 1);
     if (!seen.has(row.id)) {
       seen.add(row.id);
       rows.push(row);
     }
-    return !signal?.aborted;
   };
-  if (collection.maxPages === 1) {
-    page.data.value.forEach(add);
-    return rows;
+  // Each @odata.nextLink is requested unchanged, through the same client and middleware
+  // chain, as the library's PageIterator does; a page at a time instead of an awaited
+  // callback per object (docs/graph-collector.md, "Paging").
+  let current = page.data;
+  for (let read = 1; ; read += 1) {
+    for (const item of current.value) add(item);
+    const next = current['@odata.nextLink'];
+    if (!next || signal?.aborted || read === collection.maxPages) break;
+    const answer: unknown = await client.api(next).options(fetchOptions).get();
+    const parsed = listPageSchema.safeParse(answer);
+    if (!parsed.success) throw new GraphShapeError(`${collection.id}: a page has no "value" array`);
+    current = parsed.data;
   }
-  // The library's iterator requests each @odata.nextLink unchanged, through the same chain.
-  const iterator = new PageIterator(client, first as PageCollection, add, { options: fetchOptions });
-  await iterator.iterate();
   if (signal?.aborted) throw new DOMException('the pull was cancelled', 'AbortError');
   return rows;
 }
