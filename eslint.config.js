@@ -13,13 +13,13 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
  * that applies to its files, built from these pieces. test/unit/eslint-restricted-imports.test.ts
  * lints planted files to prove each block still bites.
  */
-const noRemote = { name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (SECURITY.md row 14).' };
+const noRemote = { name: '@electron/remote', message: 'The remote module gives the renderer main-process objects (docs/SECURITY.md row 14).' };
 const ipcOnlyInItsPlace = { name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'IPC goes through the contract: preload.ts and main.ts only.' };
 const rendererRestrictions = {
   paths: [
     noRemote,
     { name: 'electron', message: 'The renderer talks to main only through window.demarc (renderer/bridge).' },
-    { name: '@azure/identity', message: 'Tokens stay in main (SECURITY.md row 16).' },
+    { name: '@azure/identity', message: 'Tokens stay in main (docs/SECURITY.md row 16).' },
     ...builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'The renderer runs in a sandboxed browser context: no Node built-ins.' })),
   ],
   patterns: [{ group: ['node:*'], message: 'The renderer runs in a sandboxed browser context: no Node built-ins.' }],

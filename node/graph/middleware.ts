@@ -99,7 +99,9 @@ export class NodeHttpsHandler implements Middleware {
             return;
           }
           const status = res.statusCode ?? 0;
-          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          // The chunks as a stream: a Buffer body would be copied once by Buffer.concat and
+          // again by Response's constructor before json() decodes it.
+          const body = status === 204 || status === 304 ? null : ReadableStream.from(chunks);
           resolve(new Response(body, { status, headers: toFetchHeaders(res.headers) }));
         });
       });

@@ -5,7 +5,6 @@
  * gaps; anything else that fails stops the pull and nothing is returned but the reason.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
 import { deepFreeze } from '../../core/azure/snapshot';
 import type { PullClock, RetryLimits } from '../../core/azure/retry-policy';
 import type { ResolvedGraphCloud } from '../../core/graph/clouds';
@@ -54,9 +53,21 @@ export interface GraphPullOptions {
 /** A Graph answer that is not what the documented API returns. */
 class GraphShapeError extends Error {}
 
-const listPageSchema = z.looseObject({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 /** A JSON object (not an array, not null). A plain test, not a zod record: it would copy every object. */
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface ListPage {
+  value: unknown[];
+  '@odata.nextLink'?: string;
+}
+
+/** A Graph list page: `value` array, optional string nextLink (checked in place, not copied). */
+function asListPage(answer: unknown): ListPage | undefined {
+  if (!isObject(answer) || !Array.isArray(answer.value)) return undefined;
+  const next = answer['@odata.nextLink'];
+  if (next !== undefined && typeof next !== 'string') return undefined;
+  return answer as unknown as ListPage;
+}
 
 function asRow(collection: GraphCollection, item: unknown, position: number | 'the answer'): GraphRow {
   const row = isObject(item) ? toGraphRow(collection.id, item) : undefined;
@@ -73,12 +84,12 @@ async function fetchCollection(
   const first: unknown = await client.api(collection.path).options(fetchOptions).get();
   if (collection.shape === 'singleton') {
     // Some tenants still answer a singleton as a one-element collection.
-    const page = listPageSchema.safeParse(first);
-    const object = page.success && page.data.value.length === 1 ? page.data.value[0] : first;
+    const page = asListPage(first);
+    const object = page && page.value.length === 1 ? page.value[0] : first;
     return [asRow(collection, object, 'the answer')];
   }
-  const page = listPageSchema.safeParse(first);
-  if (!page.success) throw new GraphShapeError(`${collection.id}: the answer has no "value" array`);
+  const page = asListPage(first);
+  if (!page) throw new GraphShapeError(`${collection.id}: the answer has no "value" array`);
   const rows: GraphRow[] = [];
   const seen = new Set<string>();
   const add = (item: unknown): void => {
@@ -91,15 +102,15 @@ async function fetchCollection(
   // Each @odata.nextLink is requested unchanged, through the same client and middleware
   // chain, as the library's PageIterator does; a page at a time instead of an awaited
   // callback per object (docs/graph-collector.md, "Paging").
-  let current = page.data;
+  let current = page;
   for (let read = 1; ; read += 1) {
     for (const item of current.value) add(item);
     const next = current['@odata.nextLink'];
     if (!next || signal?.aborted || read === collection.maxPages) break;
     const answer: unknown = await client.api(next).options(fetchOptions).get();
-    const parsed = listPageSchema.safeParse(answer);
-    if (!parsed.success) throw new GraphShapeError(`${collection.id}: a page has no "value" array`);
-    current = parsed.data;
+    const parsed = asListPage(answer);
+    if (!parsed) throw new GraphShapeError(`${collection.id}: a page has no "value" array`);
+    current = parsed;
   }
   if (signal?.aborted) throw new DOMException('the pull was cancelled', 'AbortError');
   return rows;
