@@ -40,6 +40,16 @@ function requestUrl(context: Context): string {
   return typeof context.request === 'string' ? context.request : context.request.url;
 }
 
+function streamOf(chunks: Buffer[]): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      // Socket chunks are Buffers over plain ArrayBuffers (never shared memory).
+      for (const chunk of chunks) controller.enqueue(chunk as Uint8Array<ArrayBuffer>);
+      controller.close();
+    },
+  });
+}
+
 function toFetchHeaders(raw: IncomingHttpHeaders): Headers {
   const out = new Headers();
   for (const [name, value] of Object.entries(raw)) {
@@ -101,7 +111,7 @@ export class NodeHttpsHandler implements Middleware {
           const status = res.statusCode ?? 0;
           // The chunks as a stream: a Buffer body would be copied once by Buffer.concat and
           // again by Response's constructor before json() decodes it.
-          const body = status === 204 || status === 304 ? null : ReadableStream.from(chunks);
+          const body = status === 204 || status === 304 ? null : streamOf(chunks);
           resolve(new Response(body, { status, headers: toFetchHeaders(res.headers) }));
         });
       });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGraphCloud } from '../../../../core/graph/clouds';
 import { classifyRefusal } from '../../../../core/graph/gaps';
-import { GraphImportError, importGraphFiles } from '../../../../core/graph/import';
+import { GraphImportError, importGraphFiles, type GraphImportOptions } from '../../../../core/graph/import';
 import { rowsOf } from '../../../../core/graph/snapshot';
 import { TENANT, wellConfiguredTenant } from '../../../fixtures/graph/tenant';
 
 const at = { capturedAt: '2026-12-02T01:00:00Z' };
 const org = { name: 'organization.json', text: JSON.stringify({ value: wellConfiguredTenant().organization }) };
 
-function importError(files: { name: string; text: string }[], options = at): string {
+function importError(files: { name: string; text: string }[], options: GraphImportOptions = at): string {
   try {
     importGraphFiles(files, options);
   } catch (error) {
