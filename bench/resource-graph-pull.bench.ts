@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const entra = await new FakeEntra({ tenantId: 'bench-tenant', clientId: 'bench-client', clientSecret: secret }).start();
   const graph = await new FakeResourceGraph({ entra, rows: memoised(defaultRows(TOTAL_ROWS)) }).start();
   try {
-    const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost });
+    const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost }, { anyPort: true });
     const signIn = createSignIn({ method: 'service-principal', cloud, tenantId: 'bench-tenant', clientId: 'bench-client', clientSecret: secret, tlsOptions: { ca: cert } });
     const transport = createResourceGraphTransport({ signIn, cloud, tlsOptions: { ca: cert } });
     const token = (await signIn.credential.getToken(cloud.tokenScope))!.token;

@@ -27,6 +27,7 @@ Options:
   --cloud NAME             public (default), china or usgov
   --arm-endpoint URL       custom ARM endpoint (env DEMARC_ARM_ENDPOINT)
   --authority-host URL     custom Entra authority host (env DEMARC_AUTHORITY_HOST or AZURE_AUTHORITY_HOST)
+                           Both URLs: https, no credentials, query or fragment (any port)
   --auth METHOD            browser | device-code | cli | service-principal
                            default: service-principal when AZURE_TENANT_ID, AZURE_CLIENT_ID and
                            AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH are set, else cli
@@ -146,11 +147,16 @@ export const inventoryPullCommand: CliCommand = {
     const authorityHost = parsed.authorityHost ?? env.DEMARC_AUTHORITY_HOST ?? env.AZURE_AUTHORITY_HOST;
     let cloud;
     try {
-      cloud = resolveCloud({
-        ...(parsed.cloud ? { cloud: parsed.cloud } : {}),
-        ...(armEndpoint ? { armEndpoint } : {}),
-        ...(authorityHost ? { authorityHost } : {}),
-      });
+      // The endpoints come from the user's own command line or environment, not from a
+      // renderer: any port is accepted (https, no credentials, no query still apply).
+      cloud = resolveCloud(
+        {
+          ...(parsed.cloud ? { cloud: parsed.cloud } : {}),
+          ...(armEndpoint ? { armEndpoint } : {}),
+          ...(authorityHost ? { authorityHost } : {}),
+        },
+        { anyPort: true },
+      );
     } catch (error) {
       if (error instanceof CloudConfigError) throw new CliUsageError(error.message);
       throw error;

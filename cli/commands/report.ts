@@ -13,7 +13,7 @@ import { CliUsageError, parseOptions } from '../io';
 import { packDirFrom, userPath } from '../pack';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { readPackFiles, repoRoot } from '../../node/read-pack-files';
-import { readTemplateDir, templateDirFrom } from './template-check';
+import { readTemplateDir, skippedLines, templateDirFrom } from './template-check';
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
@@ -94,7 +94,9 @@ export const reportCommand: CliCommand = {
       io.stderr(`warning: the bundle was made with pack ${bundle.contentPack.id} ${bundle.contentPack.version}; using ${pack.header.id} ${pack.header.version}.\n`);
 
     const templateDir = templateDirFrom(values.template, io);
-    const { template, problems } = loadTemplate(readTemplateDir(templateDir));
+    const folder = await readTemplateDir(templateDir);
+    io.stderr(skippedLines(folder.skipped));
+    const { template, problems } = loadTemplate(folder.files);
     if (!template) {
       const lines = problems.slice(0, 20).map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
       throw new CliUsageError(`the template has ${problems.length} problem(s); run 'demarc template check':\n${lines.join('\n')}`, 1);

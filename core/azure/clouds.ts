@@ -6,6 +6,8 @@
  * useless against management.chinacloudapi.cn (docs/DOMAIN.md §3).
  */
 
+import { endpointProblem } from './endpoint';
+
 /** The named clouds Demarc knows; anything else is `custom`. */
 export type CloudName = 'public' | 'china' | 'usgov';
 
@@ -53,26 +55,23 @@ export class CloudConfigError extends Error {
   }
 }
 
-function normaliseEndpoint(label: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CloudConfigError(`${label} is not a URL: ${JSON.stringify(value.slice(0, 200))}`);
-  }
-  if (url.protocol !== 'https:') throw new CloudConfigError(`${label} must use https: ${url.origin}`);
-  if (url.username || url.password) throw new CloudConfigError(`${label} must not contain credentials`);
-  if (url.search || url.hash) throw new CloudConfigError(`${label} must not contain a query or fragment`);
+function normaliseEndpoint(label: string, value: string, options: { anyPort?: boolean }): string {
+  const problem = endpointProblem(value, options);
+  if (problem) throw new CloudConfigError(`${label} ${problem}`);
+  const url = new URL(value);
   const pathname = url.pathname.replace(/\/+$/, '');
   return `${url.origin}${pathname}`;
 }
 
-/** Resolves a selection to concrete endpoints; throws {@link CloudConfigError} on a bad URL. */
-export function resolveCloud(selection: CloudSelection = {}): ResolvedCloud {
+/**
+ * Resolves a selection to concrete endpoints; throws {@link CloudConfigError} on a bad URL
+ * (see {@link endpointProblem}; `anyPort` allows a port other than 443).
+ */
+export function resolveCloud(selection: CloudSelection = {}, options: { anyPort?: boolean } = {}): ResolvedCloud {
   const preset = CLOUD_PRESETS[selection.cloud ?? 'public'];
   if (!preset) throw new CloudConfigError(`unknown cloud ${JSON.stringify(selection.cloud)}; use public, china or usgov`);
-  const armEndpoint = normaliseEndpoint('ARM endpoint', selection.armEndpoint ?? preset.armEndpoint);
-  const authorityHost = normaliseEndpoint('authority host', selection.authorityHost ?? preset.authorityHost);
+  const armEndpoint = normaliseEndpoint('ARM endpoint', selection.armEndpoint ?? preset.armEndpoint, options);
+  const authorityHost = normaliseEndpoint('authority host', selection.authorityHost ?? preset.authorityHost, options);
   const custom = selection.armEndpoint !== undefined || selection.authorityHost !== undefined;
   const knownAuthority = Object.values(CLOUD_PRESETS).some((p) => p.authorityHost === authorityHost);
   return {
@@ -83,3 +82,4 @@ export function resolveCloud(selection: CloudSelection = {}): ResolvedCloud {
     disableInstanceDiscovery: !knownAuthority,
   };
 }
+

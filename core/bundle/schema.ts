@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AreaSchema, OwnerSchema, ServiceModelSchema, SeveritySchema } from '../content/vocabulary';
 import { AnswersSchema } from '../interview/answers';
-import type { Finding } from '../checks/run-checks';
 import type { Resource } from '../inventory/normalise';
 import { RiskSchema } from '../risks/schema';
 
@@ -173,8 +172,16 @@ export function parseBundle(data: unknown): { ok: true; bundle: AssessmentBundle
   };
 }
 
-/** Converts a normalised resource to its stored form. */
-export function toBundleResource(r: Resource, snapshotId: string): BundleResource {
+/**
+ * What a stored resource is made of: the normalised columns and the Resource Graph row as
+ * read (`raw`). An engine `Resource` is one; so is a database record with its row.
+ */
+export type ResourceColumnsAndRow = Pick<Resource, 'id' | 'name' | 'type' | 'subscriptionId' | 'resourceGroup' | 'location' | 'serviceModel' | 'raw'> & {
+  tenantId?: string | null | undefined;
+};
+
+/** Converts a resource to its stored form (the one conversion for the CLI, the app and the demo). */
+export function toBundleResource(r: ResourceColumnsAndRow, snapshotId: string): BundleResource {
   const out: BundleResource = {
     id: r.id,
     name: r.name,
@@ -186,7 +193,7 @@ export function toBundleResource(r: Resource, snapshotId: string): BundleResourc
     snapshotId,
     row: r.raw,
   };
-  if (r.tenantId !== undefined) out.tenantId = r.tenantId;
+  if (typeof r.tenantId === 'string') out.tenantId = r.tenantId;
   return out;
 }
 
@@ -207,6 +214,3 @@ export function fromBundleResource(r: BundleResource): Resource {
   return out;
 }
 
-/** Findings as stored (the engine type is structurally the same). */
-export type BundleFinding = z.infer<typeof FindingSchema>;
-export const toBundleFinding = (f: Finding): BundleFinding => f;

@@ -9,6 +9,7 @@
  * Nothing in a response may carry a token or a secret: a unit test walks these schemas.
  */
 import { z } from 'zod';
+import { endpointProblem } from '../azure/endpoint';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
 
@@ -43,17 +44,18 @@ export const secureStorageStatusSchema = z.strictObject({
   reason: z.string().nullable(),
 });
 
+/**
+ * A custom endpoint: https, no credentials, no query or fragment (core/azure/clouds.ts
+ * `endpointProblem`). The port rule (443 only) is the Azure session's, in main, because the
+ * tests' loopback fakes need another port and tell the session so.
+ */
 const httpsUrl = z
   .string()
   .max(500)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, { message: 'must be an https URL without credentials' });
+  .superRefine((value, ctx) => {
+    const problem = endpointProblem(value, { anyPort: true });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A sovereign cloud by name, or a custom ARM endpoint + Entra authority host. */
 export const cloudTargetSchema = z.discriminatedUnion('cloud', [
@@ -136,6 +138,8 @@ export const channels = {
           }),
         )
         .max(300),
+      /** What the folder walk did not read, and why (hidden, a link, unknown kind, too big, too deep). */
+      skipped: z.array(z.strictObject({ path: z.string().min(1).max(300), reason: z.string().min(1).max(300) })).max(60),
     }),
   },
   'file:open-document': {
@@ -164,6 +168,15 @@ export const channels = {
       remember: z.boolean(),
     }),
     response: azureSessionSchema,
+  },
+  'azure:resolve-target': {
+    method: 'resolveAzureTarget',
+    /**
+     * The endpoints a sign-in to `target` would use, as main resolves and checks them, so the
+     * renderer can show the authority host before anything opens (refused: `invalid-request`).
+     */
+    request: z.strictObject({ target: cloudTargetSchema }),
+    response: z.strictObject({ authorityHost: z.string().max(500), armEndpoint: z.string().max(500) }),
   },
   'azure:sign-out': {
     method: 'signOutOfAzure',
@@ -285,15 +298,6 @@ export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
 /** What every handler answers: a result, never a thrown error (Electron keeps only `message`). */
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
-
-export const ipcResultSchema = <T extends z.ZodType>(data: T) =>
-  z.discriminatedUnion('ok', [
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({
-      ok: z.literal(false),
-      error: z.strictObject({ code: z.enum(ipcErrorCodes), message: z.string() }),
-    }),
-  ]);
 
 /** The API the preload exposes as `window.demarc`: one named function per channel and event. */
 export type DemarcApi = {

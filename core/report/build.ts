@@ -1,10 +1,10 @@
-import JSZip from 'jszip';
 import { Packer } from 'docx';
 import type { AssessmentBundle } from '../bundle/schema';
 import type { ContentPack } from '../content/types';
 import { buildReportModel, type ReportModel, type ReportOptions } from './model';
 import { renderDocument } from './render/document';
 import type { ReportTemplate } from './template';
+import { openLimitedZip } from './zip-limits';
 
 /** Progress of a report build: a phase, and a fraction 0..1 of the whole. */
 export interface ReportProgress {
@@ -29,12 +29,15 @@ export interface BuiltReport {
   model: ReportModel;
 }
 
-/** Reads `word/styles.xml` from a reference .docx (a Word document whose styles the report uses). */
+/**
+ * Reads `word/styles.xml` from a reference .docx (a Word document whose styles the report
+ * uses). The document comes with a template, so it is unpacked within the limits of zip-limits.ts.
+ */
 export async function referenceStyles(docx: Uint8Array): Promise<string> {
-  const zip = await JSZip.loadAsync(docx);
-  const styles = zip.file('word/styles.xml');
-  if (!styles) throw new Error('the reference document has no word/styles.xml');
-  return styles.async('string');
+  const pkg = await openLimitedZip(docx, 'the reference document');
+  const styles = await pkg.readText('word/styles.xml');
+  if (styles === undefined) throw new Error('the reference document has no word/styles.xml');
+  return styles;
 }
 
 /**

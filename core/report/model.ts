@@ -8,7 +8,7 @@ import { buildIrPlan } from './ir-plan';
 import type { DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportOptions, RiskView } from './types';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, longDateTime, riskBookmark } from './labels';
 import { cleanUserText } from './sanitize';
-import type { PlaceholderName, ReportTemplate } from './template';
+import { fillText, type PlaceholderName, type ReportTemplate } from './template';
 
 export type { DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportOptions, RiskView } from './types';
 
@@ -401,7 +401,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     criticality,
   };
   // manifest strings may themselves use placeholders (values are plain text, substituted once)
-  const fill = (s: string): string => s.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, n: string) => placeholders[n.trim() as PlaceholderName] ?? '');
+  const fill = (s: string): string => fillText(s, placeholders);
   placeholders.preparedBy = a.consultant ? preparedBy : fill(manifest.document.preparedBy);
 
   const contacts = bundle.contacts.filter((c) => c.name.trim() !== '');

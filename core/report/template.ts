@@ -290,10 +290,11 @@ const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 /**
  * Loads a template from its files. Never throws on bad content: every problem is returned
- * with its file and line, and `template` is undefined when the template cannot be used.
- * (Styles of a reference document are checked by {@link checkTemplate}, which is async.)
+ * with its file and line, and `template` is undefined when the template cannot be used;
+ * `manifest` is there whenever template.yaml itself is valid (for {@link checkTemplate},
+ * which checks the styles of a reference document asynchronously).
  */
-export function loadTemplate(files: readonly TemplateFile[]): { template?: ReportTemplate; problems: TemplateProblem[] } {
+export function loadTemplate(files: readonly TemplateFile[]): { template?: ReportTemplate; manifest?: TemplateManifest; problems: TemplateProblem[] } {
   const problems: TemplateProblem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const manifestFile = byPath.get('template.yaml');
@@ -384,7 +385,7 @@ export function loadTemplate(files: readonly TemplateFile[]): { template?: Repor
     if (!f?.bytes) problems.push({ file: 'template.yaml', line: lineOf(['referenceDocx']), message: `reference document '${manifest.referenceDocx}' not found in the template folder` });
     else template.referenceDocx = f.bytes;
   }
-  return { template: problems.length === 0 ? template : undefined, problems };
+  return { template: problems.length === 0 ? template : undefined, manifest, problems };
 }
 
 /** Replaces placeholders with values; a value is plain text and is never parsed again. */

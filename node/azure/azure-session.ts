@@ -89,6 +89,11 @@ export interface AzureSessionOptions {
   clientId?: string;
   /** Extra trusted CAs for Entra and ARM. Tests only (the loopback fakes' certificate). */
   tlsOptions?: ExtraTlsOptions;
+  /**
+   * Accept custom endpoints on a port other than 443. Tests only (the loopback fakes listen
+   * on a random port); the app never sets it, so a renderer cannot send the sign-in elsewhere.
+   */
+  allowCustomEndpointPorts?: boolean;
   /** Replaces {@link createSignIn} (tests: the e2e harness's "no network" default). */
   createSignIn?: (options: SignInOptions) => AzureSignIn;
   /** Pull clock and retry limits (tests: a clock that never waits). */
@@ -207,7 +212,7 @@ export class AzureSession {
     }
     if (this.pendingSignIn) throw new AzureSessionError('busy', 'A sign-in is already waiting for you; finish or cancel it first.');
     if (this.pulls.size > 0) throw new AzureSessionError('busy', 'A pull is running; cancel it or let it finish before signing in again.');
-    const cloud = this.resolveTarget(request.target);
+    const cloud = this.resolveCloudTarget(request.target);
     const controller = new AbortController();
     this.pendingSignIn = controller;
     try {
@@ -233,6 +238,16 @@ export class AzureSession {
     } finally {
       if (this.pendingSignIn === controller) this.pendingSignIn = null;
     }
+  }
+
+  /**
+   * The endpoints a sign-in to `target` would use, checked as {@link signIn} checks them
+   * (`invalid-request` otherwise): the connect panel shows the authority host before the
+   * user signs in, so a look-alike host is seen before any sign-in page opens.
+   */
+  resolveTarget(target: AzureSignInRequest['target']): { authorityHost: string; armEndpoint: string } {
+    const { authorityHost, armEndpoint } = this.resolveCloudTarget(target);
+    return { authorityHost, armEndpoint };
   }
 
   /** Stops a sign-in that waits for the browser or the device code. */
@@ -393,11 +408,12 @@ export class AzureSession {
     throw new AzureSessionError('not-signed-in', this.notice ?? 'Not signed in to Azure; sign in first.');
   }
 
-  private resolveTarget(target: AzureSignInRequest['target']): ResolvedCloud {
+  private resolveCloudTarget(target: AzureSignInRequest['target']): ResolvedCloud {
     try {
+      const policy = { anyPort: this.options.allowCustomEndpointPorts === true };
       return target.cloud === 'custom'
-        ? resolveCloud({ armEndpoint: target.armEndpoint, authorityHost: target.authorityHost })
-        : resolveCloud({ cloud: target.cloud });
+        ? resolveCloud({ armEndpoint: target.armEndpoint, authorityHost: target.authorityHost }, policy)
+        : resolveCloud({ cloud: target.cloud }, policy);
     } catch (error) {
       if (error instanceof CloudConfigError) throw new AzureSessionError('invalid-request', `Invalid cloud: ${error.message}`);
       throw error;
@@ -565,7 +581,7 @@ export class AzureSession {
     }
     let cloud: ResolvedCloud;
     try {
-      cloud = this.resolveTarget(descriptor.target);
+      cloud = this.resolveCloudTarget(descriptor.target);
     } catch {
       await this.forgetOnDisk();
       return;

@@ -261,20 +261,6 @@ export function createSignIn(options: SignInOptions): AzureSignIn {
   };
 }
 
-/** Environment variables the CLI reads (Insomnia-style: every URL can be overridden). */
-export interface AzureEnvironment {
-  AZURE_TENANT_ID?: string;
-  AZURE_CLIENT_ID?: string;
-  AZURE_CLIENT_SECRET?: string;
-  AZURE_CLIENT_CERTIFICATE_PATH?: string;
-  AZURE_CLIENT_CERTIFICATE_PASSWORD?: string;
-  /** Overrides the ARM endpoint (same as `--arm-endpoint`). */
-  DEMARC_ARM_ENDPOINT?: string;
-  /** Overrides the authority host (same as `--authority-host`); AZURE_AUTHORITY_HOST works too. */
-  DEMARC_AUTHORITY_HOST?: string;
-  AZURE_AUTHORITY_HOST?: string;
-}
-
 /** Picks the CLI default: a service principal when its variables are set, else the Azure CLI. */
 export function defaultSignInMethod(env: Record<string, string | undefined>): SignInMethod {
   const hasSp = Boolean(env.AZURE_TENANT_ID && env.AZURE_CLIENT_ID && (env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH));

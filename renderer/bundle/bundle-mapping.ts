@@ -15,7 +15,7 @@ import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Answers } from '../../core/interview/answers';
 import { scopeModels } from '../../core/interview/flow';
-import { fromBundleResource } from '../../core/bundle/schema';
+import { fromBundleResource, toBundleResource } from '../../core/bundle/schema';
 import type { Risk } from '../../core/risks/schema';
 import type {
   AnswerRecord,
@@ -101,19 +101,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
     for (const row of c.rows) {
       const r = typeof row.id === 'string' ? byKey.get(`${c.snapshotId}\n${row.id.toLowerCase()}`) : undefined;
       if (!r) continue;
-      const out: BundleResource = {
-        id: r.id,
-        name: r.name,
-        type: r.type,
-        subscriptionId: r.subscriptionId,
-        resourceGroup: r.resourceGroup,
-        location: r.location,
-        serviceModel: r.serviceModel as BundleResource['serviceModel'],
-        snapshotId: r.snapshotId,
-        row,
-      };
-      if (r.tenantId) out.tenantId = r.tenantId;
-      resources.push(out);
+      resources.push(toBundleResource({ ...r, serviceModel: r.serviceModel as BundleResource['serviceModel'], raw: row }, r.snapshotId));
     }
   }
   const assessment: AssessmentBundle['assessment'] = {

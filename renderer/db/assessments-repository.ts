@@ -83,10 +83,6 @@ export async function updateClient(id: string, client: string): Promise<void> {
   await patch(id, { client: clientNameSchema.parse(client) });
 }
 
-export async function updateEngagement(id: string, engagement: Engagement): Promise<void> {
-  await patch(id, { engagement: engagementSchema.parse(engagement) });
-}
-
 /** Changes some engagement fields, reading the rest inside the transaction (concurrent edits of other fields survive). */
 export async function patchEngagement(id: string, changes: Partial<Engagement>): Promise<void> {
   const db = database();
@@ -107,10 +103,6 @@ export async function updateMatrix(id: string, pack: ContentPack, matrixId: stri
   const matrix = pack.matrices.get(matrixId);
   if (!matrix) throw new Error(`The pack has no matrix '${matrixId}'.`);
   await patch(id, { matrixId: matrix.id, matrixVersion: matrix.version });
-}
-
-export async function updateSubscriptions(id: string, subscriptions: string[]): Promise<void> {
-  await patch(id, { subscriptions: z.array(z.string().max(100)).max(10_000).parse(subscriptions) });
 }
 
 /** Marks the assessment deleted; {@link undoDelete} brings it back until {@link purgeDeleted} runs. */

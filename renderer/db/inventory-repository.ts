@@ -212,11 +212,6 @@ export async function failingFindings(db: DemarcDatabase, snapshotId: string): P
   return (await readFindings(db, snapshotId)).filter((f) => f.status === 'fail');
 }
 
-export async function rawRow(db: DemarcDatabase, resource: ResourceRecord): Promise<Record<string, unknown> | undefined> {
-  const chunk = await db.resourceChunks.get([resource.snapshotId, resource.chunk]);
-  return chunk?.rows.find((r) => typeof r.id === 'string' && r.id.toLowerCase() === resource.key);
-}
-
 /** Records the findings of a pulled snapshot once its pages are stored (the snapshot is still being built). */
 export async function storePullFindings(db: DemarcDatabase, snapshotId: string, findings: readonly FindingRecord[]): Promise<void> {
   const index = await readIndexChunks(db, snapshotId);

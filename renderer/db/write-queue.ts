@@ -61,11 +61,6 @@ export function queueCommand(key: string, command: Command): Promise<void> {
   return first;
 }
 
-/** Resolves when every queued write has settled. */
-export async function flushWrites(): Promise<void> {
-  while (slots.size > 0) await Promise.all([...slots.values()].map((s) => s.running));
-}
-
 /** Runs the commands an earlier session journaled but may not have stored. */
 export async function replayJournal(): Promise<number> {
   const pending = pendingJournal();

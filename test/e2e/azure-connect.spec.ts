@@ -19,7 +19,14 @@ test('a live pull streams into a new snapshot and the checks run', async ({ app,
   await app.getByTestId('azure-panel').getByRole('button', { name: /Connect to Azure/ }).click();
   await app.getByTestId('azure-cloud').selectOption('custom');
   await app.getByTestId('azure-arm-endpoint').fill(fakes.target.armEndpoint);
-  await app.getByTestId('azure-authority-host').fill(fakes.target.authorityHost);
+  // A host with credentials in it is refused before anything is sent to main.
+  await app.getByTestId('azure-authority-host').fill('https://user:pw@login.contoso.example');
+  await expect(app.getByText('The address must not contain credentials.')).toBeVisible();
+  await expect(app.getByTestId('azure-sign-in')).toBeDisabled();
+  // The host the sign-in will use is shown before it starts.
+  await app.getByTestId('azure-authority-host').fill(`${fakes.target.authorityHost}/`);
+  await expect(app.getByTestId('azure-authority-host-shown')).toHaveText(fakes.target.authorityHost);
+  await app.getByTestId('azure-panel').screenshot({ path: test.info().outputPath('azure-connect-authority.png') });
   await app.getByTestId('azure-sign-in').click();
   await expect(app.getByTestId('azure-account')).toBeVisible();
   await app.getByTestId('azure-discover').click();

@@ -25,6 +25,8 @@ interface TestFixtures {
    * "no network in tests". Override with the fakes' options (see harness/azure-fakes.ts).
    */
   azure: HarnessAzureOptions | undefined;
+  /** The folder main's folder dialog picks (default: the bundled templates/default). */
+  templateFolder: string | undefined;
   main: MainProcessHarness;
   cspViolations: CspViolation[];
   /** Set to true in a test that provokes a violation on purpose. */
@@ -79,8 +81,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   bridgeShim: [async ({}, use) => use(await buildBridgeShim()), { scope: 'worker' }],
 
   azure: [undefined, { option: true }],
-  main: async ({ appServer, azure }, use) => {
-    const harness = createMainProcessHarness(appServer.origin, azure ? { azure } : {});
+  templateFolder: [undefined, { option: true }],
+  main: async ({ appServer, azure, templateFolder }, use) => {
+    const harness = createMainProcessHarness(appServer.origin, { ...(azure ? { azure } : {}), ...(templateFolder ? { templateFolder } : {}) });
     await use(harness);
     harness.setEventSink(undefined);
     harness.dispose();

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lintDocx } from '../../core/report/docx-lint';
 import { expect, test } from './fixtures';
@@ -46,5 +47,28 @@ test.describe('Report screen', () => {
     const result = await app.evaluate(() => window.demarc!.openDocument({ documentId: 'made-up' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(main.openedDocuments).toEqual([]);
+  });
+});
+
+test.describe('Report template folder', () => {
+  // A copy of the default template with a picture over the size limit and a hidden file.
+  const folder = path.join(mkdtempSync(path.join(tmpdir(), 'demarc-e2e-template-')), 'Acme template');
+  cpSync(path.resolve(import.meta.dirname, '..', '..', 'templates', 'default'), folder, { recursive: true });
+  writeFileSync(path.join(folder, 'cover.png'), Buffer.alloc(6 * 1024 * 1024));
+  writeFileSync(path.join(folder, '.DS_Store'), '');
+  test.use({ templateFolder: folder });
+
+  test('shows what main did not read from the chosen folder, and why', async ({ app }) => {
+    await app.getByTestId('create-demo').click();
+    await goTo(app, 'report');
+    await app.getByTestId('choose-template').click();
+    await expect(app.getByTestId('report-template')).toHaveText(/^Acme template \(\d+ files\)$/);
+    await expect(app.getByTestId('template-skipped')).toContainText('Not read from Acme template');
+    await expect(app.getByTestId('template-skipped-entry')).toHaveText([
+      '.DS_Store: hidden',
+      'cover.png: larger than the 5 MB limit for one file (6,291,456 bytes)',
+    ]);
+    await expectAccessible(app, 'report-template-skipped');
+    await app.screenshot({ path: test.info().outputPath('report-template-skipped.png') });
   });
 });

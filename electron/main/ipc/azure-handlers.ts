@@ -12,7 +12,7 @@ import { IpcHandlerError, type Handler, type Handlers } from './register-handler
 /** The part of {@link AzureSession} the handlers call (tests may pass a stand-in). */
 export type AzureSessionApi = Pick<
   AzureSession,
-  'getSession' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'redact'
+  'getSession' | 'resolveTarget' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'redact'
 >;
 
 type AzureChannel = Extract<ChannelName, `azure:${string}`>;
@@ -32,6 +32,7 @@ function guarded<C extends AzureChannel>(session: AzureSessionApi, channel: C, r
 export function createAzureHandlers(session: AzureSessionApi): Pick<Handlers, AzureChannel> {
   return {
     'azure:get-session': guarded(session, 'azure:get-session', () => session.getSession()),
+    'azure:resolve-target': guarded(session, 'azure:resolve-target', async ({ target }) => session.resolveTarget(target)),
     'azure:sign-in': guarded(session, 'azure:sign-in', (request, context) => session.signIn(request, context?.senderId)),
     'azure:cancel-sign-in': guarded(session, 'azure:cancel-sign-in', async () => session.cancelSignIn()),
     'azure:sign-out': guarded(session, 'azure:sign-out', () => session.signOut()),

@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
-import type { TemplateFile } from '../../../core/report/template';
 import { isAllowedExternalUrl } from '../external-links';
-import { TemplateFolderError, readTemplateFolder } from '../../../node/template-folder';
+import { TemplateFolderError, readTemplateFolder, type TemplateFolderContents } from '../../../node/template-folder';
 import { secureStorageStatus, type SafeStorageLike } from '../../../node/secure-storage-policy';
 
 export interface SaveDialogResult {
@@ -30,7 +29,7 @@ export interface MainDeps {
   /** Electron's `dialog.showOpenDialog` for one folder. */
   showOpenFolderDialog: (options: { title: string }) => Promise<{ canceled: boolean; filePaths: string[] }>;
   /** Reads a report template folder (node/template-folder.ts); injectable for tests. */
-  readTemplateFolder?: (dir: string) => TemplateFile[];
+  readTemplateFolder?: (dir: string) => Promise<TemplateFolderContents>;
   /** Electron's `shell.openPath`: resolves to '' on success, or an error message. */
   openPath: (absolutePath: string) => Promise<string>;
   /** Makes the opaque ids of saved documents; injectable for tests. */
@@ -85,11 +84,11 @@ export function createHandlers(deps: MainDeps): Handlers {
     'file:choose-report-template': async () => {
       const choice = await deps.showOpenFolderDialog({ title: 'Choose a report template folder' });
       const folder = choice.filePaths[0];
-      if (choice.canceled || !folder) return { chosen: false, folderName: null, files: [] };
+      if (choice.canceled || !folder) return { chosen: false, folderName: null, files: [], skipped: [] };
       try {
+        const { files, skipped } = await (deps.readTemplateFolder ?? readTemplateFolder)(folder);
         // Files read by Node are backed by plain ArrayBuffers.
-        const files = (deps.readTemplateFolder ?? readTemplateFolder)(folder) as { path: string; text?: string; bytes?: Uint8Array<ArrayBuffer> }[];
-        return { chosen: true, folderName: path.basename(folder), files };
+        return { chosen: true, folderName: path.basename(folder), files: files as { path: string; text?: string; bytes?: Uint8Array<ArrayBuffer> }[], skipped };
       } catch (error) {
         if (error instanceof TemplateFolderError) throw new IpcHandlerError('io-error', error.message.replace(folder, path.basename(folder)));
         throw error;

@@ -16,13 +16,17 @@ import {
 import { DocumentArrowDownRegular, DocumentRegular, FolderOpenRegular, OpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ReportProgress } from '../../../core/report/build';
+import type { ChannelResponse } from '../../../core/ipc/contract';
 import type { TemplateFile } from '../../../core/report/template';
 import { callMain } from '../../bridge/demarc-client';
 import { dumpToBundle } from '../../bundle/bundle-mapping';
 import { bundleFileName, readDump } from '../../bundle/bundle-store';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { SkippedTemplateFiles } from './SkippedTemplateFiles';
 import type { AssessmentRecord } from '../../db/database';
 import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
+
+type SkippedEntries = ChannelResponse<'file:choose-report-template'>['skipped'];
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '860px' },
@@ -66,7 +70,7 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const [saved, setSaved] = useState<SavedDocument[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [template, setTemplate] = useState<{ folderName: string; files: TemplateFile[] } | null>(null);
+  const [template, setTemplate] = useState<{ folderName: string; files: TemplateFile[]; skipped: SkippedEntries } | null>(null);
   const [templateError, setTemplateError] = useState<string | null>(null);
   const build = useRef<ReportBuild | null>(null);
   const names = reportNames(assessment.name);
@@ -96,7 +100,7 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
     setTemplateError(null);
     try {
       const chosen = await callMain('file:choose-report-template', {});
-      if (chosen.chosen && chosen.folderName) setTemplate({ folderName: chosen.folderName, files: chosen.files });
+      if (chosen.chosen && chosen.folderName) setTemplate({ folderName: chosen.folderName, files: chosen.files, skipped: chosen.skipped });
     } catch (error) {
       setTemplateError(error instanceof Error ? error.message : String(error));
     }
@@ -163,6 +167,7 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
           )}
         </div>
       </Field>
+      {template && <SkippedTemplateFiles folderName={template.folderName} skipped={template.skipped} />}
 
       <div className={styles.row}>
         <Button appearance="primary" icon={<DocumentRegular />} onClick={() => void generate()} disabled={building} data-testid="generate-report">

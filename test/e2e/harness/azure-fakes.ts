@@ -71,6 +71,8 @@ export async function startAzureFakes(
     target: { cloud: 'custom', armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost },
     harnessOptions: {
       tlsOptions: { ca: cert },
+      // The fakes listen on random loopback ports; the app itself accepts only 443.
+      allowCustomEndpointPorts: true,
       directory: mkdtempSync(path.join(tmpdir(), 'demarc-e2e-azure-')),
       safeStorage: fakeSafeStorage('gnome_libsecret'),
       platform: 'linux',

@@ -23,6 +23,8 @@ export type HarnessAzureOptions = Partial<Omit<AzureSessionOptions, 'emit'>>;
 
 export interface MainProcessHarnessOptions {
   azure?: HarnessAzureOptions;
+  /** The folder the folder dialog answers with; default the bundled templates/default. */
+  templateFolder?: string;
 }
 
 /** An event main pushed to the page, as `webContents.send` would. */
@@ -114,7 +116,10 @@ export function createMainProcessHarness(trustedOrigin: string, options: MainPro
     },
     writeFile: writeFileAtomic,
     // The folder dialog answers with the bundled default template (a real folder on disk).
-    showOpenFolderDialog: async () => ({ canceled: false, filePaths: [path.resolve(import.meta.dirname, '..', '..', '..', 'templates', 'default')] }),
+    showOpenFolderDialog: async () => ({
+      canceled: false,
+      filePaths: [options.templateFolder ?? path.resolve(import.meta.dirname, '..', '..', '..', 'templates', 'default')],
+    }),
     openPath: async (file) => {
       openedDocuments.push(file);
       return '';

@@ -86,6 +86,7 @@ async function setup(
       safeStorage,
       platform: 'linux',
       tlsOptions: { ca: cert },
+      allowCustomEndpointPorts: true,
       clock,
       log: (line) => shared.logs.push(line),
       emit: (senderId, event, payload) => {

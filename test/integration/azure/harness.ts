@@ -67,7 +67,7 @@ export async function startHarness(
   const entra = await new FakeEntra({ tenantId: TENANT_ID, clientId: CLIENT_ID, ...options.entra, clientSecret: secret }).start();
   const graph = await new FakeResourceGraph({ entra, ...options.graph }).start();
   const { cert } = await loopbackCertificate();
-  const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost });
+  const cloud = resolveCloud({ armEndpoint: graph.armEndpoint, authorityHost: entra.authorityHost }, { anyPort: true });
   const signIn = createSignIn({
     method: 'service-principal',
     cloud,

@@ -124,7 +124,7 @@ describe('sign-in remembered across restarts', () => {
     const safeStorage = fakeSafeStorage('gnome_libsecret');
     const status = registerSafeStorageTokenCache({ safeStorage, platform: 'linux', directory });
     expect(status.canPersistSignIn).toBe(true);
-    const cloud = resolveCloud({ armEndpoint: 'https://127.0.0.1:1', authorityHost: entra.authorityHost });
+    const cloud = resolveCloud({ armEndpoint: 'https://127.0.0.1:1', authorityHost: entra.authorityHost }, { anyPort: true });
     const make = () =>
       createSignIn({ method: 'service-principal', cloud, tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: secret, tlsOptions: { ca: cert }, persistTokenCache: true });
     const first = await make().credential.getToken(cloud.tokenScope, { enableCae: true });

@@ -54,8 +54,10 @@ describe('demarc report / template check', () => {
     cpSync(defaultTemplateDir, copy, { recursive: true });
     writeFileSync(join(copy, 'blocks', 'roadmap.md'), 'Intro.\n\nSee {{nope}}.\n');
     rmSync(join(copy, 'blocks', 'glossary.md'));
+    writeFileSync(join(copy, 'cover.png'), Buffer.alloc(5 * 1024 * 1024 + 1));
     const bad = io();
     expect(await main(['template', 'check', 'tpl'], bad)).toBe(1);
+    expect(bad.out).toContain('skipped cover.png: larger than the 5 MB limit for one file (5,242,881 bytes)\n');
     expect(bad.out).toContain('blocks/roadmap.md:3: unknown placeholder {{nope}}');
     expect(bad.out).toContain("blocks/glossary.md: missing block 'glossary'");
     const r = io();

@@ -8,12 +8,14 @@ import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
 import { loadTemplate, type ReportTemplate } from '../../../../core/report/template';
 
+const defaultTemplate = await readTemplateDir(defaultTemplateDir);
+
 /** The bundled demo assessment, the bundled pack and the default template. */
 export function loadDemo(): { bundle: AssessmentBundle; pack: ContentPack; template: ReportTemplate } {
   const parsed = parseBundle(JSON.parse(readFileSync(join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json'), 'utf8')));
   if (!parsed.ok) throw new Error(`demo bundle invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const { pack } = loadPack(readPackFiles(defaultPackDir));
-  const { template, problems } = loadTemplate(readTemplateDir(defaultTemplateDir));
+  const { template, problems } = loadTemplate(defaultTemplate.files);
   if (!template) throw new Error(`default template invalid: ${JSON.stringify(problems)}`);
   return { bundle: parsed.bundle, pack, template };
 }

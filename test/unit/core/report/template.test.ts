@@ -4,7 +4,8 @@ import { checkTemplate } from '../../../../core/report/template-check';
 import { loadTemplate, parseMarkdown, probeImage, resolveInlines, type TemplateFile } from '../../../../core/report/template';
 import JSZip from 'jszip';
 
-const files = (): TemplateFile[] => readTemplateDir(defaultTemplateDir);
+const defaultFiles = (await readTemplateDir(defaultTemplateDir)).files;
+const files = (): TemplateFile[] => [...defaultFiles];
 const replace = (list: TemplateFile[], path: string, f: Partial<TemplateFile> | null): TemplateFile[] =>
   f === null ? list.filter((x) => x.path !== path) : list.some((x) => x.path === path) ? list.map((x) => (x.path === path ? { path, ...f } : x)) : [...list, { path, ...f }];
 
@@ -46,6 +47,18 @@ describe('report templates', () => {
     const problems = await checkTemplate(list);
     expect(problems.some((p) => p.file === 'reference.docx' && p.message === "missing style 'Heading2' (the report uses it)")).toBe(true);
     expect(problems.some((p) => p.message.includes("'Normal'"))).toBe(false);
+  });
+
+  it('finds the reference document however template.yaml spells it (parsed, not pattern-matched)', async () => {
+    const zip = new JSZip();
+    zip.file('word/styles.xml', '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Normal"/></w:styles>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const base = files().find((f) => f.path === 'template.yaml')!.text!;
+    for (const spelling of ['referenceDocx: >-\n  styles/reference.docx\n', '"referenceDocx": \'styles/reference.docx\'   # Word styles\n']) {
+      const list = replace(replace(files(), 'styles/reference.docx', { bytes }), 'template.yaml', { text: `${base}\n${spelling}` });
+      const problems = await checkTemplate(list);
+      expect(problems, spelling).toContainEqual({ file: 'styles/reference.docx', message: "missing style 'Heading1' (the report uses it)" });
+    }
   });
 
   it('parses the Markdown subset and never re-expands placeholder values', () => {

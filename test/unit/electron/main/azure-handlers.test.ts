@@ -15,6 +15,9 @@ function stubSession(overrides: Partial<AzureSessionApi>): AzureSessionApi {
   const fail = () => Promise.reject(new Error('not stubbed'));
   return {
     getSession: fail,
+    resolveTarget: () => {
+      throw new Error('not stubbed');
+    },
     signIn: fail,
     cancelSignIn: () => ({ cancelled: false }),
     signOut: fail,
@@ -46,5 +49,20 @@ describe('azure handlers', () => {
     const handlers = createAzureHandlers(stubSession({ startPull }));
     await handlers['azure:start-pull']({ subscriptions: [], managementGroups: ['mg'] }, { senderId: 3 });
     expect(startPull).toHaveBeenCalledWith({ subscriptions: [], managementGroups: ['mg'] }, 3);
+  });
+
+  it('answer which authority host a target resolves to, and pass a refusal on with its code', async () => {
+    const resolveTarget = vi.fn((target: { cloud: string }) => {
+      if (target.cloud === 'custom') throw new AzureSessionError('invalid-request', 'Invalid cloud: authority host must use the default https port (443), not 8443');
+      return { authorityHost: 'https://login.microsoftonline.us', armEndpoint: 'https://management.usgovcloudapi.net' };
+    });
+    const handlers = createAzureHandlers(stubSession({ resolveTarget: resolveTarget as AzureSessionApi['resolveTarget'] }));
+    expect(await handlers['azure:resolve-target']({ target: { cloud: 'usgov' } })).toEqual({
+      authorityHost: 'https://login.microsoftonline.us',
+      armEndpoint: 'https://management.usgovcloudapi.net',
+    });
+    await expect(
+      handlers['azure:resolve-target']({ target: { cloud: 'custom', armEndpoint: 'https://arm.contoso.example', authorityHost: 'https://login.contoso.example:8443' } }),
+    ).rejects.toEqual(new IpcHandlerError('invalid-request', 'Invalid cloud: authority host must use the default https port (443), not 8443'));
   });
 });

@@ -146,11 +146,16 @@ describe('file:choose-report-template', () => {
     expect(result.files.map((f) => f.path).sort()).toEqual(['blocks/intro.md', 'logo.png', 'template.yaml']);
     expect(result.files.find((f) => f.path === 'blocks/intro.md')?.text).toBe('Hello {{client}}');
     expect([...(result.files.find((f) => f.path === 'logo.png')?.bytes ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(result.skipped).toEqual([
+      { path: '.secret.md', reason: 'hidden' },
+      { path: 'passwd.md', reason: 'a link or special file; only regular files are read' },
+      { path: 'run.sh', reason: 'not a template file (.yaml, .md, .txt, .png, .jpg, .docx)' },
+    ]);
     expect(JSON.stringify(result)).not.toContain(dir);
   });
 
   it('answers not chosen when the dialog is cancelled', async () => {
     const handlers = createHandlers(deps());
-    expect(await handlers['file:choose-report-template']({})).toEqual({ chosen: false, folderName: null, files: [] });
+    expect(await handlers['file:choose-report-template']({})).toEqual({ chosen: false, folderName: null, files: [], skipped: [] });
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SecretRedactor } from '../../../../core/azure/redact';
 import { AzureSession, redactDeep } from '../../../../node/azure/azure-session';
 import { SignInConfigError } from '../../../../node/azure/credentials';
+import { BAD_AUTHORITY_HOSTS } from '../../core/azure/bad-endpoints';
 
 const TOKEN = 'canary-access-token-unit-0123456789abcdef';
 
@@ -60,5 +61,27 @@ describe('AzureSession without network', () => {
     await expect(
       session.signIn({ method: 'cli', target: { cloud: 'custom', armEndpoint: 'https://arm.example?x=1', authorityHost: 'https://login.example' }, remember: false }),
     ).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringContaining('query') });
+  });
+
+  it.each(BAD_AUTHORITY_HOSTS)('refuses the custom authority host %s before any sign-in starts', async (authorityHost, reason) => {
+    const createSignIn = vi.fn(() => {
+      throw new SignInConfigError('must not be reached');
+    });
+    const session = new AzureSession({ directory: mkdtempSync(path.join(tmpdir(), 'demarc-azure-unit-')), safeStorage: basicText, platform: 'linux', emit: vi.fn(), createSignIn });
+    const refusal = session.signIn({ method: 'browser', target: { cloud: 'custom', armEndpoint: 'https://management.contoso.example', authorityHost }, remember: false });
+    await expect(refusal).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(reason) });
+    expect(createSignIn).not.toHaveBeenCalled();
+  });
+
+  it('tells which authority host a target will use, refusing what a sign-in would refuse', () => {
+    const session = new AzureSession({ directory: mkdtempSync(path.join(tmpdir(), 'demarc-azure-unit-')), safeStorage: basicText, platform: 'linux', emit: vi.fn() });
+    expect(session.resolveTarget({ cloud: 'public' })).toEqual({ authorityHost: 'https://login.microsoftonline.com', armEndpoint: 'https://management.azure.com' });
+    expect(session.resolveTarget({ cloud: 'custom', armEndpoint: 'https://arm.contoso.example/', authorityHost: 'https://Login.Contoso.example/adfs/' })).toEqual({
+      authorityHost: 'https://login.contoso.example/adfs',
+      armEndpoint: 'https://arm.contoso.example',
+    });
+    for (const [authorityHost, reason] of BAD_AUTHORITY_HOSTS) {
+      expect(() => session.resolveTarget({ cloud: 'custom', armEndpoint: 'https://arm.contoso.example', authorityHost }), authorityHost).toThrow(reason);
+    }
   });
 });
