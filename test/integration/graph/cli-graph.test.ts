@@ -12,7 +12,7 @@ import { parseGraphSnapshot, rowsOf } from '../../../core/graph/snapshot';
 import { FakeEntra } from '../azure/fakes/fake-entra';
 import { loopbackCertificate } from '../azure/fakes/tls';
 import { canarySecret, CLIENT_ID } from '../azure/harness';
-import { TENANT, wellConfiguredTenant } from '../../fixtures/graph/tenant';
+import { ADMIN2, BREAK_GLASS_UPNS, licenceGap, snapshotOf, TENANT, wellConfiguredTenant } from '../../fixtures/graph/tenant';
 import { FakeGraph } from './fakes/fake-graph';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
@@ -120,5 +120,33 @@ describe('demarc graph import', () => {
     expect(await run(['graph', 'import', 'partial', '-o', 'never.json'])).toBe(1);
     expect(stderr()).toMatch(/users\.json: 1 page file\(s\) of users, 1 of them with @odata\.nextLink: a page is missing/);
     await expect(readFile(path.join(dir, 'never.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('demarc findings over a Graph snapshot', () => {
+  it('runs the Graph checks, names failing objects and lists not-assessed checks with the gap', async () => {
+    const data = wellConfiguredTenant();
+    (data.userRegistrationDetails as Record<string, unknown>[]).find((r) => r.id === ADMIN2)!.isMfaRegistered = false;
+    await writeFile(path.join(dir, 'tenant-graph.json'), JSON.stringify(snapshotOf(data, [licenceGap('roleAssignmentSchedules')])));
+    const table = graphCommandsForTest(dir);
+    expect(await table.run(['findings', '--inventory', 'tenant-graph.json', '--failed', ...BREAK_GLASS_UPNS.flatMap((u) => ['--break-glass', u])])).toBe(0);
+    expect(table.stdout()).toMatch(/FAIL\s+GR-01\s+critical\s+customer\s+sam\.secops@contoso\.example\s+microsoft\.graph\/users/);
+    expect(table.stdout()).toContain('NOT ASSESSED  GR-08  Standing privileged assignment where PIM is available: roleAssignmentSchedules could not be read: HTTP 400 AadPremiumLicenseRequired');
+    expect(table.stdout()).toMatch(/1 findings: 1 fail, 0 pass, 0 not applicable; 1 check\(s\) not assessed/);
+
+    const json = graphCommandsForTest(dir);
+    expect(await json.run(['findings', '--inventory', 'tenant-graph.json', '--json'])).toBe(0);
+    const parsed = JSON.parse(json.stdout()) as { findings: { checkId: string; resourceId: string; status: string }[]; notAssessed: { checkId: string }[] };
+    expect(parsed.findings.find((f) => f.checkId === 'GR-01' && f.resourceId === ADMIN2)?.status).toBe('fail');
+    expect(parsed.notAssessed.map((n) => n.checkId)).toEqual(['GR-08', 'GR-09']);
+  });
+
+  it('says where a Graph snapshot is invalid', async () => {
+    const snapshot = JSON.parse(JSON.stringify(snapshotOf(wellConfiguredTenant()))) as { data: { type: string }[] };
+    snapshot.data[0]!.type = 'users';
+    await writeFile(path.join(dir, 'bad-graph.json'), JSON.stringify(snapshot));
+    const cli = graphCommandsForTest(dir);
+    expect(await cli.run(['findings', '--inventory', 'bad-graph.json'])).toBe(1);
+    expect(cli.stderr()).toContain('bad-graph.json: not a valid Graph snapshot: data.0.type: a type such as microsoft.graph/users');
   });
 });
