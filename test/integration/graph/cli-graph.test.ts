@@ -2,11 +2,11 @@
  * `demarc graph pull` in a subprocess (service principal from AZURE_*, the fake CA trusted
  * through NODE_EXTRA_CA_CERTS) and `demarc graph import` over saved responses.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess, type CliRun } from '../azure/run-cli';
 import { graphCommandsForTest } from './cli-io';
 import { parseGraphSnapshot, rowsOf } from '../../../core/graph/snapshot';
 import { FakeEntra } from '../azure/fakes/fake-entra';
@@ -15,7 +15,6 @@ import { canarySecret, CLIENT_ID } from '../azure/harness';
 import { ADMIN2, BREAK_GLASS_UPNS, licenceGap, snapshotOf, TENANT, wellConfiguredTenant } from '../../fixtures/graph/tenant';
 import { FakeGraph } from './fakes/fake-graph';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 let entra: FakeEntra;
 let graph: FakeGraph;
 let secret: string;
@@ -39,24 +38,8 @@ afterAll(async () => {
   await entra?.stop();
 });
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'cli/bin/demarc.mjs'), ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_EXTRA_CA_CERTS: caFile, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT_ID, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCliProcess(args, { cwd: dir, caFile, env: { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT_ID, ...env } });
 }
 
 describe('demarc graph pull (subprocess)', () => {
