@@ -69,6 +69,28 @@ function securityDefaultsOn(view: TenantView): boolean {
 
 const LEARN = 'https://learn.microsoft.com';
 
+/**
+ * Security defaults, or an enforced policy for all users and all cloud apps that `matches`
+ * and excludes nobody but the named break-glass accounts. Evidence lists the policies that
+ * count and those that match but do not (not enforced, narrower, or weakened).
+ */
+function allUsersPolicyResult(view: TenantView, matches: (policy: GraphObject) => boolean): GraphCheckResult[] {
+  if (securityDefaultsOn(view)) return tenantResult(view, false, { securityDefaults: true });
+  const breakGlass = view.breakGlassIds();
+  const candidates = view.require('conditionalAccessPolicies').filter(matches);
+  const counted = candidates.filter((p) => isEnforced(p) && coversAllUsers(p) && coversAllApps(p) && weakeningExclusions(p, breakGlass).length === 0);
+  return tenantResult(view, counted.length === 0, {
+    countedPolicies: counted.map(describePolicy),
+    notCounted: candidates.filter((p) => !counted.includes(p)).map((p) => describeWithExclusions(p, breakGlass)),
+  });
+}
+
+/** A policy and the exclusions that keep it from counting, for evidence. */
+function describeWithExclusions(policy: GraphObject, breakGlass: ReadonlySet<string>): string {
+  const exclusions = weakeningExclusions(policy, breakGlass);
+  return `${describePolicy(policy)}${exclusions.length ? ` excludes ${exclusions.join(', ')}` : ''}`;
+}
+
 const privilegedWithoutMfa: GraphCheck = {
   id: 'GR-01',
   title: 'Privileged role holder has no MFA method registered',
@@ -141,7 +163,7 @@ const adminMfaPolicy: GraphCheck = {
     for (const p of candidates.filter(isEnforced)) {
       const exclusions = weakeningExclusions(p, breakGlass);
       if (exclusions.length > 0) {
-        weakened.push(`${describePolicy(p)} excludes ${exclusions.join(', ')}`);
+        weakened.push(describeWithExclusions(p, breakGlass));
         continue;
       }
       const roles = coversAllUsers(p) ? MFA_POLICY_ADMIN_ROLES : strings(usersOf(p).includeRoles);
@@ -167,15 +189,7 @@ const legacyAuth: GraphCheck = {
   mappings: { mcsb: ['IM-6', 'IM-7'], nistCsf: ['PR.AA-03', 'PR.PS-01'] },
   source: `${LEARN}/entra/identity/conditional-access/policy-block-legacy-authentication`,
   evaluate(view) {
-    if (securityDefaultsOn(view)) return tenantResult(view, false, { securityDefaults: true });
-    const policies = view.require('conditionalAccessPolicies');
-    const breakGlass = view.breakGlassIds();
-    const legacy = policies.filter((p) => blocks(p) && ['exchangeActiveSync', 'other'].every((t) => clientAppTypes(p).includes(t)));
-    const good = legacy.filter((p) => isEnforced(p) && coversAllUsers(p) && coversAllApps(p) && weakeningExclusions(p, breakGlass).length === 0);
-    return tenantResult(view, good.length === 0, {
-      blockingPolicies: good.map(describePolicy),
-      otherLegacyPolicies: legacy.filter((p) => !good.includes(p)).map((p) => `${describePolicy(p)}${weakeningExclusions(p, breakGlass).length ? ` excludes ${weakeningExclusions(p, breakGlass).join(', ')}` : ''}`),
-    });
+    return allUsersPolicyResult(view, (p) => blocks(p) && ['exchangeActiveSync', 'other'].every((t) => clientAppTypes(p).includes(t)));
   },
 };
 
@@ -204,15 +218,7 @@ const mfaAllUsers: GraphCheck = {
   mappings: { mcsb: ['IM-6', 'IM-7'], nistCsf: ['PR.AA-03'] },
   source: `${LEARN}/entra/identity/conditional-access/howto-conditional-access-policy-all-users-mfa`,
   evaluate(view) {
-    if (securityDefaultsOn(view)) return tenantResult(view, false, { securityDefaults: true });
-    const policies = view.require('conditionalAccessPolicies');
-    const breakGlass = view.breakGlassIds();
-    const allUsers = policies.filter((p) => coversAllUsers(p) && coversAllApps(p) && requiresMfa(p));
-    const good = allUsers.filter((p) => isEnforced(p) && weakeningExclusions(p, breakGlass).length === 0);
-    return tenantResult(view, good.length === 0, {
-      enforcingPolicies: good.map(describePolicy),
-      notCounted: allUsers.filter((p) => !good.includes(p)).map((p) => `${describePolicy(p)}${weakeningExclusions(p, breakGlass).length ? ` excludes ${weakeningExclusions(p, breakGlass).join(', ')}` : ''}`),
-    });
+    return allUsersPolicyResult(view, requiresMfa);
   },
 };
 
