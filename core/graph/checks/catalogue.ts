@@ -400,6 +400,24 @@ const appRegistration: GraphCheck = {
   },
 };
 
+/** authorizationPolicy.guestUserRoleId: the role guests get (same page as below). */
+const GUEST_ROLE_SAME_AS_MEMBERS = 'a0b1b346-4d3e-4e8b-98f8-753987be4970';
+
+const guestAccess: GraphCheck = {
+  id: 'GR-17',
+  title: 'Guests have the same directory access as members',
+  description:
+    "authorizationPolicy.guestUserRoleId is a0b1b346-4d3e-4e8b-98f8-753987be4970 (User: same access as members). Limited access (10dae51f-b6af-4016-8d66-8c2a99b929b3, the default) and restricted access (2af84b1e-32c8-42b7-82bc-daa82404023b) pass.",
+  severity: 'medium',
+  area: 'identities-users',
+  mappings: { mcsb: ['PA-7'], nistCsf: ['PR.AA-05'] },
+  source: `${LEARN}/graph/api/resources/authorizationpolicy`,
+  evaluate(view) {
+    const value = str(authorizationSetting(view).guestUserRoleId) ?? null;
+    return tenantResult(view, value === GUEST_ROLE_SAME_AS_MEMBERS, { guestUserRoleId: value });
+  },
+};
+
 const sharePointAnyone: GraphCheck = {
   id: 'GR-14',
   title: "SharePoint and OneDrive allow 'Anyone' links",
@@ -471,4 +489,5 @@ export const GRAPH_CHECKS: readonly GraphCheck[] = Object.freeze([
   sharePointAnyone,
   notificationContacts,
   secureScore,
+  guestAccess,
 ]);

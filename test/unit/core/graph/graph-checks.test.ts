@@ -75,6 +75,7 @@ const FAIL_VARIANTS: [string, string, (d: TenantData) => void, string][] = [
   ['GR-13', 'users may register applications', (d) => ((one(d, 'authorizationPolicy').defaultUserRolePermissions as Record<string, unknown>).allowedToCreateApps = true), TENANT],
   ['GR-14', "'Anyone' links", (d) => (one(d, 'sharepointSettings').sharingCapability = 'externalUserAndGuestSharing'), TENANT],
   ['GR-15', 'no technical notification contact', (d) => (list(d, 'organization')[0]!.technicalNotificationMails = []), TENANT],
+  ['GR-17', 'guests with member access', (d) => (one(d, 'authorizationPolicy').guestUserRoleId = 'a0b1b346-4d3e-4e8b-98f8-753987be4970'), TENANT],
   ['GR-16', 'a Secure Score of 30 %', (d) => (list(d, 'secureScores')[0]!.currentScore = 30), TENANT],
 ];
 
