@@ -136,6 +136,22 @@ describe('Graph pull', () => {
     expect(h.graph.requests.filter((r) => new URL(r.url).searchParams.get('$skiptoken') === '300')).toEqual([]);
   });
 
+  it('a cancel interrupts a Retry-After wait', async () => {
+    h = await startGraphHarness({ graph: { faults: [{ collection: 'organization', fault: { kind: 'throttle', retryAfter: '120' } }] } });
+    const controller = new AbortController();
+    // A clock whose sleeps end only when the signal aborts: without a cancellable wait the pull would hang.
+    const clock = { now: () => Date.now(), random: () => 0.5, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })) };
+    const result = await h.pull({
+      clock,
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.kind === 'retrying') setTimeout(() => controller.abort(), 10);
+      },
+    });
+    expect(result).toEqual({ status: 'cancelled' });
+    expect(h.graph.requests).toHaveLength(1);
+  });
+
   it('keeps the client secret and every token out of results, events, snapshots and errors', async () => {
     h = await startGraphHarness({ graph: { refuse: { secureScores: { status: 403, code: 'Forbidden', message: 'no' } } } });
     const ok = await h.pull();
