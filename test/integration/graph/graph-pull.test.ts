@@ -153,8 +153,10 @@ describe('Graph pull', () => {
   });
 
   it('keeps the client secret and every token out of results, events, snapshots and errors', async () => {
-    h = await startGraphHarness({ graph: { refuse: { secureScores: { status: 403, code: 'Forbidden', message: 'no' } } } });
+    h = await startGraphHarness({ graph: { refuse: { secureScores: { status: 403, code: 'Forbidden', message: 'token {token} lacks SecurityEvents.Read.All' } } } });
     const ok = await h.pull();
+    expect(ok.status === 'complete' && ok.snapshot.demarcGraphSnapshot.gaps[0]?.message).toBe('token [redacted] lacks SecurityEvents.Read.All');
+    for (const token of h.entra.issuedTokens) expect(JSON.stringify(ok)).not.toContain(token);
     const exchanges: unknown[] = [];
     const text = JSON.stringify([ok, h.events]);
     await h.stop();

@@ -26,6 +26,7 @@ export interface ScriptedFault {
 export interface GraphRefusalBody {
   status: number;
   code: string;
+  /** `{token}` is replaced by the presented access token (real Graph never echoes it; a test proves redaction). */
   message: string;
 }
 
@@ -124,7 +125,7 @@ export class FakeGraph {
     if (fault && this.playFault(fault, res, token)) return;
     const refusal = this.options.refuse?.[collection.id];
     if (refusal) {
-      this.error(res, refusal.status, refusal.code, refusal.message);
+      this.error(res, refusal.status, refusal.code, refusal.message.replace('{token}', token));
       return;
     }
     this.serve(res, collection, skip);
