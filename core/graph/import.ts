@@ -143,7 +143,7 @@ export function importGraphFiles(files: readonly GraphImportFile[], options: Gra
       continue;
     }
     const got = rowsOfPages(spec.id, pages);
-    rows.push(...got);
+    for (const row of got) rows.push(row); // not push(...got): a few hundred thousand arguments overflow the stack
     collections.push({ collection: spec.id, type: spec.type, status: 'complete', rows: got.length, pages: pages.length });
   }
   const org = rows.find((r) => r.type === graphCollection('organization').type);
