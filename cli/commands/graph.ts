@@ -36,8 +36,10 @@ Options:
   --quiet                  no progress on stderr
 
 Service principal: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or
-AZURE_CLIENT_CERTIFICATE_PATH). Application permissions to grant (delegated sign-ins need
-the same scopes and a role such as Global Reader):
+AZURE_CLIENT_CERTIFICATE_PATH). Device code uses AZURE_CLIENT_ID when set (an app
+registration with the delegated scopes below), else the Azure CLI's application, whose
+Graph scopes may not cover every collection. Permissions (application for a service
+principal; the same delegated scopes plus a role such as Global Reader otherwise):
 ${PERMISSIONS.join('\n')}
 
 Exit codes: 0 complete (gaps listed at the end); 1 error; 2 usage; 4 sign-in failed;
