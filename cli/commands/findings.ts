@@ -4,6 +4,7 @@ import { readInventory, serviceModelLookup } from '../../core/inventory/normalis
 import { InventoryParseError } from '../../core/inventory/parse';
 import { reservedKeysNote } from '../../core/inventory/reserved-keys';
 import type { ContentPack } from '../../core/content/types';
+import { describeNotAssessed, graphFindingsFor } from '../graph-findings';
 import type { CliCommand, CliIo } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
@@ -51,25 +52,33 @@ export const findingsCommand: CliCommand = {
     'Usage: demarc findings --inventory FILE [--json] [--failed] [--matrix ID] [--pack DIR]',
     '',
     'FILE: a JSON array of Resource Graph rows, a Resource Graph REST response (or an array',
-    "of them), 'az graph query' output, or a CSV export from Resource Graph Explorer.",
+    "of them), 'az graph query' output, or a CSV export from Resource Graph Explorer; or a",
+    "Microsoft Graph snapshot from 'demarc graph pull' / 'graph import' (the Graph checks run;",
+    '--json then prints {findings, notAssessed}).',
     '',
+    '  --break-glass ACCOUNT  an emergency access account, by UPN or object id (repeatable; Graph snapshots)',
     '  --json        print the findings as a JSON array',
     '  --failed      only failing findings',
     '  --matrix ID   responsibility matrix for owners (default: the pack default)',
   ].join('\n'),
   async run(args, io) {
-    const values = parseOptions(args, { inventory: { type: 'string' }, json: { type: 'boolean' }, failed: { type: 'boolean' }, matrix: { type: 'string' }, pack: { type: 'string' } });
+    const values = parseOptions(args, { inventory: { type: 'string' }, json: { type: 'boolean' }, failed: { type: 'boolean' }, matrix: { type: 'string' }, pack: { type: 'string' }, 'break-glass': { type: 'string', multiple: true } });
     if (!values.inventory) throw new CliUsageError('--inventory FILE is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);
-    const { resources } = loadInventoryFile(values.inventory, pack, io);
-    let findings = runChecks(resources, pack.checks, { matrix });
+    const graph = graphFindingsFor(values.inventory, io, matrix, values['break-glass'] ?? []);
+    const resources = graph ? [] : loadInventoryFile(values.inventory, pack, io).resources;
+    let findings = graph ? graph.findings : runChecks(resources, pack.checks, { matrix });
     if (values.failed) findings = findings.filter((f) => f.status === 'fail');
     if (values.json) {
-      io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(graph ? { findings, notAssessed: graph.notAssessed } : findings, null, 2)}\n`);
       return 0;
     }
     const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
+    if (graph) {
+      io.stdout(`${table(findings)}\n${describeNotAssessed(graph)}\n${findings.length} findings: ${count('fail')} fail, ${count('pass')} pass, ${count('not-applicable')} not applicable; ${graph.notAssessed.length} check(s) not assessed (matrix ${matrix.id})\n`);
+      return 0;
+    }
     io.stdout(`${table(findings)}\n\n${resources.length} resources, ${findings.length} findings: ${count('fail')} fail, ${count('pass')} pass, ${count('not-applicable')} not applicable (matrix ${matrix.id})\n`);
     return 0;
   },

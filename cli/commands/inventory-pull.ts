@@ -9,16 +9,11 @@ import { discoverScopes } from '../../core/azure/discovery';
 import { pullInventory, type InventorySnapshot } from '../../core/azure/pull';
 import type { PullProgressEvent } from '../../core/azure/schemas';
 import { toInventoryFile } from '../../core/azure/snapshot';
-import {
-  createSignIn,
-  defaultSignInMethod,
-  SIGN_IN_METHODS,
-  SignInConfigError,
-  type SignInMethod,
-} from '../../node/azure/credentials';
+import { defaultSignInMethod, SIGN_IN_METHODS, type SignInMethod } from '../../node/azure/credentials';
 import { createResourceGraphTransport } from '../../node/azure/resource-graph-transport';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { CliUsageError, type CliCommand, type CliIo } from '../io';
+import { interruptSignal, signInFromEnvironment } from '../azure-sign-in';
+import { CliUsageError, type CliCommand } from '../io';
 
 const USAGE = `Usage: demarc inventory pull [options] -o FILE
 
@@ -136,15 +131,6 @@ function describeScope(scope: { subscriptions?: string[]; managementGroups?: str
   return 'the tenant';
 }
 
-/** Aborts on SIGINT when the entry point gave no signal. */
-function interruptSignal(io: CliIo): { signal: AbortSignal; dispose(): void } {
-  if (io.signal) return { signal: io.signal, dispose: () => {} };
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 async function writeInventory(file: string, snapshot: InventorySnapshot): Promise<void> {
   await writeFileAtomic(file, Buffer.from(`${JSON.stringify(toInventoryFile(snapshot))}\n`, 'utf8'));
 }
@@ -179,25 +165,7 @@ export const inventoryPullCommand: CliCommand = {
     const log = (line: string | undefined): void => {
       if (line !== undefined && !parsed.quiet) io.stderr(`${line}\n`);
     };
-    let signIn;
-    try {
-      signIn = createSignIn({
-        method,
-        cloud,
-        ...((parsed.tenant ?? env.AZURE_TENANT_ID) ? { tenantId: parsed.tenant ?? env.AZURE_TENANT_ID } : {}),
-        ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
-        ...(method === 'service-principal' && env.AZURE_CLIENT_SECRET ? { clientSecret: env.AZURE_CLIENT_SECRET } : {}),
-        ...(method === 'service-principal' && !env.AZURE_CLIENT_SECRET && env.AZURE_CLIENT_CERTIFICATE_PATH
-          ? { certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH }
-          : {}),
-        ...(env.AZURE_CLIENT_CERTIFICATE_PASSWORD ? { certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD } : {}),
-        // Device codes go to stderr: the user has to read them even with --quiet.
-        onDeviceCode: (prompt) => io.stderr(`${prompt.message}\n`),
-      });
-    } catch (error) {
-      if (error instanceof SignInConfigError) throw new CliUsageError(error.message);
-      throw error;
-    }
+    const signIn = signInFromEnvironment(method, cloud, parsed.tenant, io);
     const redact = signIn.redactor.redactor;
     const transport = createResourceGraphTransport({ signIn, cloud });
     const output = path.resolve(io.cwd, parsed.output);

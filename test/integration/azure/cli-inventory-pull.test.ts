@@ -3,19 +3,18 @@
  * (AZURE_* variables) against the loopback fakes; the fake CA is trusted through
  * NODE_EXTRA_CA_CERTS, exactly as a consultant behind TLS inspection would.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess, type CliRun } from './run-cli';
 import { inventoryFileSchema } from '../../../core/azure/snapshot';
 import { FakeEntra } from './fakes/fake-entra';
 import { defaultRows, FakeResourceGraph } from './fakes/fake-resource-graph';
 import { loopbackCertificate } from './fakes/tls';
 import { canarySecret, CLIENT_ID, subscriptionIds, TENANT_ID } from './harness';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 let entra: FakeEntra;
 let graph: FakeResourceGraph;
 let secret: string;
@@ -35,31 +34,8 @@ afterAll(async () => {
   await entra?.stop();
 });
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'cli/bin/demarc.mjs'), ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        NODE_EXTRA_CA_CERTS: caFile,
-        AZURE_TENANT_ID: TENANT_ID,
-        AZURE_CLIENT_ID: CLIENT_ID,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCliProcess(args, { cwd: dir, caFile, env: { AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: CLIENT_ID, ...env } });
 }
 
 describe('demarc inventory pull (subprocess)', () => {
