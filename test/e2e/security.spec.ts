@@ -3,7 +3,7 @@ import { PRODUCTION_CSP, productionCsp } from '../../electron/main/csp';
 import { expect, test } from './fixtures';
 
 test.describe('Renderer isolation', () => {
-  test('window.demarc is frozen, read-only, and holds nothing but the contract\'s functions', async ({ app }) => {
+  test('window.demarc is frozen, read-only, and holds nothing but the functions of the contract', async ({ app }) => {
     // What the preload could leak is what it puts on window.demarc (create-api.ts, as the app's preload builds it).
     const bridge = await app.evaluate(() => {
       const api = window.demarc as unknown as Record<string, unknown>;
