@@ -43,14 +43,14 @@ const MARGIN = 1134; // 2 cm
 
 /** Paragraph and character styles built from the template's branding (used when it has no reference document). */
 export function brandStyles(template: ReportTemplate): IStylesOptions {
-  const { colours, fonts } = template.manifest.branding;
+  const { colours, fonts, theme } = template.manifest.branding;
   const heading = (size: number, color: string, before: number, extra: object = {}) => ({
     run: { font: fonts.headings, size, bold: true, color },
     paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, ...extra },
   });
   return {
     default: {
-      document: { run: { font: fonts.body, size: 21, color: '262626' }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+      document: { run: { font: fonts.body, size: 21, color: theme.bodyText }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: fonts.headings, size: 56, bold: true, color: colours.primary }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
       heading1: heading(34, colours.primary, 0, { pageBreakBefore: true, outlineLevel: 0 }),
       heading2: heading(26, colours.accent, 300, { outlineLevel: 1 }),
@@ -65,7 +65,7 @@ export function brandStyles(template: ReportTemplate): IStylesOptions {
       { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, quickFormat: true, run: { size: 17, bold: true, color: colours.tableHeaderText }, paragraph: { keepNext: true } },
       { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 18, bold: true, color: colours.muted }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
       { id: STYLE.small, name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: 16, color: colours.muted } },
-      { id: STYLE.code, name: 'Code', basedOn: 'Normal', quickFormat: true, run: { font: fonts.mono, size: 16 }, paragraph: { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, shading: { type: 'clear', fill: 'F2F2F2', color: 'auto' } } },
+      { id: STYLE.code, name: 'Code', basedOn: 'Normal', quickFormat: true, run: { font: fonts.mono, size: 16 }, paragraph: { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, shading: { type: 'clear', fill: theme.codeFill, color: 'auto' } } },
       { id: STYLE.heatCell, name: 'Heat Map Cell', basedOn: STYLE.tableText, quickFormat: true, run: { size: 20, bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
       { id: STYLE.label, name: 'Risk Label', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 19, bold: true, color: colours.accent }, paragraph: { spacing: { before: 180, after: 40 }, keepNext: true } },
     ],

@@ -226,9 +226,11 @@ export interface TableSpec {
   /** repeat the header row on every page */
   repeatHeader?: boolean;
   band?: string;
+  /** colour of the rules (default the theme's default) */
+  border?: string;
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' } as const;
+const DEFAULT_BORDER = 'A6A6A6';
 
 function cellParagraphs(c: CellContent, style: string): Paragraph[] {
   if (typeof c === 'string') return [para(c, style)];
@@ -275,6 +277,7 @@ export function table(spec: TableSpec): Table {
     );
   });
   layout.suspended--;
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: spec.border ?? DEFAULT_BORDER } as const;
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: spec.widths,
@@ -304,18 +307,19 @@ function estimateTable(spec: TableSpec): void {
 }
 
 /** Two-column label/value table. */
-export function keyValues(pairs: [string, CellContent][], width: number, fill: string): Table {
+export function keyValues(pairs: [string, CellContent][], width: number, fill: string, border?: string): Table {
   const labelW = Math.round(width * 0.28);
   return table({
     widths: [labelW, width - labelW],
     rows: pairs.map(([k, v]) => [{ text: k, bold: true, shade: fill }, v]),
     headerFill: fill,
     headerText: '',
+    ...(border ? { border } : {}),
   });
 }
 
 /** A shaded cell for the heat map: count in the middle, level code for greyscale readers. */
-export function heatCell(count: number, code: string, fill: string, dark: boolean, width: number): TableCell {
+export function heatCell(count: number, code: string, fill: string, darkText: string | undefined, width: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -325,8 +329,8 @@ export function heatCell(count: number, code: string, fill: string, dark: boolea
         style: STYLE.heatCell,
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ text: count > 0 ? String(count) : '·', ...(dark ? { color: 'FFFFFF' } : {}) }),
-          new TextRun({ text: ` ${code}`, size: 12, ...(dark ? { color: 'FFFFFF' } : {}) }),
+          new TextRun({ text: count > 0 ? String(count) : '·', ...(darkText ? { color: darkText } : {}) }),
+          new TextRun({ text: ` ${code}`, size: 12, ...(darkText ? { color: darkText } : {}) }),
         ],
       }),
     ],
