@@ -38,7 +38,7 @@ export function fitWidths(weights: readonly number[], width: number): number[] {
 }
 
 /** A table in the template's colours across the text width, columns in proportion to `weights`. */
-export function brandedTable(ctx: Ctx, weights: readonly number[], header: string[] | undefined, rows: CellContent[][], repeatHeader = true): Table {
+export function brandedTable(ctx: Ctx, weights: readonly number[], header: string[] | undefined, rows: CellContent[][], repeatHeader = true): Table | Paragraph {
   const colours = brandColours(ctx);
   return table({
     widths: fitWidths(weights, ctx.width),

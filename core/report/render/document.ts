@@ -16,7 +16,7 @@ import {
 import type { ReportModel } from '../model';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
-import { field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries } from './primitives';
+import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -96,8 +96,26 @@ type Renderer = (ctx: Ctx) => Block[];
 export function renderDocument(
   reportModel: ReportModel,
   template: ReportTemplate,
-  options: { part: 'report' | 'ir-plan'; irSeparate: boolean; referenceStylesXml?: string; pageNumbers?: PageNumberEstimator; onSection?: (id: string) => void; onRisk?: () => void },
+  options: {
+    part: 'report' | 'ir-plan';
+    irSeparate: boolean;
+    referenceStylesXml?: string;
+    pageNumbers?: PageNumberEstimator;
+    onSection?: (id: string) => void;
+    onRisk?: () => void;
+    /** write tables as text into this collection (the body holds markers; see insertRawTables) */
+    rawTables?: RawTables;
+  },
 ): Document {
+  collectRawTables(options.rawTables);
+  try {
+    return renderSections(reportModel, template, options);
+  } finally {
+    collectRawTables(undefined);
+  }
+}
+
+function renderSections(reportModel: ReportModel, template: ReportTemplate, options: Parameters<typeof renderDocument>[2]): Document {
   // the stand-alone IR plan carries its own title on the cover and in the properties
   const model: ReportModel = options.part === 'ir-plan' ? { ...reportModel, meta: { ...reportModel.meta, title: reportModel.meta.irPlanTitle } } : reportModel;
   resetLists();

@@ -239,10 +239,13 @@ function cellParagraphs(c: CellContent, style: string): Paragraph[] {
   return [new Paragraph({ style, children })];
 }
 
-/** A bordered table with a fixed grid, widths on every cell and an optional repeated header. */
-export function table(spec: TableSpec): Table {
+/** The shading of a body cell: its own, else the band on odd rows. */
+const cellShade = (spec: TableSpec, c: CellContent, row: number): string | undefined =>
+  typeof c === 'object' && !Array.isArray(c) && c.shade ? c.shade : spec.band && row % 2 === 1 ? spec.band : undefined;
+
+/** A bordered table with a fixed grid, widths on every cell and an optional repeated header (docx objects). */
+export function docxTable(spec: TableSpec): Table {
   const total = spec.widths.reduce((s, w) => s + w, 0);
-  estimateTable(spec);
   layout.suspended++;
   const rows: TableRow[] = [];
   if (spec.header) {
@@ -266,7 +269,7 @@ export function table(spec: TableSpec): Table {
       new TableRow({
         children: spec.widths.map((w, i) => {
           const c = row[i] ?? '';
-          const shade = typeof c === 'object' && !Array.isArray(c) && c.shade ? c.shade : spec.band && r % 2 === 1 ? spec.band : undefined;
+          const shade = cellShade(spec, c, r);
           return new TableCell({
             width: { size: w, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade, color: 'auto' } } : {}),
@@ -285,6 +288,124 @@ export function table(spec: TableSpec): Table {
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows,
   });
+}
+
+// ---------------------------------------------------------------- tables as WordprocessingML text
+//
+// Tables are most of a large report. Built as docx objects, each cell is a dozen objects that
+// the library then walks twice (prepForXml, format) before zipping; writing the same XML as
+// text is several times faster. `tableXml` writes exactly what `docxTable` makes the library
+// write (a unit test compares the two), and the body gets a marker paragraph that
+// `insertRawTables` replaces with the table after packing (see build.ts).
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const escapeXml = (s: string): string => s.replace(/[&"'<>]/g, (ch) => XML_ESCAPES[ch]!);
+
+/** The XML of {@link runs}: one run per line, a break before every line but the first, tabs kept. */
+export function runsXml(text: string, opts: { style?: string; color?: string } = {}): string {
+  const rPr = opts.style || opts.color ? `<w:rPr>${opts.style ? `<w:rStyle w:val="${escapeXml(opts.style)}"/>` : ''}${opts.color ? `<w:color w:val="${escapeXml(opts.color)}"/>` : ''}</w:rPr>` : '';
+  return xmlSafe(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => {
+      let inner = i > 0 ? '<w:br/>' : '';
+      line.split('\t').forEach((part, j) => {
+        if (j > 0) inner += '<w:tab/>';
+        if (part !== '') inner += `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`;
+      });
+      return rPr || inner ? `<w:r>${rPr}${inner}</w:r>` : '<w:r/>';
+    })
+    .join('');
+}
+
+const pXml = (style: string, content: string): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${content}</w:p>`;
+const shdXml = (fill: string | undefined): string => (fill ? `<w:shd w:fill="${escapeXml(fill)}" w:color="auto" w:val="clear"/>` : '');
+const tcXml = (width: number, fill: string | undefined, paragraph: string): string => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${shdXml(fill)}</w:tcPr>${paragraph}</w:tc>`;
+
+function cellXml(c: Exclude<CellContent, Paragraph[]>): string {
+  if (typeof c === 'string') return pXml(STYLE.tableText, runsXml(c));
+  const content = c.link
+    ? `<w:hyperlink w:history="1" w:anchor="${escapeXml(c.link)}">${runsXml(c.text, { style: STYLE.hyperlink })}</w:hyperlink>`
+    : runsXml(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
+  return pXml(STYLE.tableText, content);
+}
+
+/** The WordprocessingML of a table: what {@link docxTable} makes the docx library write. */
+export function tableXml(spec: TableSpec): string {
+  const total = spec.widths.reduce((s, w) => s + w, 0);
+  const rule = `w:val="single" w:color="${escapeXml(spec.border ?? DEFAULT_BORDER)}" w:sz="4"`;
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${rule}/>`).join('');
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`,
+    ...spec.widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid>',
+  ];
+  if (spec.header) {
+    const repeat = (spec.repeatHeader ?? true) ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>';
+    out.push(`<w:tr><w:trPr><w:cantSplit/>${repeat}</w:trPr>`);
+    spec.header.forEach((h, i) => out.push(tcXml(spec.widths[i] ?? 1000, spec.headerFill, pXml(STYLE.tableHeading, runsXml(h, spec.headerText ? { color: spec.headerText } : {})))));
+    out.push('</w:tr>');
+  }
+  spec.rows.forEach((row, r) => {
+    out.push('<w:tr>');
+    spec.widths.forEach((w, i) => {
+      const c = row[i] ?? '';
+      out.push(tcXml(w, cellShade(spec, c, r), cellXml(c as Exclude<CellContent, Paragraph[]>)));
+    });
+    out.push('</w:tr>');
+  });
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+/** Tables written as text during one render, and the marker that stands for each in the body. */
+export interface RawTables {
+  /** random per render, so no text in the report can forge a marker */
+  nonce: string;
+  xml: string[];
+}
+
+let rawSink: RawTables | undefined;
+
+/** A fresh collection of raw tables with a random nonce. */
+export function newRawTables(): RawTables {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return { nonce: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), xml: [] };
+}
+
+/** Tables built from now on go to `sink` as text (undefined: as docx objects). One document at a time. */
+export function collectRawTables(sink: RawTables | undefined): void {
+  rawSink = sink;
+}
+
+const markerText = (nonce: string, index: number): string => `demarc-table-${nonce}-${index}`;
+
+/**
+ * Replaces each marker paragraph in a compiled `word/document.xml` with its table. Throws
+ * unless every table is inserted exactly once.
+ */
+export function insertRawTables(documentXml: string, raw: RawTables): string {
+  // a marker that ends a section carries the section's properties, which then follow the
+  // table in an empty paragraph of their own (as the library writes a section ending in a table)
+  const marker = new RegExp(`<w:p>(<w:pPr><w:sectPr>(?:(?!</w:sectPr>)[\\s\\S])*</w:sectPr></w:pPr>)?<w:r><w:t xml:space="preserve">demarc-table-${raw.nonce}-(\\d+)</w:t></w:r></w:p>`, 'g');
+  const seen = new Set<number>();
+  const out = documentXml.replace(marker, (_, sectPr: string | undefined, n: string) => {
+    const i = Number(n);
+    const xml = raw.xml[i];
+    if (xml === undefined || seen.has(i)) throw new Error(`table marker ${i} is unknown or repeated`);
+    seen.add(i);
+    return sectPr ? `${xml}<w:p>${sectPr}</w:p>` : xml;
+  });
+  if (seen.size !== raw.xml.length) throw new Error(`${raw.xml.length - seen.size} table(s) were not found in the document`);
+  return out;
+}
+
+/** A bordered table with a fixed grid: as text when a render collects raw tables (no cell holds paragraphs), else docx objects. */
+export function table(spec: TableSpec): Table | Paragraph {
+  estimateTable(spec);
+  if (!rawSink || spec.rows.some((row) => row.some((c) => Array.isArray(c)))) return docxTable(spec);
+  const index = rawSink.xml.push(tableXml(spec)) - 1;
+  return new Paragraph({ children: [new TextRun(markerText(rawSink.nonce, index))] });
 }
 
 function cellText(c: CellContent | undefined): string {
@@ -307,7 +428,7 @@ function estimateTable(spec: TableSpec): void {
 }
 
 /** Two-column label/value table. */
-export function keyValues(pairs: [string, CellContent][], width: number, fill: string, border?: string): Table {
+export function keyValues(pairs: [string, CellContent][], width: number, fill: string, border?: string): Table | Paragraph {
   const labelW = Math.round(width * 0.28);
   return table({
     widths: [labelW, width - labelW],
