@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { attr, attrNS, scanXml, type XmlElement } from './xml-scan';
+import { attr, attrNS, internUri, scanXml, type XmlElement } from './xml-scan';
 
 /** One structural problem in a .docx package: the part, and what is wrong. */
 export interface DocxProblem {
@@ -8,10 +8,11 @@ export interface DocxProblem {
   message: string;
 }
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const PR = 'http://schemas.openxmlformats.org/package/2006/relationships';
+// interned, so the scanner hands back these very strings and comparisons are by pointer
+const W = internUri('http://schemas.openxmlformats.org/wordprocessingml/2006/main');
+const R = internUri('http://schemas.openxmlformats.org/officeDocument/2006/relationships');
+const CT = internUri('http://schemas.openxmlformats.org/package/2006/content-types');
+const PR = internUri('http://schemas.openxmlformats.org/package/2006/relationships');
 
 const PLACEHOLDER = /\{\{\s*[A-Za-z][\w.]*\s*\}\}/;
 
@@ -21,6 +22,9 @@ const wAttr = (e: XmlElement, name: string): string | null => attrNS(e, W, name)
 /** A table as the linter sees it: a grid of columns with widths, and a table width. */
 interface TableShape {
   grid: boolean;
+  /** the first grid (and first table properties) ended: later ones are not read */
+  gridDone: boolean;
+  prDone: boolean;
   cols: number;
   badCol: boolean;
   pr: boolean;
@@ -29,7 +33,8 @@ interface TableShape {
 
 /** What one pass over a part collects: elements of interest by `uri local`, and table shapes. */
 interface PartScan {
-  els: Map<string, XmlElement[]>;
+  /** by namespace URI, then local name */
+  els: Map<string, Map<string, XmlElement[]>>;
   /** header and footer references of each w:sectPr, in document order */
   sections: { headers: XmlElement[]; footers: XmlElement[] }[];
   /** abstractNumId of each w:num, by num element */
@@ -43,7 +48,6 @@ const COLLECTED = new Map<string, ReadonlySet<string>>([
   [PR, new Set(['Relationship'])],
   [W, new Set(['comment', 'style', 'abstractNum', 'num', 'pStyle', 'rStyle', 'tblStyle', 'numId', 'bookmarkStart', 'bookmarkEnd', 'hyperlink', 'updateFields'])],
 ]);
-const key = (uri: string, local: string): string => `${uri} ${local}`;
 
 /** Scans a part once: well-formedness, the elements the checks need, table and section shapes. */
 function scanPart(xml: string, part: string, problems: DocxProblem[]): PartScan | undefined {
@@ -51,43 +55,74 @@ function scanPart(xml: string, part: string, problems: DocxProblem[]): PartScan 
   const tables: TableShape[] = [];
   const openSections: PartScan['sections'] = [];
   const openNums: XmlElement[] = [];
-  const parentIs = (parents: readonly XmlElement[], depth: number, local: string): boolean => parents[parents.length - depth]?.local === local;
   const error = scanXml(xml, {
     open(el, parents) {
       if (COLLECTED.get(el.uri)?.has(el.local)) {
-        const k = key(el.uri, el.local);
-        const list = scan.els.get(k);
+        let byLocal = scan.els.get(el.uri);
+        if (!byLocal) scan.els.set(el.uri, (byLocal = new Map()));
+        const list = byLocal.get(el.local);
         if (list) list.push(el);
-        else scan.els.set(k, [el]);
-      }
-      const table = tables.at(-1);
-      // the first grid and table properties directly under the table count, as Word reads them
-      if (table && parentIs(parents, 1, 'tbl')) {
-        if (el.local === 'tblGrid' && !table.grid) table.grid = true;
-        else if (el.local === 'tblPr' && !table.pr) table.pr = true;
-      } else if (table && parentIs(parents, 2, 'tbl')) {
-        if (el.local === 'gridCol' && parentIs(parents, 1, 'tblGrid')) {
-          table.cols++;
-          if (!(Number(wAttr(el, 'w')) > 0)) table.badCol = true;
-        } else if (el.local === 'tblW' && parentIs(parents, 1, 'tblPr')) table.tblW = true;
+        else byLocal.set(el.local, [el]);
       }
       if (el.uri !== W) return;
-      if (el.local === 'tbl') tables.push({ grid: false, cols: 0, badCol: false, pr: false, tblW: false });
-      else if (el.local === 'sectPr') {
-        const s = { headers: [], footers: [] };
-        scan.sections.push(s);
-        openSections.push(s);
-      } else if (el.local === 'headerReference') openSections.at(-1)?.headers.push(el);
-      else if (el.local === 'footerReference') openSections.at(-1)?.footers.push(el);
-      else if (el.local === 'num') openNums.push(el);
-      else if (el.local === 'abstractNumId') {
-        const num = openNums.at(-1);
-        if (num && !scan.numAbstract.has(num)) scan.numAbstract.set(num, el);
+      const parent = parents[parents.length - 1];
+      switch (el.local) {
+        case 'tbl':
+          tables.push({ grid: false, gridDone: false, prDone: false, cols: 0, badCol: false, pr: false, tblW: false });
+          return;
+        // the first grid and table properties directly under the table count, as Word reads them
+        case 'tblGrid':
+        case 'tblPr': {
+          const table = tables.at(-1);
+          if (table && parent?.local === 'tbl' && parent.uri === W) {
+            if (el.local === 'tblGrid') table.grid = true;
+            else table.pr = true;
+          }
+          return;
+        }
+        case 'gridCol':
+        case 'tblW': {
+          const table = tables.at(-1);
+          const grand = parents[parents.length - 2];
+          if (!table || parent?.local !== (el.local === 'gridCol' ? 'tblGrid' : 'tblPr') || grand?.local !== 'tbl') return;
+          if (el.local === 'gridCol' ? table.gridDone : table.prDone) return;
+          if (el.local === 'tblW') table.tblW = true;
+          else {
+            table.cols++;
+            if (!(Number(wAttr(el, 'w')) > 0)) table.badCol = true;
+          }
+          return;
+        }
+        case 'sectPr': {
+          const sect = { headers: [], footers: [] };
+          scan.sections.push(sect);
+          openSections.push(sect);
+          return;
+        }
+        case 'headerReference':
+          openSections.at(-1)?.headers.push(el);
+          return;
+        case 'footerReference':
+          openSections.at(-1)?.footers.push(el);
+          return;
+        case 'num':
+          openNums.push(el);
+          return;
+        case 'abstractNumId': {
+          const num = openNums.at(-1);
+          if (num && !scan.numAbstract.has(num)) scan.numAbstract.set(num, el);
+          return;
+        }
+        default:
       }
     },
-    close(el) {
+    close(el, parents) {
       if (el.uri !== W) return;
-      if (el.local === 'tbl') {
+      if ((el.local === 'tblGrid' || el.local === 'tblPr') && parents.at(-1)?.local === 'tbl') {
+        const table = tables.at(-1);
+        if (table && el.local === 'tblGrid') table.gridDone = true;
+        else if (table) table.prDone = true;
+      } else if (el.local === 'tbl') {
         const t = tables.pop()!;
         if (!t.grid || t.cols === 0 || t.badCol || !t.tblW) scan.badTables++;
       } else if (el.local === 'sectPr') openSections.pop();
@@ -101,7 +136,7 @@ function scanPart(xml: string, part: string, problems: DocxProblem[]): PartScan 
   return scan;
 }
 
-const els = (scan: PartScan | undefined, uri: string, local: string): XmlElement[] => scan?.els.get(key(uri, local)) ?? [];
+const els = (scan: PartScan | undefined, uri: string, local: string): XmlElement[] => scan?.els.get(uri)?.get(local) ?? [];
 
 /** Resolves a relationship target against the folder of its source part. */
 function resolveTarget(source: string, target: string): string {

@@ -42,6 +42,10 @@ const QNAME = `(?:${NAME}(?::${NAME})?)`;
 /* eslint-disable no-misleading-character-class */
 const START_TAG_NAME = new RegExp(QNAME, 'y');
 const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${QNAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"]*)"|'([^']*)')`, 'y');
+// ASCII names (all of WordprocessingML) match these first; the full classes above are the fallback
+const ASCII_QNAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?(?![\\w.:\\u00B7\\u00C0-\\uFFFF-])';
+const ASCII_START_TAG_NAME = new RegExp(ASCII_QNAME, 'y');
+const ASCII_ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${ASCII_QNAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"]*)"|'([^']*)')`, 'y');
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
 const END_TAG = new RegExp(`</(${QNAME})[ \\t\\r\\n]*>`, 'y');
 /* eslint-enable no-misleading-character-class */
@@ -76,14 +80,34 @@ function decodeReferences(s: string, where: string): string {
   });
 }
 
-function checkText(s: string, inRoot: boolean): void {
+/**
+ * Checks the text between `start` and `end`: white space only outside the root; inside it, no
+ * `]]>` and only well-formed references. Positions of the next `&` and `]]>` are kept across
+ * calls, so the whole part is searched once rather than text by text.
+ */
+function checkText(xml: string, start: number, end: number, inRoot: boolean, st: ScanState): void {
   if (!inRoot) {
-    if (/[^ \t\r\n]/.test(s)) throw new XmlError('text outside the root element');
+    for (let k = start; k < end; k++) {
+      const c = xml.charCodeAt(k);
+      if (c !== 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) throw new XmlError('text outside the root element');
+    }
     return;
   }
-  if (s.includes(']]>')) throw new XmlError("']]>' in text");
-  decodeReferences(s, 'in text');
+  if (st.nextCdataEnd < start) st.nextCdataEnd = indexOrEnd(xml, ']]>', start);
+  if (st.nextCdataEnd < end) throw new XmlError("']]>' in text");
+  for (;;) {
+    if (st.nextAmp < start) st.nextAmp = indexOrEnd(xml, '&', start);
+    if (st.nextAmp >= end) return;
+    const semi = xml.indexOf(';', st.nextAmp);
+    decodeReferences(xml.slice(st.nextAmp, semi < 0 || semi >= end ? st.nextAmp + 1 : semi + 1), 'in text');
+    start = st.nextAmp + 1;
+  }
 }
+
+const indexOrEnd = (xml: string, needle: string, from: number): number => {
+  const i = xml.indexOf(needle, from);
+  return i < 0 ? xml.length : i;
+};
 
 /** Prefix and local name of a QName; memoised, as a part uses few distinct names many times. */
 const qnameParts = new Map<string, [prefix: string, local: string]>();
@@ -114,24 +138,47 @@ export function attr(el: XmlElement, qname: string): string | undefined {
   return undefined;
 }
 
+const uris = new Map<string, string>();
+/**
+ * One string object per namespace URI, so comparing an element's URI with a constant is a
+ * pointer comparison rather than a 60-character one (the scanner reports a million elements).
+ * Callers pass their constants here first.
+ */
+export function internUri(uri: string): string {
+  const known = uris.get(uri);
+  if (known !== undefined) return known;
+  if (uris.size < 1000) uris.set(uri, uri);
+  return uri;
+}
+
+/** A sticky match at `at`: the fast pattern first, then the full one. */
+function stickyExec(fast: RegExp, full: RegExp, xml: string, at: number): RegExpExecArray | null {
+  fast.lastIndex = at;
+  const m = fast.exec(xml);
+  if (m) return m;
+  full.lastIndex = at;
+  return full.exec(xml);
+}
+
 interface ScanState {
   stack: XmlElement[];
   rootSeen: boolean;
+  /** position of the next `&` / `]]>` at or after the last text checked (-1: not looked up yet) */
+  nextAmp: number;
+  nextCdataEnd: number;
 }
 
 /** Parses one start tag at `lt` (the `<`); returns the index after it. */
 function startTag(xml: string, lt: number, st: ScanState, handlers: XmlHandlers): number {
-  START_TAG_NAME.lastIndex = lt + 1;
-  const nameMatch = START_TAG_NAME.exec(xml);
+  const nameMatch = stickyExec(ASCII_START_TAG_NAME, START_TAG_NAME, xml, lt + 1);
   if (!nameMatch) throw new XmlError(`a '<' not followed by a name at offset ${lt}`);
   const qname = nameMatch[0];
   if (st.stack.length === 0 && st.rootSeen) throw new XmlError(`a second root element <${qname}>`);
-  let i = START_TAG_NAME.lastIndex;
+  let i = lt + 1 + qname.length;
   const attrs: string[] = [];
   let declared: Record<string, string> | undefined;
   for (;;) {
-    ATTRIBUTE.lastIndex = i;
-    const a = ATTRIBUTE.exec(xml);
+    const a = stickyExec(ASCII_ATTRIBUTE, ATTRIBUTE, xml, i);
     if (!a) break;
     const name = a[1]!;
     const raw = a[2] ?? a[3] ?? '';
@@ -144,9 +191,9 @@ function startTag(xml: string, lt: number, st: ScanState, handlers: XmlHandlers)
       if (prefix === 'xmlns' || (prefix === 'xml' && value !== XML_NS) || (prefix !== 'xml' && value === XML_NS) || value === XMLNS_NS) throw new XmlError(`reserved namespace binding ${name}="${value}"`);
       if (prefix !== '' && value === '') throw new XmlError(`namespace prefix ${prefix} bound to an empty URI`);
       declared ??= Object.create(st.stack.at(-1)?.scope ?? ROOT_SCOPE) as Record<string, string>;
-      declared[prefix] = value;
+      declared[prefix] = internUri(value);
     }
-    i = ATTRIBUTE.lastIndex;
+    i += a[0].length;
   }
   TAG_END.lastIndex = i;
   const end = TAG_END.exec(xml);
@@ -219,12 +266,12 @@ export function scanXml(xml: string, handlers: XmlHandlers = {}): string | undef
   try {
     const bad = ILLEGAL_CHAR.exec(xml) ?? (/[\uD800-\uDFFF]/.test(xml) ? UNPAIRED_SURROGATE.exec(xml) : null);
     if (bad) throw new XmlError(`illegal XML character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at offset ${bad.index}`);
-    const st: ScanState = { stack: [], rootSeen: false };
+    const st: ScanState = { stack: [], rootSeen: false, nextAmp: -1, nextCdataEnd: -1 };
     let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
     while (i < xml.length) {
       const lt = xml.indexOf('<', i);
       const end = lt < 0 ? xml.length : lt;
-      if (end > i) checkText(xml.slice(i, end), st.stack.length > 0);
+      if (end > i) checkText(xml, i, end, st.stack.length > 0, st);
       if (lt < 0) break;
       const c = xml[lt + 1];
       i = c === '/' || c === '?' || c === '!' ? otherMarkup(xml, lt, st, handlers) : startTag(xml, lt, st, handlers);
