@@ -52,7 +52,8 @@ export function brandStyles(template: ReportTemplate): IStylesOptions {
     default: {
       document: { run: { font: fonts.body, size: 21, color: theme.bodyText }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: fonts.headings, size: 56, bold: true, color: colours.primary }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
-      heading1: heading(34, colours.primary, 0, { pageBreakBefore: true, outlineLevel: 0 }),
+      // level-1 headings start a page by direct formatting (see `heading`), not by the style
+      heading1: heading(34, colours.primary, 0, { outlineLevel: 0 }),
       heading2: heading(26, colours.accent, 300, { outlineLevel: 1 }),
       heading3: heading(22, colours.primary, 240, { outlineLevel: 2 }),
       listParagraph: { paragraph: { spacing: { after: 60 } } },
@@ -143,7 +144,7 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'ir-plan': (ctx) =>
       options.irSeparate && options.part === 'report'
         ? [
-            new Paragraph({ style: STYLE.h1, children: runs('Incident response plan') }),
+            new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: runs('Incident response plan') }),
             para(`The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`),
           ]
         : irPlan(ctx),

@@ -143,10 +143,22 @@ export function resetToc(): void {
   tocCounter = 0;
 }
 
+/**
+ * A level-1 heading normally starts a new page. When the page so far holds only a short tail
+ * of the previous section (under this share of the page, by the estimate), it follows on the
+ * same page instead, so no page is left nearly empty before the next section.
+ */
+const SHORT_TAIL = 0.25;
+/** space above a level-1 heading that follows on the same page (twips) */
+const CONTINUED_HEADING_BEFORE = 480;
+
 export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
-  if (level === 1) layout.newPage();
-  else if (layout.y > layout.height - 80) layout.newPage();
+  let newPage = false;
+  if (level === 1) {
+    newPage = !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    if (newPage) layout.newPage();
+  } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
   const marks: string[] = [];
   if (bookmark) marks.push(bookmark);
@@ -157,7 +169,8 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Para
   }
   let children: ParagraphChild[] = runs(text);
   for (const m of marks) children = [new Bookmark({ id: m, children: children as TextRun[] })];
-  return new Paragraph({ style, children });
+  const flow = level !== 1 ? {} : newPage ? { pageBreakBefore: true } : { spacing: { before: CONTINUED_HEADING_BEFORE } };
+  return new Paragraph({ style, ...flow, children });
 }
 
 /** A link to a bookmark in the document. */
@@ -232,19 +245,36 @@ export interface TableSpec {
 
 const DEFAULT_BORDER = 'A6A6A6';
 
-function cellParagraphs(c: CellContent, style: string): Paragraph[] {
-  if (typeof c === 'string') return [para(c, style)];
+function cellParagraphs(c: CellContent, style: string, keepNext: boolean): Paragraph[] {
   if (Array.isArray(c)) return c;
-  const children: ParagraphChild[] = c.link ? [link(c.text, c.link)] : runs(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
-  return [new Paragraph({ style, children })];
+  const children: ParagraphChild[] =
+    typeof c === 'string' ? runs(c) : c.link ? [link(c.text, c.link)] : runs(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
+  return [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children })];
 }
 
 /** The shading of a body cell: its own, else the band on odd rows. */
 const cellShade = (spec: TableSpec, c: CellContent, row: number): string | undefined =>
   typeof c === 'object' && !Array.isArray(c) && c.shade ? c.shade : spec.band && row % 2 === 1 ? spec.band : undefined;
 
+/** Rows taller than this (pt, estimated) may break across pages; shorter ones never do. */
+const MAX_UNSPLIT_ROW_PT = 280;
+/** A table shorter than this (pt, estimated, header included) is kept on one page. */
+const MAX_KEPT_TABLE_PT = 300;
+
+/**
+ * How a table flows over pages: which body rows must not break (all but very tall ones, so no
+ * row leaves a line or a word behind), and whether the whole table stays on one page (short
+ * tables: their rows keep with the next, so a page never ends with one or two of their rows).
+ */
+export function tablePagination(spec: TableSpec): { cantSplit: boolean[]; keepTogether: boolean } {
+  const heights = spec.rows.map((row) => rowHeightPt(spec, row));
+  const total = heights.reduce((s, h) => s + h, spec.header ? rowHeightPt(spec, spec.header) : 0);
+  return { cantSplit: heights.map((h) => h <= MAX_UNSPLIT_ROW_PT), keepTogether: spec.rows.length > 1 && total <= MAX_KEPT_TABLE_PT };
+}
+
 /** A bordered table with a fixed grid, widths on every cell and an optional repeated header (docx objects). */
 export function docxTable(spec: TableSpec): Table {
+  const flow = tablePagination(spec);
   const total = spec.widths.reduce((s, w) => s + w, 0);
   layout.suspended++;
   const rows: TableRow[] = [];
@@ -265,15 +295,17 @@ export function docxTable(spec: TableSpec): Table {
     );
   }
   spec.rows.forEach((row, r) => {
+    const keepNext = flow.keepTogether && r < spec.rows.length - 1;
     rows.push(
       new TableRow({
+        ...(flow.cantSplit[r] ? { cantSplit: true } : {}),
         children: spec.widths.map((w, i) => {
           const c = row[i] ?? '';
           const shade = cellShade(spec, c, r);
           return new TableCell({
             width: { size: w, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade, color: 'auto' } } : {}),
-            children: cellParagraphs(c, STYLE.tableText),
+            children: cellParagraphs(c, STYLE.tableText, keepNext),
           });
         }),
       }),
@@ -317,16 +349,16 @@ export function runsXml(text: string, opts: { style?: string; color?: string } =
     .join('');
 }
 
-const pXml = (style: string, content: string): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${content}</w:p>`;
+const pXml = (style: string, content: string, keepNext = false): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}</w:pPr>${content}</w:p>`;
 const shdXml = (fill: string | undefined): string => (fill ? `<w:shd w:fill="${escapeXml(fill)}" w:color="auto" w:val="clear"/>` : '');
 const tcXml = (width: number, fill: string | undefined, paragraph: string): string => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${shdXml(fill)}</w:tcPr>${paragraph}</w:tc>`;
 
-function cellXml(c: Exclude<CellContent, Paragraph[]>): string {
-  if (typeof c === 'string') return pXml(STYLE.tableText, runsXml(c));
+function cellXml(c: Exclude<CellContent, Paragraph[]>, keepNext: boolean): string {
+  if (typeof c === 'string') return pXml(STYLE.tableText, runsXml(c), keepNext);
   const content = c.link
     ? `<w:hyperlink w:history="1" w:anchor="${escapeXml(c.link)}">${runsXml(c.text, { style: STYLE.hyperlink })}</w:hyperlink>`
     : runsXml(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
-  return pXml(STYLE.tableText, content);
+  return pXml(STYLE.tableText, content, keepNext);
 }
 
 /** The WordprocessingML of a table: what {@link docxTable} makes the docx library write. */
@@ -345,11 +377,13 @@ export function tableXml(spec: TableSpec): string {
     spec.header.forEach((h, i) => out.push(tcXml(spec.widths[i] ?? 1000, spec.headerFill, pXml(STYLE.tableHeading, runsXml(h, spec.headerText ? { color: spec.headerText } : {})))));
     out.push('</w:tr>');
   }
+  const flow = tablePagination(spec);
   spec.rows.forEach((row, r) => {
-    out.push('<w:tr>');
+    const keepNext = flow.keepTogether && r < spec.rows.length - 1;
+    out.push(flow.cantSplit[r] ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
     spec.widths.forEach((w, i) => {
       const c = row[i] ?? '';
-      out.push(tcXml(w, cellShade(spec, c, r), cellXml(c as Exclude<CellContent, Paragraph[]>)));
+      out.push(tcXml(w, cellShade(spec, c, r), cellXml(c as Exclude<CellContent, Paragraph[]>, keepNext)));
     });
     out.push('</w:tr>');
   });
@@ -415,15 +449,18 @@ function cellText(c: CellContent | undefined): string {
   return c.text;
 }
 
+/** Estimated height (pt) of a row: its tallest cell. */
+function rowHeightPt(spec: TableSpec, row: readonly CellContent[]): number {
+  let lines = 1;
+  spec.widths.forEach((w, i) => {
+    lines = Math.max(lines, layout.lines(cellText(row[i]), w / 20 - 11, 8.5));
+  });
+  return lines * 10.6 + 3.5;
+}
+
 function estimateTable(spec: TableSpec): void {
   const rows = spec.header ? [spec.header as CellContent[], ...spec.rows] : spec.rows;
-  for (const row of rows) {
-    let lines = 1;
-    spec.widths.forEach((w, i) => {
-      lines = Math.max(lines, layout.lines(cellText(row[i]), w / 20 - 11, 8.5));
-    });
-    layout.advance(lines * 10.6 + 3.5);
-  }
+  for (const row of rows) layout.advance(rowHeightPt(spec, row));
   layout.advance(8);
 }
 
