@@ -29,10 +29,17 @@ export function textWidthTwips(text: string, sizePt: number, bold = false): numb
   return (em / 1000) * sizePt * 20;
 }
 
+/** Hyphenated tokens up to this length (ids such as R-001, NW-07) are kept whole. */
+const SHORT_TOKEN = 10;
+
 /**
- * The pieces a line may not break inside: words separated by white space, and a word with
- * hyphens split after each hyphen (where Word and LibreOffice break lines).
+ * The pieces a line should not break inside: words separated by white space; a longer word
+ * with hyphens may break after each hyphen (where Word and LibreOffice break lines), a short
+ * one (an id) is kept whole.
  */
 export function unbreakablePieces(text: string): string[] {
-  return text.split(/\s+/).flatMap((w) => w.split(/(?<=-)/)).filter((p) => p !== '');
+  return text
+    .split(/\s+/)
+    .flatMap((w) => (w.length > SHORT_TOKEN ? w.split(/(?<=-)/) : [w]))
+    .filter((p) => p !== '');
 }
