@@ -5,7 +5,7 @@
 // time). Next to the bundle, dist/demarc-cli.json records when the build started and the
 // source files it read; bin/demarc.mjs uses the bundle only while none of them is newer,
 // and runs the TypeScript through tsx otherwise. The bundle sits one folder below the
-// repository root, as cli/read-pack-files.ts finds the root relative to its own module.
+// repository root, as node/read-pack-files.ts finds the root relative to its own module.
 // Never fails the install: without esbuild the CLI simply runs through tsx.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -16,7 +16,7 @@ import { lintDocx } from '../../../core/report/docx-lint';
 const run = promisify(execFile);
 const copy = mkdtempSync(join(tmpdir(), 'demarc-cli-start-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
-for (const p of ['package.json', 'cli', 'core', 'electron', 'assessments', 'templates']) cpSync(join(repoRoot, p), join(copy, p), { recursive: true, filter: (src) => !src.includes(`${join(repoRoot, 'dist')}`) });
+for (const p of ['package.json', 'cli', 'core', 'node', 'electron', 'assessments', 'templates']) cpSync(join(repoRoot, p), join(copy, p), { recursive: true, filter: (src) => !src.includes(`${join(repoRoot, 'dist')}`) });
 symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
 
 const demarc = (args: string[], env: Record<string, string> = {}) =>
