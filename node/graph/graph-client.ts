@@ -5,7 +5,7 @@
  * (node/graph/middleware.ts). See docs/graph-collector.md.
  */
 import { AuthenticationHandler, Client } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { DEFAULT_RETRY_LIMITS, systemClock, type PullClock, type RetryLimits } from '../../core/azure/retry-policy';
 import { TransportError } from '../../core/azure/transport';
