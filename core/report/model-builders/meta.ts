@@ -3,24 +3,8 @@ import { longDate, MODEL_LABEL } from '../labels';
 import { fillText, type PlaceholderName } from '../template';
 import type { DocumentControl, ReportModel, RiskView } from '../types';
 import { scopeAnswer, type ModelContext } from './context';
+import { engagementDates } from './engagement';
 import { inScopeModels, snapshotTime, subscriptionsInScope } from './scope';
-
-/** The engagement dates as recorded, e.g. '23 November 2026 – 24 November 2026' ('' when none). */
-export function engagementDates(ctx: ModelContext): string {
-  const { startDate, endDate } = ctx.bundle.assessment.engagement ?? {};
-  if (startDate && endDate) return startDate === endDate ? longDate(startDate) : `${longDate(startDate)} – ${longDate(endDate)}`;
-  if (startDate) return `From ${longDate(startDate)}`;
-  if (endDate) return `Until ${longDate(endDate)}`;
-  return '';
-}
-
-/** Workshop attendees as recorded, blanks named as such. */
-export function workshopAttendees(ctx: ModelContext): ReportModel['scope']['attendees'] {
-  return (ctx.bundle.assessment.engagement?.attendees ?? [])
-    .map((x) => ({ name: ctx.clean(x.name), role: ctx.clean(x.role) }))
-    .filter((x) => x.name || x.role)
-    .map((x) => ({ name: x.name || 'Not named', role: x.role || 'Not stated' }));
-}
 
 /** The client's Microsoft support plan: from the IR setup when chosen, otherwise the interview answer (IRP-05). */
 export function supportPlan(ctx: ModelContext): string {

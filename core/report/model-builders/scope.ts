@@ -3,7 +3,7 @@ import { interviewProgress, scopeModels } from '../../interview/flow';
 import { longDateTime, MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, scopeAnswer, type ModelContext } from './context';
-import { engagementDates, workshopAttendees } from './meta';
+import { engagementDates, workshopAttendees } from './engagement';
 
 type Snapshot = ModelContext['bundle']['inventory']['snapshots'][number];
 

@@ -41,12 +41,21 @@ export function matrixDisagreements(used: Matrix, other: Matrix | undefined): Se
 /** The client's risks placed on the matrix: per row and in-scope model, the ids raised there. */
 export function clientRisksOnMatrix(ctx: ModelContext, models: readonly ServiceModel[]): Section['clientRisks'] {
   const { matrix } = ctx;
+  // risks by matrix row, in register order
+  const byRow = new Map<string, ModelContext['bundle']['risks']>();
+  for (const r of ctx.bundle.risks) {
+    const row = Object.hasOwn(matrix.areaMap, r.area) ? matrix.areaMap[r.area] : undefined;
+    if (row === undefined) continue;
+    const list = byRow.get(row);
+    if (list) list.push(r);
+    else byRow.set(row, [r]);
+  }
   return matrix.rows.map((row) => ({
     area: row.label,
     cells: models.map((m) => ({
       model: MODEL_LABEL[m],
       owner: row.owners[m] ? OWNER_LABEL[row.owners[m]] : '—',
-      riskIds: ctx.bundle.risks.filter((r) => matrix.areaMap[r.area] === row.id && (r.serviceModels.length === 0 || r.serviceModels.includes(m))).map((r) => r.id),
+      riskIds: (byRow.get(row.id) ?? []).filter((r) => r.serviceModels.length === 0 || r.serviceModels.includes(m)).map((r) => r.id),
     })),
   }));
 }

@@ -4,7 +4,8 @@ import { environment } from '../../../../core/report/model-builders/scope';
 import { heatMap, posture, postureRating, priorities } from '../../../../core/report/model-builders/posture';
 import { byRoadmap, horizonOf, riskView } from '../../../../core/report/model-builders/risks';
 import { matrixDisagreements } from '../../../../core/report/model-builders/shared-responsibility';
-import { documentControl, documentIdentity, engagementDates } from '../../../../core/report/model-builders/meta';
+import { engagementDates } from '../../../../core/report/model-builders/engagement';
+import { documentControl, documentIdentity } from '../../../../core/report/model-builders/meta';
 import { loadDemo } from './helpers';
 
 /** Each builder of the report model, called alone on the demo assessment. */
