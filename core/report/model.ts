@@ -7,6 +7,7 @@ import { documentControl, documentIdentity, documentMeta, placeholderValues } fr
 import { heatMap, posture, priorities, responsibility, roadmap } from './model-builders/posture';
 import { byRoadmap, bySeverity, riskView } from './model-builders/risks';
 import { environment, scope } from './model-builders/scope';
+import { providerCommitments } from './model-builders/provider-commitments';
 import { sharedResponsibility } from './model-builders/shared-responsibility';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
@@ -43,6 +44,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     scope: scope(ctx),
     environment: environment(ctx),
     sharedResponsibility: sharedResponsibility(ctx),
+    providerCommitments: providerCommitments(ctx),
     risks,
     roadmap: roadmap(byHorizon),
     // the IR plan reads the rest of the model, so it is built last

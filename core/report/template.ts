@@ -34,6 +34,7 @@ export const SECTION_IDS = [
   'methodology',
   'environment',
   'shared-responsibility',
+  'provider-commitments',
   'register-summary',
   'risk-details',
   'roadmap',
@@ -69,7 +70,12 @@ export const BLOCK_IDS = [
   'references',
   'sign-off',
 ] as const;
-export type BlockId = (typeof BLOCK_IDS)[number];
+/**
+ * Text blocks a template may provide; sections added after templates were copied read them
+ * when present, so an older template keeps passing `demarc template check`.
+ */
+export const OPTIONAL_BLOCK_IDS = ['provider-commitments'] as const;
+export type BlockId = (typeof BLOCK_IDS)[number] | (typeof OPTIONAL_BLOCK_IDS)[number];
 
 /** The placeholders a template may use. Values are computed by the report model. */
 export const PLACEHOLDERS = {
@@ -385,11 +391,11 @@ export function loadTemplate(files: readonly TemplateFile[]): { template?: Repor
 
   // blocks
   const blocks = new Map<string, ParsedBlock>();
-  for (const id of BLOCK_IDS) {
+  for (const id of [...BLOCK_IDS, ...OPTIONAL_BLOCK_IDS]) {
     const file = `blocks/${id}.md`;
     const f = byPath.get(file);
     if (!f || f.text === undefined) {
-      problems.push({ file, message: `missing block '${id}'` });
+      if ((BLOCK_IDS as readonly string[]).includes(id)) problems.push({ file, message: `missing block '${id}'` });
       continue;
     }
     const { blocks: md, placeholders } = parseMarkdown(f.text);
@@ -399,7 +405,8 @@ export function loadTemplate(files: readonly TemplateFile[]): { template?: Repor
   }
   for (const f of files) {
     const m = /^blocks\/(.+)\.md$/.exec(f.path);
-    if (m && !(BLOCK_IDS as readonly string[]).includes(m[1]!)) problems.push({ file: f.path, message: `unknown block '${m[1]}' (known: ${BLOCK_IDS.join(', ')})` });
+    const known: readonly string[] = [...BLOCK_IDS, ...OPTIONAL_BLOCK_IDS];
+    if (m && !known.includes(m[1]!)) problems.push({ file: f.path, message: `unknown block '${m[1]}' (known: ${known.join(', ')})` });
   }
 
   const template: ReportTemplate = { manifest, sections, blocks };

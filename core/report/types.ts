@@ -160,6 +160,20 @@ export interface ReportModel {
     exposure: { checkId: string; title: string; severity: string; failing: number; examples: string }[];
     findingTotals: { pass: number; fail: number; notApplicable: number };
   };
+  /** what the provider commits to for this estate; absent when the pack has no commitment data */
+  providerCommitments?: {
+    slaEdition: string;
+    counts: { committed: number; noSla: number; unknown: number };
+    /** one row per service configuration found in the estate */
+    services: { service: string; configuration: string; resources: string; count: number; sla: string; downtime: string; source: string }[];
+    /** the client's tolerance, '' when not set */
+    tolerance: string;
+    workloads: { name: string; basis: string; composite: string; downtime: string; verdict: string; fixes: string[]; afterFixes: string }[];
+    creditTerms: string[];
+    greyAreas: { text: string; riskIds: string[] }[];
+    otherProviders: { name: string; summary: string; source: string; columns: string[]; rows: { area: string; owners: string[]; basis: string }[] }[];
+    sources: string[];
+  };
   sharedResponsibility: {
     matrix: MatrixView;
     otherMatrix?: MatrixView;

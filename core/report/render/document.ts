@@ -14,6 +14,7 @@ import {
   type PageNumberEstimator,
 } from 'docx';
 import type { ReportModel } from '../model';
+import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
 import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
@@ -138,6 +139,7 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     methodology,
     environment,
     'shared-responsibility': sharedResponsibility,
+    'provider-commitments': providerCommitmentsChapter,
     'register-summary': registerSummary,
     'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
     roadmap,

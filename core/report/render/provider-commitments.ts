@@ -1,0 +1,83 @@
+import { heading, para } from './primitives';
+import { brandedTable, templateText, type Block, type Ctx } from './context';
+
+// The "Provider commitments" chapter: what Microsoft commits to for this estate.
+
+function serviceTable(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
+  if (c.services.length === 0) return [para('No resource in the inventory has an SLA of its own (or no inventory was collected).')];
+  return [
+    para(
+      `${c.counts.committed + c.counts.noSla + c.counts.unknown} resources have an SLA of their own: ${c.counts.committed} with a committed figure, ${c.counts.noSla} in a configuration with no financially backed SLA, and ${c.counts.unknown} whose figure could not be read in Microsoft's text.`,
+    ),
+    brandedTable(
+      ctx,
+      [2.2, 3.4, 3.4, 1.4, 1.6],
+      ['Service', 'Configuration (as the SLA words it)', 'This client’s resources', 'Monthly uptime', 'Downtime a month at the limit'],
+      c.services.map((s) => [s.service, s.configuration, `${s.count}: ${s.resources}`, s.sla, s.downtime]),
+    ),
+  ];
+}
+
+function workloadTable(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
+  const out: Block[] = [heading(2, 'Workloads against the client’s tolerance')];
+  out.push(
+    para(
+      c.tolerance
+        ? `Tolerance: ${c.tolerance}. Workloads are grouped by their workload tags where the resources carry them, otherwise by resource group.`
+        : 'The client’s tolerance for downtime was not recorded (scoping question on criticality), so no workload can be judged against it.',
+    ),
+  );
+  if (c.workloads.length === 0) return [...out, para('No workload could be formed from the inventory.')];
+  out.push(
+    brandedTable(
+      ctx,
+      [2.2, 1.6, 1.6, 1.4, 4.6],
+      ['Workload', 'Composite SLA', 'Downtime a month', 'Verdict', 'What would close the gap (price class)'],
+      c.workloads.map((w) => [`${w.name}\n${w.basis}`, w.composite, w.downtime, w.verdict, w.fixes.length > 0 ? `${w.fixes.join('\n')}\nWith these: ${w.afterFixes}` : '—']),
+    ),
+  );
+  return out;
+}
+
+function creditReality(c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
+  return [
+    heading(2, 'What a service credit is worth'),
+    para('Service credits are the only remedy the SLA gives, and they are small next to the cost of an outage:'),
+    ...c.creditTerms.map((t) => para(`• ${t}`)),
+  ];
+}
+
+function greyAreas(c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
+  if (c.greyAreas.length === 0) return [];
+  return [heading(2, 'Where this client may assume more than Microsoft commits to'), ...c.greyAreas.map((g) => para(`• ${g.text}${g.riskIds.length > 0 ? ` See ${g.riskIds.join(', ')}.` : ''}`))];
+}
+
+function otherProviders(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
+  if (c.otherProviders.length === 0) return [];
+  const out: Block[] = [heading(2, 'Other providers in scope')];
+  for (const p of c.otherProviders) {
+    out.push(heading(3, p.name), para(`${p.summary} Source: ${p.source}.`));
+    const w = [2.6, ...p.columns.map(() => 2), 1.6];
+    out.push(brandedTable(ctx, w, ['Responsibility (Microsoft’s rows)', ...p.columns, 'Basis'], p.rows.map((r) => [r.area, ...r.owners, r.basis])));
+  }
+  return out;
+}
+
+/** The chapter, or nothing when the pack has no commitment data. */
+export function providerCommitmentsChapter(ctx: Ctx): Block[] {
+  const c = ctx.model.providerCommitments;
+  if (!c) return [];
+  return [
+    heading(1, 'Provider commitments'),
+    ...templateText(ctx, 'provider-commitments'),
+    heading(2, 'What Microsoft commits to for this estate'),
+    para(c.slaEdition + '.'),
+    ...serviceTable(ctx, c),
+    ...workloadTable(ctx, c),
+    ...creditReality(c),
+    ...greyAreas(c),
+    ...otherProviders(ctx, c),
+    heading(2, 'Sources'),
+    ...c.sources.map((s) => para(s)),
+  ];
+}
