@@ -21,12 +21,14 @@ import {
   type RiskTemplate,
   type VisibleWhen,
 } from './schemas';
+import { RatingFactorsSchema, ratingFactorsErrors, type RatingFactors } from './rating-factors';
 import type { CheckFixtures, ContentError, ContentPack, Domain, PackFile } from './types';
 import { areas, type FrameworkKey, type Mappings, type ServiceModel } from './vocabulary';
 
 type Kind =
   | 'pack'
   | 'risk-matrix'
+  | 'rating-factors'
   | 'service-models'
   | 'matrix'
   | 'framework'
@@ -41,6 +43,7 @@ function classify(path: string): Kind | undefined {
   if (/\.(md|txt)$/i.test(path) || /(^|\/)\./.test(path)) return 'ignored';
   if (path === 'pack.yaml') return 'pack';
   if (path === 'risk-matrix.yaml') return 'risk-matrix';
+  if (path === 'rating-factors.yaml') return 'rating-factors';
   if (path === 'service-models.yaml') return 'service-models';
   if (/^matrices\/[^/]+\.yaml$/.test(path)) return 'matrix';
   if (/^frameworks\/[^/]+\.yaml$/.test(path)) return 'framework';
@@ -149,6 +152,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
 
   let header: PackHeader | undefined;
   let riskMatrix: RiskMatrix | undefined;
+  let ratingFactors: RatingFactors | undefined;
   const matrices: Located<Matrix>[] = [];
   const frameworks: Located<Framework>[] = [];
   const serviceModelEntries: Located<{ type: string; model: ServiceModel }>[] = [];
@@ -173,6 +177,9 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
         break;
       case 'risk-matrix':
         riskMatrix = validate(file, RiskMatrixSchema, errors);
+        break;
+      case 'rating-factors':
+        ratingFactors = validate(file, RatingFactorsSchema, errors);
         break;
       case 'service-models': {
         sawServiceModels = true;
@@ -504,6 +511,8 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     if (!fx?.fail) errors.push({ file: `checks/fixtures/${id}.fail.json`, path: '', message: `check '${id}' has no failing fixture` });
   }
 
+  if (ratingFactors) errors.push(...ratingFactorsErrors(ratingFactors, questions, checkMap));
+
   const pack: ContentPack = {
     header: header ?? { id: 'invalid', version: '0.0.0', publicationDate: '1970-01-01', title: '', locale: 'en', schemaVersion: 1, defaultMatrix: '' },
     matrices: matrixMap,
@@ -527,6 +536,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     fixtures,
     playbooks: playbooks.map((p) => p.value),
   };
+  if (ratingFactors) pack.ratingFactors = ratingFactors;
   return { pack, errors };
 }
 

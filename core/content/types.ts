@@ -1,4 +1,5 @@
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate } from './schemas';
+import type { RatingFactors } from './rating-factors';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
 /** One file of a content pack, read by the host (CLI, main process) and handed to core. */
@@ -48,6 +49,8 @@ export interface ContentPack {
   checks: Check[];
   fixtures: Map<string, CheckFixtures>;
   playbooks: Playbook[];
+  /** how ratings follow the stakes and the exposure (`rating-factors.yaml`); none: baseline ratings */
+  ratingFactors?: RatingFactors;
 }
 
 export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate };

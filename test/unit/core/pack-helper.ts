@@ -5,7 +5,12 @@ import type { ContentPack, PackFile } from '../../../core/content/types';
 /** The engine-owned files of the bundled pack (header, matrices, frameworks, checks, check templates, fixtures). */
 export function engineFiles(): PackFile[] {
   return readPackFiles(defaultPackDir).filter(
-    (f) => !f.path.startsWith('interview/') && !f.path.startsWith('playbooks/') && !f.path.startsWith('risk-templates/interview-'),
+    (f) =>
+      !f.path.startsWith('interview/') &&
+      !f.path.startsWith('playbooks/') &&
+      !f.path.startsWith('risk-templates/interview-') &&
+      // the rating factors read the real scoping questions: baseline ratings without them
+      f.path !== 'rating-factors.yaml',
   );
 }
 
