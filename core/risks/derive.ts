@@ -24,7 +24,7 @@ export interface DeriveRisksInput {
   matrixId?: string;
   /** risks derived earlier for this assessment: their ids are kept for the same templates */
   previous?: readonly Pick<Risk, 'id' | 'templateId'>[];
-  /** lower-cased resource id -> production / non-production (`environmentsOf`); missing: unknown */
+  /** resource id -> production / non-production (`environmentsOf`); missing: unknown */
   environments?: ReadonlyMap<string, EnvironmentEvidence>;
 }
 
@@ -45,7 +45,7 @@ interface Draft {
 interface Evidence {
   failingByCheck: Map<string, Finding[]>;
   passingByCheck: Map<string, number>;
-  /** lower-cased resource id -> exposure kind -> templates of the checks that show it */
+  /** resource id -> exposure kind -> templates of the checks that show it */
   exposure: Map<string, Map<string, Set<string>>>;
 }
 
@@ -64,26 +64,46 @@ function exposureKinds(factors: RatingFactors | undefined): Map<string, string[]
   return byCheck;
 }
 
+/** Where a check's failing findings go; looked up once per run of findings of the same check. */
+interface CheckSink {
+  check: Check;
+  draft: Draft;
+  failing: Finding[];
+  kinds: readonly string[];
+}
+
 /** Every failing finding lands in its check's risk; passes are only counted. */
 function collectFindings(pack: ContentPack, findings: readonly Finding[], checkById: Map<string, Check>, draft: DraftOf): Evidence {
   const evidence: Evidence = { failingByCheck: new Map(), passingByCheck: new Map(), exposure: new Map() };
   const kindsOf = exposureKinds(pack.ratingFactors);
+  // findings come grouped by check: resolve the check's sink once per group, not per finding
+  let lastCheckId: string | undefined;
+  let sink: CheckSink | undefined;
   for (const f of findings) {
-    const check = checkById.get(f.checkId);
-    if (!check) continue;
     if (f.status === 'pass') evidence.passingByCheck.set(f.checkId, (evidence.passingByCheck.get(f.checkId) ?? 0) + 1);
     if (f.status !== 'fail') continue;
-    let list = evidence.failingByCheck.get(f.checkId);
-    if (!list) evidence.failingByCheck.set(f.checkId, (list = []));
-    list.push(f);
-    for (const kind of kindsOf.get(f.checkId) ?? []) addExposure(evidence.exposure, f.resourceId.toLowerCase(), kind, check.risk);
-    const d = draft(check.risk);
+    if (f.checkId !== lastCheckId) {
+      lastCheckId = f.checkId;
+      sink = sinkOf(f.checkId, checkById, evidence, kindsOf, draft);
+    }
+    if (!sink) continue;
+    sink.failing.push(f);
+    for (const kind of sink.kinds) addExposure(evidence.exposure, f.resourceId, kind, sink.check.risk);
+    const d = sink.draft;
     if (f.serviceModel !== 'unknown') d.models.add(f.serviceModel);
     d.findings.push({ checkId: f.checkId, resourceId: f.resourceId, subscriptionId: f.subscriptionId, serviceModel: f.serviceModel });
     d.resources.add(f.resourceId);
     if (f.subscriptionId) d.subscriptions.add(f.subscriptionId);
   }
   return evidence;
+}
+
+function sinkOf(checkId: string, checkById: Map<string, Check>, evidence: Evidence, kindsOf: Map<string, string[]>, draft: DraftOf): CheckSink | undefined {
+  const check = checkById.get(checkId);
+  if (!check) return undefined;
+  let failing = evidence.failingByCheck.get(checkId);
+  if (!failing) evidence.failingByCheck.set(checkId, (failing = []));
+  return { check, draft: draft(check.risk), failing, kinds: kindsOf.get(checkId) ?? [] };
 }
 
 function addExposure(exposure: Evidence['exposure'], key: string, kind: string, templateId: string): void {
@@ -159,16 +179,19 @@ function statusOf(d: Draft): EvidenceStatus {
 
 /** What the rating factors read of a draft: affected resources' environments and exposure by other checks. */
 function ratingInput(d: Draft, baseline: RatingInput['baseline'], scoping: RatingInput['scoping'], evidence: Evidence, environments: DeriveRisksInput['environments']): RatingInput {
-  const keys = [...d.resources].map((r) => r.toLowerCase());
   const exposed = new Map<string, number>();
-  for (const key of keys) {
-    for (const [kind, templates] of evidence.exposure.get(key) ?? []) {
+  const envs: RatingInput['environments'][number][] = [];
+  for (const id of d.resources) {
+    envs.push(environments?.get(id));
+    const kinds = evidence.exposure.get(id);
+    if (!kinds) continue;
+    for (const [kind, templates] of kinds) {
       // the risk's own exposure checks do not count: the template's baseline assumes them
       if (templates.size === 1 && templates.has(d.templateId)) continue;
       exposed.set(kind, (exposed.get(kind) ?? 0) + 1);
     }
   }
-  return { baseline, scoping, environments: keys.map((k) => environments?.get(k)), exposed, answers: d.answerFacts };
+  return { baseline, scoping, environments: envs, exposed, answers: d.answerFacts };
 }
 
 function scopingChoices(factors: RatingFactors | undefined, answers: Answers): Map<string, readonly string[]> {

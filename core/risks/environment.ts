@@ -27,15 +27,19 @@ export function environmentOfText(text: string, rules: Rules): Environment | und
   return undefined;
 }
 
-function tagEnvironment(tags: unknown, rules: Rules): EnvironmentEvidence | undefined {
-  if (!tags || typeof tags !== 'object') return undefined;
+/** Reads the environment tags of rows (tag names matched case-insensitively, compiled once). */
+function tagReader(rules: Rules): (tags: unknown) => EnvironmentEvidence | undefined {
   const wanted = new Set(rules.tags.map((t) => t.toLowerCase()));
-  for (const [key, value] of Object.entries(tags as Record<string, unknown>)) {
-    if (!wanted.has(key.toLowerCase()) || typeof value !== 'string') continue;
-    const environment = environmentOfText(value, rules);
-    if (environment) return { environment, source: `tag ${key}=${value}` };
-  }
-  return undefined;
+  return (tags) => {
+    if (!tags || typeof tags !== 'object') return undefined;
+    for (const key in tags as Record<string, unknown>) {
+      const value = (tags as Record<string, unknown>)[key];
+      if (!wanted.has(key.toLowerCase()) || typeof value !== 'string') continue;
+      const environment = environmentOfText(value, rules);
+      if (environment) return { environment, source: `tag ${key}=${value}` };
+    }
+    return undefined;
+  };
 }
 
 function subscriptionName(row: Record<string, unknown>): string | undefined {
@@ -46,11 +50,12 @@ function subscriptionName(row: Record<string, unknown>): string | undefined {
 
 /**
  * The environment of every resource of an inventory (Resource Graph rows) that shows one,
- * keyed by lower-cased resource id: its own environment tag first, else its subscription's
+ * keyed by resource id as the rows (and so the findings) spell it: its own environment tag first, else its subscription's
  * (tag, then name). Resources that show none are left out: unknown is never guessed.
  */
 export function environmentsOf(rows: Iterable<Record<string, unknown>>, rules: Rules): Map<string, EnvironmentEvidence> {
   const list = [...rows];
+  const tagEnvironment = tagReader(rules);
   const subscriptions = new Map<string, EnvironmentEvidence>();
   for (const row of list) {
     if (typeof row.type !== 'string' || row.type.toLowerCase() !== SUBSCRIPTION_TYPE || typeof row.id !== 'string') continue;
@@ -58,19 +63,18 @@ export function environmentsOf(rows: Iterable<Record<string, unknown>>, rules: R
     if (!sub) continue;
     const name = subscriptionName(row);
     const byName = name ? environmentOfText(name, rules) : undefined;
-    const found = tagEnvironment(row.tags, rules) ?? (byName && { environment: byName, source: `subscription "${name}"` });
+    const found = tagEnvironment(row.tags) ?? (byName && { environment: byName, source: `subscription "${name}"` });
     if (found) subscriptions.set(sub, found);
   }
   const out = new Map<string, EnvironmentEvidence>();
   for (const row of list) {
     if (typeof row.id !== 'string') continue;
-    const key = row.id.toLowerCase();
-    const own = tagEnvironment(row.tags, rules);
-    const sub = SUB_RE.exec(key)?.[1] ?? (typeof row.subscriptionId === 'string' ? row.subscriptionId.toLowerCase() : undefined);
+    const own = tagEnvironment(row.tags);
+    const sub = (SUB_RE.exec(row.id)?.[1] ?? (typeof row.subscriptionId === 'string' ? row.subscriptionId : undefined))?.toLowerCase();
     const found = own ?? (sub ? subscriptions.get(sub) : undefined);
-    if (found) out.set(key, found);
+    if (found) out.set(row.id, found);
   }
-  // subscriptions themselves are resources of aggregate findings
+  // subscriptions themselves are resources of aggregate findings (`/subscriptions/<lower-case id>`)
   for (const [sub, found] of subscriptions) out.set(`/subscriptions/${sub}`, found);
   return out;
 }
