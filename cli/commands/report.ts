@@ -1,6 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
 import { buildReport } from '../../core/report/build';
@@ -25,6 +24,8 @@ function writeAtomic(path: string, data: Uint8Array | string): void {
 
 /** The register as an Excel workbook: frozen, filtered header; wrapped text; the columns of the CSV. */
 export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
+  // loaded on use: exceljs takes longer to load than the rest of the CLI together
+  const { default: ExcelJS } = await import('exceljs');
   const { columns, rows } = registerTable(model);
   const wb = new ExcelJS.Workbook();
   wb.creator = model.meta.preparedBy;

@@ -1,9 +1,11 @@
 import JSZip from 'jszip';
-import { Packer } from 'docx';
+import { Packer, type Document } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { AssessmentBundle } from '../bundle/schema';
 import type { ContentPack } from '../content/types';
 import { buildReportModel, type ReportModel, type ReportOptions } from './model';
 import { renderDocument } from './render/document';
+import { insertRawTables, newRawTables, type RawTables } from './render/primitives';
 import type { ReportTemplate } from './template';
 
 /** Progress of a report build: a phase, and a fraction 0..1 of the whole. */
@@ -38,6 +40,20 @@ export async function referenceStyles(docx: Uint8Array): Promise<string> {
 }
 
 /**
+ * Packs a rendered document to .docx bytes and puts its tables (written as text while
+ * rendering) in place of their markers in `word/document.xml`. Parts are deflated at level 6,
+ * as the docx library does.
+ */
+export async function packDocument(doc: Document, raw: RawTables): Promise<Uint8Array> {
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
+  const files = unzipSync(packed);
+  const main = files['word/document.xml'];
+  if (!main) throw new Error('the packed document has no word/document.xml');
+  files['word/document.xml'] = strToU8(insertRawTables(strFromU8(main), raw));
+  return zipSync(files, { level: 6 });
+}
+
+/**
  * Builds the client report (and, on request, the separate incident response plan) from an
  * assessment bundle. Pure and portable: no Node built-ins or DOM, returns bytes, so it runs
  * in Node (CLI, main process) and in a Web Worker in the renderer alike. `Packer.toArrayBuffer`
@@ -54,8 +70,10 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   const total = Math.max(1, model.risks.length);
   let done = 0;
   progress({ phase: 'render', fraction: 0.1 });
+  const reportTables = newRawTables();
   const doc = renderDocument(model, template, {
     part: 'report',
+    rawTables: reportTables,
     irSeparate,
     ...(referenceStylesXml ? { referenceStylesXml } : {}),
     onSection: (id) => progress({ phase: 'render', detail: id, fraction: 0.1 + 0.4 * (done / total) }),
@@ -65,12 +83,13 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
     },
   });
   progress({ phase: 'pack', fraction: 0.5 });
-  const report = new Uint8Array(await Packer.toArrayBuffer(doc));
+  const report = await packDocument(doc, reportTables);
   const out: BuiltReport = { report, model };
   if (irSeparate) {
     progress({ phase: 'pack', detail: 'ir-plan', fraction: 0.85 });
-    const ir = renderDocument(model, template, { part: 'ir-plan', irSeparate, ...(referenceStylesXml ? { referenceStylesXml } : {}) });
-    out.irPlan = new Uint8Array(await Packer.toArrayBuffer(ir));
+    const irTables = newRawTables();
+    const ir = renderDocument(model, template, { part: 'ir-plan', irSeparate, rawTables: irTables, ...(referenceStylesXml ? { referenceStylesXml } : {}) });
+    out.irPlan = await packDocument(ir, irTables);
   }
   progress({ phase: 'done', fraction: 1 });
   return out;

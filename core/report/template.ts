@@ -108,6 +108,41 @@ export type PlaceholderName = keyof typeof PLACEHOLDERS;
 const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour is six hex digits, like 1F3864');
 const fontName = z.string().regex(/^[\p{L}\p{N} -]{1,64}$/u, 'a font name (letters, digits, spaces)');
 
+/**
+ * The palette of the document beyond the brand colours: risk-level fills, owner shading,
+ * label cells and rules. Every key is optional; the defaults are the colours the default
+ * template has always used, so a template without a `theme` renders as before.
+ */
+export const DEFAULT_THEME = {
+  /** fills of the risk levels, top level first (the text on the first one is `levelText`) */
+  levelFills: ['9C1C1C', 'E8862E', 'F9D67A', 'EAF4E4', 'FFFFFF'],
+  levelText: 'FFFFFF',
+  /** label column of key/value tables (cover, scope, risk facts) */
+  labelFill: 'F2F2F2',
+  /** matrix cells owned by the customer, and shared ones */
+  customerFill: 'DDEBF7',
+  sharedFill: 'FFF2CC',
+  /** table rules, and the rules between heat-map cells */
+  tableBorder: 'A6A6A6',
+  heatMapRule: 'FFFFFF',
+  /** body text, and the shading behind code */
+  bodyText: '262626',
+  codeFill: 'F2F2F2',
+} as const;
+
+export const ThemeSchema = z.strictObject({
+  levelFills: z.array(hex).min(1).max(10).default([...DEFAULT_THEME.levelFills]),
+  levelText: hex.default(DEFAULT_THEME.levelText),
+  labelFill: hex.default(DEFAULT_THEME.labelFill),
+  customerFill: hex.default(DEFAULT_THEME.customerFill),
+  sharedFill: hex.default(DEFAULT_THEME.sharedFill),
+  tableBorder: hex.default(DEFAULT_THEME.tableBorder),
+  heatMapRule: hex.default(DEFAULT_THEME.heatMapRule),
+  bodyText: hex.default(DEFAULT_THEME.bodyText),
+  codeFill: hex.default(DEFAULT_THEME.codeFill),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
 /** `template.yaml`. */
 export const TemplateManifestSchema = z.strictObject({
   name: z.string().min(1),
@@ -117,6 +152,7 @@ export const TemplateManifestSchema = z.strictObject({
     logo: z.string().optional(),
     colours: z.strictObject({ primary: hex, accent: hex, muted: hex, tableHeader: hex, tableHeaderText: hex, tableBand: hex }),
     fonts: z.strictObject({ body: fontName, headings: fontName, mono: fontName }),
+    theme: ThemeSchema.prefault({}),
   }),
   classification: z.strictObject({ marking: z.string().min(1), notice: z.string().min(1) }),
   document: z.strictObject({

@@ -16,7 +16,7 @@ import {
 import type { ReportModel } from '../model';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
-import { field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries } from './primitives';
+import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -43,16 +43,17 @@ const MARGIN = 1134; // 2 cm
 
 /** Paragraph and character styles built from the template's branding (used when it has no reference document). */
 export function brandStyles(template: ReportTemplate): IStylesOptions {
-  const { colours, fonts } = template.manifest.branding;
+  const { colours, fonts, theme } = template.manifest.branding;
   const heading = (size: number, color: string, before: number, extra: object = {}) => ({
     run: { font: fonts.headings, size, bold: true, color },
     paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, ...extra },
   });
   return {
     default: {
-      document: { run: { font: fonts.body, size: 21, color: '262626' }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+      document: { run: { font: fonts.body, size: 21, color: theme.bodyText }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: fonts.headings, size: 56, bold: true, color: colours.primary }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
-      heading1: heading(34, colours.primary, 0, { pageBreakBefore: true, outlineLevel: 0 }),
+      // level-1 headings start a page by direct formatting (see `heading`), not by the style
+      heading1: heading(34, colours.primary, 0, { outlineLevel: 0 }),
       heading2: heading(26, colours.accent, 300, { outlineLevel: 1 }),
       heading3: heading(22, colours.primary, 240, { outlineLevel: 2 }),
       listParagraph: { paragraph: { spacing: { after: 60 } } },
@@ -65,7 +66,7 @@ export function brandStyles(template: ReportTemplate): IStylesOptions {
       { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, quickFormat: true, run: { size: 17, bold: true, color: colours.tableHeaderText }, paragraph: { keepNext: true } },
       { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 18, bold: true, color: colours.muted }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
       { id: STYLE.small, name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: 16, color: colours.muted } },
-      { id: STYLE.code, name: 'Code', basedOn: 'Normal', quickFormat: true, run: { font: fonts.mono, size: 16 }, paragraph: { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, shading: { type: 'clear', fill: 'F2F2F2', color: 'auto' } } },
+      { id: STYLE.code, name: 'Code', basedOn: 'Normal', quickFormat: true, run: { font: fonts.mono, size: 16 }, paragraph: { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, shading: { type: 'clear', fill: theme.codeFill, color: 'auto' } } },
       { id: STYLE.heatCell, name: 'Heat Map Cell', basedOn: STYLE.tableText, quickFormat: true, run: { size: 20, bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
       { id: STYLE.label, name: 'Risk Label', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 19, bold: true, color: colours.accent }, paragraph: { spacing: { before: 180, after: 40 }, keepNext: true } },
     ],
@@ -96,8 +97,26 @@ type Renderer = (ctx: Ctx) => Block[];
 export function renderDocument(
   reportModel: ReportModel,
   template: ReportTemplate,
-  options: { part: 'report' | 'ir-plan'; irSeparate: boolean; referenceStylesXml?: string; pageNumbers?: PageNumberEstimator; onSection?: (id: string) => void; onRisk?: () => void },
+  options: {
+    part: 'report' | 'ir-plan';
+    irSeparate: boolean;
+    referenceStylesXml?: string;
+    pageNumbers?: PageNumberEstimator;
+    onSection?: (id: string) => void;
+    onRisk?: () => void;
+    /** write tables as text into this collection (the body holds markers; see insertRawTables) */
+    rawTables?: RawTables;
+  },
 ): Document {
+  collectRawTables(options.rawTables);
+  try {
+    return renderSections(reportModel, template, options);
+  } finally {
+    collectRawTables(undefined);
+  }
+}
+
+function renderSections(reportModel: ReportModel, template: ReportTemplate, options: Parameters<typeof renderDocument>[2]): Document {
   // the stand-alone IR plan carries its own title on the cover and in the properties
   const model: ReportModel = options.part === 'ir-plan' ? { ...reportModel, meta: { ...reportModel.meta, title: reportModel.meta.irPlanTitle } } : reportModel;
   resetLists();
@@ -125,7 +144,7 @@ export function renderDocument(
     'ir-plan': (ctx) =>
       options.irSeparate && options.part === 'report'
         ? [
-            new Paragraph({ style: STYLE.h1, children: runs('Incident response plan') }),
+            new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: runs('Incident response plan') }),
             para(`The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`),
           ]
         : irPlan(ctx),

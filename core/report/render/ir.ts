@@ -1,18 +1,7 @@
-import type { Paragraph, ParagraphChild } from 'docx';
-import { bullets, heading, keyValues, link, markdown, para, rich, runs, STYLE, table, type CellContent } from './primitives';
-import type { Block, Ctx } from './sections';
+import type { ParagraphChild } from 'docx';
+import { bullets, heading, keyValues, link, para, rich, runs, STYLE, type CellContent } from './primitives';
+import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
 
-const t = (ctx: Ctx, weights: number[], header: string[], rows: CellContent[][]): Block => {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * ctx.width));
-  widths[widths.length - 1]! += ctx.width - widths.reduce((s, w) => s + w, 0);
-  const c = ctx.template.manifest.branding.colours;
-  return table({ widths, header, rows, headerFill: c.tableHeader, headerText: c.tableHeaderText, band: c.tableBand });
-};
-const block = (ctx: Ctx, id: string, level: 2 | 3 = 3): Paragraph[] => {
-  const b = ctx.template.blocks.get(id);
-  return b ? markdown(b.blocks, ctx.model.placeholders, level) : [];
-};
 /** A risk id as a link when the risk details are in the same document. */
 const ref = (ctx: Ctx, id: string): CellContent => {
   const r = ctx.model.risks.find((x) => x.id === id);
@@ -25,7 +14,7 @@ export function irPlan(ctx: Ctx): Block[] {
   const m = ctx.model;
   const out: Block[] = [heading(1, 'Incident response plan')];
   if (ctx.irSeparate) out.push(para(`This plan is issued as a companion to the report “${m.meta.title}” for ${m.meta.client}; risk ids (R-nnn) refer to that report’s register.`, STYLE.small));
-  out.push(...block(ctx, 'ir-introduction'));
+  out.push(...templateText(ctx, 'ir-introduction', 3));
 
   out.push(heading(2, 'Plan control'));
   out.push(
@@ -38,27 +27,28 @@ export function irPlan(ctx: Ctx): Block[] {
         ['Next review', ir.planControl.nextReview],
       ],
       ctx.width,
-      'F2F2F2',
+      themeOf(ctx).labelFill,
+      themeOf(ctx).tableBorder,
     ),
   );
   out.push(para('How this plan maps to NIST SP 800-61 (Rev. 3 uses the CSF 2.0 functions; Rev. 2 phases are shown because many teams still use them):', STYLE.caption));
-  out.push(t(ctx, [3, 4, 5], ['Rev. 2 phase', 'CSF 2.0 functions (Rev. 3)', 'Where in this plan'], ir.nistMapping.map((x) => [x.rev2, x.csf, x.section])));
+  out.push(brandedTable(ctx, [3, 4, 5], ['Rev. 2 phase', 'CSF 2.0 functions (Rev. 3)', 'Where in this plan'], ir.nistMapping.map((x) => [x.rev2, x.csf, x.section])));
 
   out.push(heading(2, 'Roles, RACI and contact sheet'));
-  out.push(t(ctx, [3, 6, 3], ['Role', 'Responsibilities', 'Assigned to'], ir.roles.map((r) => [r.role, r.description, r.assignee])));
+  out.push(brandedTable(ctx, [3, 6, 3], ['Role', 'Responsibilities', 'Assigned to'], ir.roles.map((r) => [r.role, r.description, r.assignee])));
   out.push(para('RACI (R responsible, A accountable, C consulted, I informed):', STYLE.caption));
-  out.push(t(ctx, [4, ...ir.raci.roles.map(() => 1)], ['Activity', ...ir.raci.roles], ir.raci.rows.map((r) => [r.activity, ...r.cells])));
+  out.push(brandedTable(ctx, [4, ...ir.raci.roles.map(() => 1)], ['Activity', ...ir.raci.roles], ir.raci.rows.map((r) => [r.activity, ...r.cells])));
   out.push(para('Contact sheet — keep a printed and an offline copy; corporate email and Teams may be unavailable during an incident.', STYLE.caption));
   out.push(
     ir.contacts.length > 0
-      ? t(ctx, [2.5, 2.5, 2, 3, 2, 3], ['Name', 'Role', 'Organisation', 'Email', 'Phone', 'Responsibilities'], ir.contacts.map((x) => [x.name, x.role, x.organisation, x.email, x.phone, x.responsibilities]))
+      ? brandedTable(ctx, [2.5, 2.5, 2, 3, 2, 3], ['Name', 'Role', 'Organisation', 'Email', 'Phone', 'Responsibilities'], ir.contacts.map((x) => [x.name, x.role, x.organisation, x.email, x.phone, x.responsibilities]))
       : para('No contacts were recorded in the assessment. Complete the contact sheet before the plan is approved.'),
   );
 
   out.push(heading(2, 'Shared responsibility during incidents'));
-  out.push(...block(ctx, 'ir-microsoft'));
+  out.push(...templateText(ctx, 'ir-microsoft', 3));
   out.push(heading(3, 'Engaging Microsoft support'));
-  out.push(...block(ctx, 'ir-support', 3));
+  out.push(...templateText(ctx, 'ir-support', 3));
   if (ir.escalationNotes) {
     out.push(para('Escalation notes recorded with the client:', STYLE.caption));
     for (const line of ir.escalationNotes.split('\n').filter((l) => l.trim())) out.push(para(line));
@@ -66,21 +56,21 @@ export function irPlan(ctx: Ctx): Block[] {
   if (ir.supportGapRiskIds.length > 0) out.push(rich(['Gap: the support arrangement does not meet this need — see ', ...ir.supportGapRiskIds.flatMap((id) => toChildren(ctx, id)), '.']));
 
   out.push(heading(2, 'Classification and severity'));
-  out.push(t(ctx, [1.2, 1.4, 6, 3.5, 3.5], ['Level', 'Name', 'Criteria', 'Response', 'Microsoft case severity'], ir.severity.map((s) => [s.level, s.name, s.criteria, s.response, s.msSeverity])));
+  out.push(brandedTable(ctx, [1.2, 1.4, 6, 3.5, 3.5], ['Level', 'Name', 'Criteria', 'Response', 'Microsoft case severity'], ir.severity.map((s) => [s.level, s.name, s.criteria, s.response, s.msSeverity])));
   out.push(para('Incident categories:', STYLE.caption));
-  out.push(t(ctx, [3, 7], ['Category', 'Examples'], ir.categories.map((x) => [x.category, x.examples])));
+  out.push(brandedTable(ctx, [3, 7], ['Category', 'Examples'], ir.categories.map((x) => [x.category, x.examples])));
 
   out.push(heading(2, 'Readiness gaps'));
   out.push(para('Generated from the risk register: each gap below weakens the organisation’s ability to detect, respond to or recover from an incident until it is treated.'));
   out.push(
     ir.readinessGaps.length > 0
-      ? t(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
+      ? brandedTable(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
       : para('No readiness gap was raised in the register.'),
   );
 
   out.push(heading(2, 'Detection and analysis'));
   out.push(para('The sources this organisation has today, from the interview and the inventory. Investigations depend on them; sources marked “Not in place” are blind spots.'));
-  out.push(t(ctx, [4, 2, 6], ['Source', 'Status', 'Basis'], ir.detectionSources.map((d) => [d.source, d.status, d.basis])));
+  out.push(brandedTable(ctx, [4, 2, 6], ['Source', 'Status', 'Basis'], ir.detectionSources.map((d) => [d.source, d.status, d.basis])));
   out.push(...bullets([
     'Open an incident record at the first credible signal; note the time, the reporter and the systems involved.',
     'Scope with the logs above: identities used, resources touched, data accessed, persistence created. Preserve before changing.',
@@ -97,7 +87,7 @@ export function irPlan(ctx: Ctx): Block[] {
   }
 
   out.push(heading(2, 'Communication'));
-  out.push(...block(ctx, 'ir-communication'));
+  out.push(...templateText(ctx, 'ir-communication', 3));
 
   out.push(heading(2, 'Scenario playbooks'));
   if (ir.playbooks.length === 0) out.push(para('No scenario playbook is available in the content pack used.'));
@@ -108,8 +98,7 @@ export function irPlan(ctx: Ctx): Block[] {
     if (p.riskIds.length > 0) out.push(rich([{ text: 'Linked risks: ', bold: true }, ...p.riskIds.flatMap((id, i) => [...(i > 0 ? [', '] : []), ...toChildren(ctx, id)])]));
     if (p.prerequisites.length > 0) out.push(para('Prerequisites', STYLE.label), ...bullets(p.prerequisites));
     out.push(
-      t(
-        ctx,
+      brandedTable(ctx,
         [2, 5, 4, 3],
         ['Phase', 'Client', 'Microsoft', 'Together'],
         p.phases.map((ph) => [ph.phase, ph.customer.map((s) => `• ${s}`).join('\n'), ph.microsoft.map((s) => `• ${s}`).join('\n'), ph.shared.map((s) => `• ${s}`).join('\n')]),
@@ -119,10 +108,10 @@ export function irPlan(ctx: Ctx): Block[] {
   }
 
   out.push(heading(2, 'Post-incident activity'));
-  out.push(...block(ctx, 'ir-post-incident'));
+  out.push(...templateText(ctx, 'ir-post-incident', 3));
 
   out.push(heading(2, 'Testing and maintenance'));
-  out.push(...block(ctx, 'ir-testing'));
+  out.push(...templateText(ctx, 'ir-testing', 3));
   for (const s of ir.tabletop) {
     out.push(heading(3, `Tabletop: ${s.title}`));
     out.push(rich([{ text: 'Scenario: ', bold: true }, s.scenario]));
@@ -130,7 +119,7 @@ export function irPlan(ctx: Ctx): Block[] {
     out.push(para('Objectives', STYLE.label), ...bullets(s.objectives));
   }
   if (ir.tabletop.length === 0) out.push(para('No customer-owned risk with a playbook was raised; use the identity compromise playbook for the first exercise.'));
-  out.push(...block(ctx, 'ir-maintenance'));
+  out.push(...templateText(ctx, 'ir-maintenance', 3));
   return out;
 }
 

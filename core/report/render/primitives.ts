@@ -143,10 +143,22 @@ export function resetToc(): void {
   tocCounter = 0;
 }
 
+/**
+ * A level-1 heading normally starts a new page. When the page so far holds only a short tail
+ * of the previous section (under this share of the page, by the estimate), it follows on the
+ * same page instead, so no page is left nearly empty before the next section.
+ */
+const SHORT_TAIL = 0.25;
+/** space above a level-1 heading that follows on the same page (twips) */
+const CONTINUED_HEADING_BEFORE = 480;
+
 export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
-  if (level === 1) layout.newPage();
-  else if (layout.y > layout.height - 80) layout.newPage();
+  let newPage = false;
+  if (level === 1) {
+    newPage = !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    if (newPage) layout.newPage();
+  } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
   const marks: string[] = [];
   if (bookmark) marks.push(bookmark);
@@ -157,7 +169,8 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Para
   }
   let children: ParagraphChild[] = runs(text);
   for (const m of marks) children = [new Bookmark({ id: m, children: children as TextRun[] })];
-  return new Paragraph({ style, children });
+  const flow = level !== 1 ? {} : newPage ? { pageBreakBefore: true } : { spacing: { before: CONTINUED_HEADING_BEFORE } };
+  return new Paragraph({ style, ...flow, children });
 }
 
 /** A link to a bookmark in the document. */
@@ -226,21 +239,43 @@ export interface TableSpec {
   /** repeat the header row on every page */
   repeatHeader?: boolean;
   band?: string;
+  /** colour of the rules (default the theme's default) */
+  border?: string;
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' } as const;
+const DEFAULT_BORDER = 'A6A6A6';
 
-function cellParagraphs(c: CellContent, style: string): Paragraph[] {
-  if (typeof c === 'string') return [para(c, style)];
+function cellParagraphs(c: CellContent, style: string, keepNext: boolean): Paragraph[] {
   if (Array.isArray(c)) return c;
-  const children: ParagraphChild[] = c.link ? [link(c.text, c.link)] : runs(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
-  return [new Paragraph({ style, children })];
+  const children: ParagraphChild[] =
+    typeof c === 'string' ? runs(c) : c.link ? [link(c.text, c.link)] : runs(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
+  return [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children })];
 }
 
-/** A bordered table with a fixed grid, widths on every cell and an optional repeated header. */
-export function table(spec: TableSpec): Table {
+/** The shading of a body cell: its own, else the band on odd rows. */
+const cellShade = (spec: TableSpec, c: CellContent, row: number): string | undefined =>
+  typeof c === 'object' && !Array.isArray(c) && c.shade ? c.shade : spec.band && row % 2 === 1 ? spec.band : undefined;
+
+/** Rows taller than this (pt, estimated) may break across pages; shorter ones never do. */
+const MAX_UNSPLIT_ROW_PT = 280;
+/** A table shorter than this (pt, estimated, header included) is kept on one page. */
+const MAX_KEPT_TABLE_PT = 300;
+
+/**
+ * How a table flows over pages: which body rows must not break (all but very tall ones, so no
+ * row leaves a line or a word behind), and whether the whole table stays on one page (short
+ * tables: their rows keep with the next, so a page never ends with one or two of their rows).
+ */
+export function tablePagination(spec: TableSpec): { cantSplit: boolean[]; keepTogether: boolean } {
+  const heights = spec.rows.map((row) => rowHeightPt(spec, row));
+  const total = heights.reduce((s, h) => s + h, spec.header ? rowHeightPt(spec, spec.header) : 0);
+  return { cantSplit: heights.map((h) => h <= MAX_UNSPLIT_ROW_PT), keepTogether: spec.rows.length > 1 && total <= MAX_KEPT_TABLE_PT };
+}
+
+/** A bordered table with a fixed grid, widths on every cell and an optional repeated header (docx objects). */
+export function docxTable(spec: TableSpec): Table {
+  const flow = tablePagination(spec);
   const total = spec.widths.reduce((s, w) => s + w, 0);
-  estimateTable(spec);
   layout.suspended++;
   const rows: TableRow[] = [];
   if (spec.header) {
@@ -260,21 +295,24 @@ export function table(spec: TableSpec): Table {
     );
   }
   spec.rows.forEach((row, r) => {
+    const keepNext = flow.keepTogether && r < spec.rows.length - 1;
     rows.push(
       new TableRow({
+        ...(flow.cantSplit[r] ? { cantSplit: true } : {}),
         children: spec.widths.map((w, i) => {
           const c = row[i] ?? '';
-          const shade = typeof c === 'object' && !Array.isArray(c) && c.shade ? c.shade : spec.band && r % 2 === 1 ? spec.band : undefined;
+          const shade = cellShade(spec, c, r);
           return new TableCell({
             width: { size: w, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade, color: 'auto' } } : {}),
-            children: cellParagraphs(c, STYLE.tableText),
+            children: cellParagraphs(c, STYLE.tableText, keepNext),
           });
         }),
       }),
     );
   });
   layout.suspended--;
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: spec.border ?? DEFAULT_BORDER } as const;
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: spec.widths,
@@ -284,6 +322,126 @@ export function table(spec: TableSpec): Table {
   });
 }
 
+// ---------------------------------------------------------------- tables as WordprocessingML text
+//
+// Tables are most of a large report. Built as docx objects, each cell is a dozen objects that
+// the library then walks twice (prepForXml, format) before zipping; writing the same XML as
+// text is several times faster. `tableXml` writes exactly what `docxTable` makes the library
+// write (a unit test compares the two), and the body gets a marker paragraph that
+// `insertRawTables` replaces with the table after packing (see build.ts).
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const escapeXml = (s: string): string => s.replace(/[&"'<>]/g, (ch) => XML_ESCAPES[ch]!);
+
+/** The XML of {@link runs}: one run per line, a break before every line but the first, tabs kept. */
+export function runsXml(text: string, opts: { style?: string; color?: string } = {}): string {
+  const rPr = opts.style || opts.color ? `<w:rPr>${opts.style ? `<w:rStyle w:val="${escapeXml(opts.style)}"/>` : ''}${opts.color ? `<w:color w:val="${escapeXml(opts.color)}"/>` : ''}</w:rPr>` : '';
+  return xmlSafe(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => {
+      let inner = i > 0 ? '<w:br/>' : '';
+      line.split('\t').forEach((part, j) => {
+        if (j > 0) inner += '<w:tab/>';
+        if (part !== '') inner += `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`;
+      });
+      return rPr || inner ? `<w:r>${rPr}${inner}</w:r>` : '<w:r/>';
+    })
+    .join('');
+}
+
+const pXml = (style: string, content: string, keepNext = false): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}</w:pPr>${content}</w:p>`;
+const shdXml = (fill: string | undefined): string => (fill ? `<w:shd w:fill="${escapeXml(fill)}" w:color="auto" w:val="clear"/>` : '');
+const tcXml = (width: number, fill: string | undefined, paragraph: string): string => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${shdXml(fill)}</w:tcPr>${paragraph}</w:tc>`;
+
+function cellXml(c: Exclude<CellContent, Paragraph[]>, keepNext: boolean): string {
+  if (typeof c === 'string') return pXml(STYLE.tableText, runsXml(c), keepNext);
+  const content = c.link
+    ? `<w:hyperlink w:history="1" w:anchor="${escapeXml(c.link)}">${runsXml(c.text, { style: STYLE.hyperlink })}</w:hyperlink>`
+    : runsXml(c.text, { ...(c.bold ? { style: STYLE.strong } : {}), ...(c.color ? { color: c.color } : {}) });
+  return pXml(STYLE.tableText, content, keepNext);
+}
+
+/** The WordprocessingML of a table: what {@link docxTable} makes the docx library write. */
+export function tableXml(spec: TableSpec): string {
+  const total = spec.widths.reduce((s, w) => s + w, 0);
+  const rule = `w:val="single" w:color="${escapeXml(spec.border ?? DEFAULT_BORDER)}" w:sz="4"`;
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${rule}/>`).join('');
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`,
+    ...spec.widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid>',
+  ];
+  if (spec.header) {
+    const repeat = (spec.repeatHeader ?? true) ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>';
+    out.push(`<w:tr><w:trPr><w:cantSplit/>${repeat}</w:trPr>`);
+    spec.header.forEach((h, i) => out.push(tcXml(spec.widths[i] ?? 1000, spec.headerFill, pXml(STYLE.tableHeading, runsXml(h, spec.headerText ? { color: spec.headerText } : {})))));
+    out.push('</w:tr>');
+  }
+  const flow = tablePagination(spec);
+  spec.rows.forEach((row, r) => {
+    const keepNext = flow.keepTogether && r < spec.rows.length - 1;
+    out.push(flow.cantSplit[r] ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>');
+    spec.widths.forEach((w, i) => {
+      const c = row[i] ?? '';
+      out.push(tcXml(w, cellShade(spec, c, r), cellXml(c as Exclude<CellContent, Paragraph[]>, keepNext)));
+    });
+    out.push('</w:tr>');
+  });
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+/** Tables written as text during one render, and the marker that stands for each in the body. */
+export interface RawTables {
+  /** random per render, so no text in the report can forge a marker */
+  nonce: string;
+  xml: string[];
+}
+
+let rawSink: RawTables | undefined;
+
+/** A fresh collection of raw tables with a random nonce. */
+export function newRawTables(): RawTables {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return { nonce: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), xml: [] };
+}
+
+/** Tables built from now on go to `sink` as text (undefined: as docx objects). One document at a time. */
+export function collectRawTables(sink: RawTables | undefined): void {
+  rawSink = sink;
+}
+
+const markerText = (nonce: string, index: number): string => `demarc-table-${nonce}-${index}`;
+
+/**
+ * Replaces each marker paragraph in a compiled `word/document.xml` with its table. Throws
+ * unless every table is inserted exactly once.
+ */
+export function insertRawTables(documentXml: string, raw: RawTables): string {
+  // a marker that ends a section carries the section's properties, which then follow the
+  // table in an empty paragraph of their own (as the library writes a section ending in a table)
+  const marker = new RegExp(`<w:p>(<w:pPr><w:sectPr>(?:(?!</w:sectPr>)[\\s\\S])*</w:sectPr></w:pPr>)?<w:r><w:t xml:space="preserve">demarc-table-${raw.nonce}-(\\d+)</w:t></w:r></w:p>`, 'g');
+  const seen = new Set<number>();
+  const out = documentXml.replace(marker, (_, sectPr: string | undefined, n: string) => {
+    const i = Number(n);
+    const xml = raw.xml[i];
+    if (xml === undefined || seen.has(i)) throw new Error(`table marker ${i} is unknown or repeated`);
+    seen.add(i);
+    return sectPr ? `${xml}<w:p>${sectPr}</w:p>` : xml;
+  });
+  if (seen.size !== raw.xml.length) throw new Error(`${raw.xml.length - seen.size} table(s) were not found in the document`);
+  return out;
+}
+
+/** A bordered table with a fixed grid: as text when a render collects raw tables (no cell holds paragraphs), else docx objects. */
+export function table(spec: TableSpec): Table | Paragraph {
+  estimateTable(spec);
+  if (!rawSink || spec.rows.some((row) => row.some((c) => Array.isArray(c)))) return docxTable(spec);
+  const index = rawSink.xml.push(tableXml(spec)) - 1;
+  return new Paragraph({ children: [new TextRun(markerText(rawSink.nonce, index))] });
+}
+
 function cellText(c: CellContent | undefined): string {
   if (c === undefined) return '';
   if (typeof c === 'string') return c;
@@ -291,31 +449,35 @@ function cellText(c: CellContent | undefined): string {
   return c.text;
 }
 
+/** Estimated height (pt) of a row: its tallest cell. */
+function rowHeightPt(spec: TableSpec, row: readonly CellContent[]): number {
+  let lines = 1;
+  spec.widths.forEach((w, i) => {
+    lines = Math.max(lines, layout.lines(cellText(row[i]), w / 20 - 11, 8.5));
+  });
+  return lines * 10.6 + 3.5;
+}
+
 function estimateTable(spec: TableSpec): void {
   const rows = spec.header ? [spec.header as CellContent[], ...spec.rows] : spec.rows;
-  for (const row of rows) {
-    let lines = 1;
-    spec.widths.forEach((w, i) => {
-      lines = Math.max(lines, layout.lines(cellText(row[i]), w / 20 - 11, 8.5));
-    });
-    layout.advance(lines * 10.6 + 3.5);
-  }
+  for (const row of rows) layout.advance(rowHeightPt(spec, row));
   layout.advance(8);
 }
 
 /** Two-column label/value table. */
-export function keyValues(pairs: [string, CellContent][], width: number, fill: string): Table {
+export function keyValues(pairs: [string, CellContent][], width: number, fill: string, border?: string): Table | Paragraph {
   const labelW = Math.round(width * 0.28);
   return table({
     widths: [labelW, width - labelW],
     rows: pairs.map(([k, v]) => [{ text: k, bold: true, shade: fill }, v]),
     headerFill: fill,
     headerText: '',
+    ...(border ? { border } : {}),
   });
 }
 
 /** A shaded cell for the heat map: count in the middle, level code for greyscale readers. */
-export function heatCell(count: number, code: string, fill: string, dark: boolean, width: number): TableCell {
+export function heatCell(count: number, code: string, fill: string, darkText: string | undefined, width: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -325,8 +487,8 @@ export function heatCell(count: number, code: string, fill: string, dark: boolea
         style: STYLE.heatCell,
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ text: count > 0 ? String(count) : '·', ...(dark ? { color: 'FFFFFF' } : {}) }),
-          new TextRun({ text: ` ${code}`, size: 12, ...(dark ? { color: 'FFFFFF' } : {}) }),
+          new TextRun({ text: count > 0 ? String(count) : '·', ...(darkText ? { color: darkText } : {}) }),
+          new TextRun({ text: ` ${code}`, size: 12, ...(darkText ? { color: darkText } : {}) }),
         ],
       }),
     ],

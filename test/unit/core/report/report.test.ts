@@ -50,6 +50,25 @@ describe('report build', () => {
     for (const rule of ['placeholders', 'bookmarks', 'styles', 'fields', 'sections', 'comments', 'well-formed', 'content-types']) expect(rules, rule).toContain(rule);
   }, 60_000);
 
+  it('the linter catches bad tables, links, numbering, relationships and a TOC without updateFields', async () => {
+    const { report } = await buildReport({ bundle, pack, template });
+    const zip = await JSZip.loadAsync(report);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const planted =
+      '<w:tbl><w:tblPr/><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>' +
+      '<w:tbl><w:tblPr><w:tblW w:w="100" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="0"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>' +
+      '<w:p><w:pPr><w:numPr><w:numId w:val="999"/></w:numPr></w:pPr><w:hyperlink w:anchor="no_such_bookmark"><w:r><w:t>x</w:t></w:r></w:hyperlink></w:p>';
+    zip.file('word/document.xml', doc.replace('<w:body>', `<w:body>${planted}`));
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdGone" Type="x" Target="media/gone.png"/></Relationships>'));
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    zip.file('word/settings.xml', settings.replace(/<w:updateFields[^>]*\/>/, ''));
+    const problems = await lintDocx(await zip.generateAsync({ type: 'uint8array' }));
+    expect(problems.find((p) => p.rule === 'tables')?.message).toBe('2 table(s) without a grid of column widths or a table width');
+    for (const rule of ['links', 'numbering', 'relationships', 'toc']) expect(problems.map((p) => p.rule), rule).toContain(rule);
+    expect(problems.filter((p) => p.rule === 'well-formed')).toEqual([]);
+  }, 60_000);
+
   it('hostile text in answers, notes and resource names: the linter still passes', async () => {
     expect(hostileStrings().length).toBeGreaterThanOrEqual(1000);
     const { report } = await buildReport({ bundle: hostileBundle(bundle), pack, template, options: { irPlan: 'inline' } });

@@ -1,0 +1,99 @@
+import type { AssessmentBundle } from '../../bundle/schema';
+import type { Check, ContentPack, Matrix } from '../../content/types';
+import { cleanUserText } from '../sanitize';
+import type { ReportTemplate } from '../template';
+import type { LevelInfo, Rating, ReportOptions } from '../types';
+
+/** Longest cleaned text of a free-text field (notes, threats, recommendations). */
+export const MAX_NOTE = 4000;
+/** Longest cleaned name (resource, person, title). */
+export const MAX_NAME = 300;
+
+type Finding = AssessmentBundle['inventory']['findings'][number];
+type Resource = AssessmentBundle['inventory']['resources'][number];
+
+/**
+ * What every model builder reads: the inputs, the cleaning function and the lookups built
+ * once (levels, matrix, checks, findings and resources by key). Builders take this and
+ * return their part of the report model, so each can be called (and tested) alone.
+ */
+export interface ModelContext {
+  bundle: AssessmentBundle;
+  pack: ContentPack;
+  template: ReportTemplate;
+  options: ReportOptions;
+  /** mask tenant and subscription ids in client data */
+  mask: boolean;
+  /** untrusted text made safe for the document, at most `max` characters */
+  clean: (s: unknown, max?: number) => string;
+  /** risk levels, lowest first */
+  levels: LevelInfo[];
+  levelOf: (id: string) => LevelInfo;
+  rating: (likelihood: number, impact: number, level: string) => Rating;
+  /** the responsibility matrix the assessment uses */
+  matrix: Matrix;
+  /** Microsoft's other matrix, when the pack has one */
+  otherMatrix: Matrix | undefined;
+  /** the matrix row label of a canonical responsibility area */
+  areaLabel: (area: string) => string;
+  /** report date, ISO yyyy-mm-dd */
+  reportDate: string;
+  checkById: ReadonlyMap<string, Check>;
+  findingByKey: ReadonlyMap<string, Finding>;
+  resourceById: ReadonlyMap<string, Resource>;
+}
+
+/** The key of a finding: one check on one resource. */
+export const findingKey = (checkId: string, resourceId: string): string => `${checkId}|${resourceId}`;
+
+function pickMatrix(pack: ContentPack, matrixId: string): Matrix {
+  const matrix = pack.matrices.get(matrixId) ?? pack.matrices.get(pack.header.defaultMatrix) ?? [...pack.matrices.values()][0];
+  if (!matrix) throw new Error('the content pack has no responsibility matrix');
+  return matrix;
+}
+
+/** Builds the context shared by the model builders. */
+export function modelContext(bundle: AssessmentBundle, pack: ContentPack, template: ReportTemplate, options: ReportOptions): ModelContext {
+  const mask = options.mask ?? true;
+  const levels: LevelInfo[] = [...pack.riskMatrix.levels].sort((x, y) => x.order - y.order).map((l) => ({ id: l.id, label: l.label, order: l.order }));
+  const levelById = new Map(levels.map((l) => [l.id, l]));
+  const levelOf = (id: string): LevelInfo => levelById.get(id) ?? { id, label: id, order: 0 };
+  const matrix = pickMatrix(pack, bundle.assessment.matrixId);
+  const rowLabel = new Map(matrix.rows.map((r) => [r.id, r.label]));
+  const findingByKey = new Map<string, Finding>();
+  for (const f of bundle.inventory.findings) findingByKey.set(findingKey(f.checkId, f.resourceId), f);
+  return {
+    bundle,
+    pack,
+    template,
+    options,
+    mask,
+    clean: (s, max = MAX_NAME) => cleanUserText(s, { mask, max }),
+    levels,
+    levelOf,
+    rating: (likelihood, impact, level) => ({ likelihood, impact, level, levelLabel: levelOf(level).label }),
+    matrix,
+    otherMatrix: [...pack.matrices.values()].find((m) => m.id !== matrix.id),
+    areaLabel: (area) => {
+      const row = matrix.areaMap[area];
+      return (row !== undefined ? rowLabel.get(row) : undefined) ?? area;
+    },
+    reportDate: (options.date ?? bundle.exportedAt).slice(0, 10),
+    checkById: new Map(pack.checks.map((c) => [c.id, c])),
+    findingByKey,
+    resourceById: new Map(bundle.inventory.resources.map((r) => [r.id, r])),
+  };
+}
+
+/** The labels of chosen answers (the raw ids when the question is not in the pack). */
+export function choiceLabels(ctx: ModelContext, questionId: string, choices: string[]): string {
+  const q = ctx.pack.questions.get(questionId);
+  if (!q) return ctx.clean(choices.join(', '));
+  return choices.map((c) => q.choices.find((x) => x.id === c)?.label ?? c).join('; ');
+}
+
+/** The answer to a scoping question as text, or 'Not answered'. */
+export function scopeAnswer(ctx: ModelContext, questionId: string): string {
+  const ans = ctx.bundle.answers[questionId];
+  return ans && ans.choices.length > 0 ? ctx.clean(choiceLabels(ctx, questionId, ans.choices), MAX_NOTE) : 'Not answered';
+}

@@ -1,0 +1,172 @@
+import type { Risk } from '../../risks/schema';
+import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
+import type { Horizon, Rating, RiskView } from '../types';
+import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
+
+const MAX_EVIDENCE = 400;
+/** Resources listed per check under a risk; the rest are counted. */
+const RESOURCES_PER_CHECK = 20;
+
+const FRAMEWORK_NAME = { mcsb: 'Microsoft cloud security benchmark v1', cis: 'CIS Microsoft Azure Foundations 6.0.0', nistCsf: 'NIST CSF 2.0' } as const;
+
+/** A finding's property values as `key = value; …`. */
+export function formatEvidence(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .map(([k, v]) => `${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('; ');
+}
+
+/**
+ * The roadmap horizon of a risk: from its due date when agreed, otherwise from its inherent
+ * level and effort (the top level and quick fixes one level below go first).
+ */
+export function horizonOf(ctx: ModelContext, r: Risk, residual: Rating): Horizon {
+  if (r.dueDate) {
+    const d = daysBetween(ctx.reportDate, r.dueDate);
+    return d <= 30 ? '30' : d <= 60 ? '60' : d <= 90 ? '90' : 'later';
+  }
+  const order = ctx.levelOf(r.inherentLevel).order;
+  const top = ctx.levels[ctx.levels.length - 1]?.order ?? 4;
+  if (r.treatment === 'accept') return 'later';
+  if (order >= top || (order >= top - 1 && r.effort === 'low')) return '30';
+  if (order >= top - 1) return '60';
+  if (order >= top - 2 || residual.level !== r.inherentLevel) return '90';
+  return 'later';
+}
+
+/** Why the risk has its owner: the consultant's override, or the matrix cells behind it. */
+export function ownerJustification(ctx: ModelContext, r: Risk): string {
+  const owner = r.ownerOverride?.owner ?? r.owner;
+  if (r.ownerOverride) {
+    const o = r.ownerOverride;
+    return `Set to ${OWNER_LABEL[o.owner]} by ${ctx.clean(o.by ?? 'the consultant')} on ${longDate(o.at)} (matrix: ${OWNER_LABEL[r.owner]}): ${ctx.clean(o.justification, MAX_NOTE)}`;
+  }
+  const basis = r.ownerBasis.map((b) => `${OWNER_LABEL[b.owner].toLowerCase()} in ${MODEL_LABEL[b.serviceModel]}`).join(', ');
+  const area = ctx.areaLabel(r.area);
+  if (!basis) return `${ctx.matrix.title} assigns “${area}” the same owner in every service model.`;
+  const mixed = r.ownerBasis.length > 1 && owner === 'shared' ? '; different owners across the service models involved make it shared' : '';
+  return `${ctx.matrix.title} assigns “${area}” to the ${basis}${mixed}.`;
+}
+
+/** The inventory findings behind a risk, grouped by check, with up to 20 resources each. */
+export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'] {
+  const { clean } = ctx;
+  const byCheck = new Map<string, RiskView['findings'][number]>();
+  for (const ef of r.evidence.findings) {
+    let g = byCheck.get(ef.checkId);
+    const f = ctx.findingByKey.get(findingKey(ef.checkId, ef.resourceId));
+    if (!g) {
+      const check = ctx.checkById.get(ef.checkId);
+      g = { checkId: ef.checkId, checkTitle: clean(check?.title ?? f?.title ?? ef.checkId), severity: check?.severity ?? f?.severity ?? '', total: 0, resources: [] };
+      byCheck.set(ef.checkId, g);
+    }
+    g.total++;
+    if (g.resources.length < RESOURCES_PER_CHECK) {
+      const res = ctx.resourceById.get(ef.resourceId);
+      g.resources.push({
+        name: clean(f?.resourceName ?? res?.name ?? ef.resourceId),
+        type: clean(f?.resourceType ?? res?.type ?? ''),
+        resourceGroup: clean(res?.resourceGroup ?? ''),
+        subscription: clean(ef.subscriptionId),
+        evidence: f ? clean(formatEvidence(f.evidence), MAX_EVIDENCE) : '',
+      });
+    }
+  }
+  return [...byCheck.values()];
+}
+
+/** The framework controls a risk maps to, with their titles from the pack. */
+export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mappings'] {
+  const out: RiskView['mappings'] = [];
+  for (const key of ['mcsb', 'cis', 'nistCsf'] as const) {
+    const ids = r.mappings[key];
+    if (!ids || ids.length === 0) continue;
+    const controls = ctx.pack.frameworks[key]?.controls;
+    out.push({ framework: FRAMEWORK_NAME[key], ids: ids.map((id) => ({ id, title: controls?.find((c) => c.id === id)?.title ?? '' })) });
+  }
+  return out;
+}
+
+/** The interview answers behind a risk, with the question text and the consultant's note. */
+export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] {
+  const { clean } = ctx;
+  return r.evidence.answers.map((ans) => ({
+    questionId: ans.questionId,
+    question: clean(ctx.pack.questions.get(ans.questionId)?.text ?? ans.questionId, MAX_NOTE),
+    answer: clean(choiceLabels(ctx, ans.questionId, ans.choices), MAX_NOTE),
+    result: ans.result ? RESULT_LABEL[ans.result] : '',
+    note: clean(ctx.bundle.answers[ans.questionId]?.note ?? '', MAX_NOTE),
+  }));
+}
+
+/** One register risk as the report shows it: text cleaned, ids masked, labels resolved. */
+export function riskView(ctx: ModelContext, r: Risk): RiskView {
+  const { clean } = ctx;
+  const owner = r.ownerOverride?.owner ?? r.owner;
+  const inherent = ctx.rating(r.likelihood, r.impact, r.inherentLevel);
+  const residual = r.residual ? ctx.rating(r.residual.likelihood, r.residual.impact, r.residual.level) : inherent;
+  const view: RiskView = {
+    id: r.id,
+    bookmark: riskBookmark(r.id),
+    templateId: r.templateId,
+    title: clean(r.title),
+    threat: clean(r.threat, MAX_NOTE),
+    category: r.category,
+    categoryLabel: CATEGORY_LABEL[r.category],
+    areaLabel: ctx.areaLabel(r.area),
+    serviceModels: r.serviceModels.length > 0 ? r.serviceModels.map((m) => MODEL_LABEL[m]).join(', ') : 'All',
+    owner,
+    ownerLabel: OWNER_LABEL[owner],
+    ownerJustification: ownerJustification(ctx, r),
+    action: owner === 'microsoft' ? 'verify' : r.action,
+    inherent,
+    residual,
+    residualSet: r.residual !== null,
+    treatment: r.treatment ? TREATMENT_LABEL[r.treatment] : 'To be decided',
+    actionOwner: r.actionOwner ? clean(r.actionOwner) : 'To be assigned',
+    dueDate: r.dueDate ? longDate(r.dueDate) : 'To be agreed',
+    horizon: horizonOf(ctx, r, residual),
+    effort: r.effort,
+    userImpact: r.userImpact,
+    recommendation: {
+      summary: clean(r.recommendation.summary, MAX_NOTE),
+      portal: (r.recommendation.portal ?? []).map((s) => clean(s, MAX_NOTE)),
+      cli: clean(r.recommendation.cli ?? '', MAX_NOTE),
+    },
+    verification: clean(r.verification ?? '', MAX_NOTE),
+    mappings: frameworkMappings(ctx, r),
+    playbooks: r.irPlaybooks,
+    answers: answerEvidence(ctx, r),
+    findings: findingsByCheck(ctx, r),
+    affectedResourceCount: r.evidence.affectedResources.length,
+    subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
+    disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
+    history: r.history.map((h) => ({ at: longDate(h.at), action: clean(h.action), detail: clean(h.detail, MAX_NOTE), by: clean(h.by ?? '') })),
+  };
+  if (r.acceptance) view.acceptance = { acceptedBy: clean(r.acceptance.acceptedBy), expires: longDate(r.acceptance.expires), reason: clean(r.acceptance.reason ?? '', MAX_NOTE) };
+  return view;
+}
+
+const compareIds = (x: RiskView, y: RiskView): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/** Most severe first: residual level, inherent level, likelihood × impact, then id. */
+export function bySeverity(ctx: ModelContext): (x: RiskView, y: RiskView) => number {
+  const order = (id: string): number => ctx.levelOf(id).order;
+  return (x, y) =>
+    order(y.residual.level) - order(x.residual.level) ||
+    order(y.inherent.level) - order(x.inherent.level) ||
+    y.inherent.likelihood * y.inherent.impact - x.inherent.likelihood * x.inherent.impact ||
+    compareIds(x, y);
+}
+
+const EFFORT_RANK: Record<string, number> = { low: 0, medium: 1, high: 2 };
+
+/** Roadmap order: residual level, then effort, then user impact, then id. */
+export function byRoadmap(ctx: ModelContext): (x: RiskView, y: RiskView) => number {
+  const order = (id: string): number => ctx.levelOf(id).order;
+  return (x, y) =>
+    order(y.residual.level) - order(x.residual.level) ||
+    (EFFORT_RANK[x.effort] ?? 1) - (EFFORT_RANK[y.effort] ?? 1) ||
+    (EFFORT_RANK[x.userImpact] ?? 1) - (EFFORT_RANK[y.userImpact] ?? 1) ||
+    compareIds(x, y);
+}

@@ -1,0 +1,103 @@
+import { Paragraph } from 'docx';
+import { bullets, heading, para, STYLE } from './primitives';
+import { templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
+
+// Appendices A-F.
+
+export function appendixRegister(ctx: Ctx): Block[] {
+  const { model } = ctx;
+  return [
+    heading(1, 'Appendix A. Full risk register'),
+    para('Every risk with its ratings, owner and treatment. The header row repeats on each page; the register is also delivered as a spreadsheet (XLSX) and CSV.', STYLE.small),
+    brandedTable(ctx,
+      [1, 4, 1.8, 2, 1.2, 1.3, 0.5, 0.5, 1.4, 1.4, 1.4, 1.8, 1.5, 4.5],
+      ['ID', 'Risk', 'Category', 'Area', 'Models', 'Owner', 'L', 'I', 'Inherent', 'Residual', 'Treatment', 'Action owner', 'Due', 'Recommendation'],
+      model.risks.map((r) => [
+        riskLink(ctx, r),
+        r.title,
+        r.categoryLabel,
+        r.areaLabel,
+        r.serviceModels,
+        r.ownerLabel,
+        String(r.inherent.likelihood),
+        String(r.inherent.impact),
+        levelCell(ctx, r.inherent.level, r.inherent.levelLabel),
+        levelCell(ctx, r.residual.level, r.residual.levelLabel),
+        r.treatment,
+        r.actionOwner,
+        r.dueDate,
+        r.recommendation.summary,
+      ]),
+    ),
+  ];
+}
+
+export function appendixScales(ctx: Ctx): Block[] {
+  const rm = ctx.model.riskMatrix;
+  return [
+    heading(1, 'Appendix B. Rating scales'),
+    para(`${rm.title}. Source: ${rm.source}.`),
+    brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
+    new Paragraph({ children: [] }),
+    brandedTable(ctx, [1, 2, 6], ['Value', 'Impact', 'Description'], rm.impact.map((x) => [String(x.value), x.label, x.description])),
+    new Paragraph({ children: [] }),
+    brandedTable(ctx, [2, 2, 5], ['Level', 'Order', 'Meaning for treatment'], [...ctx.model.levels].reverse().map((l, i) => [levelCell(ctx, l.id, l.label), String(l.order), ['Treat within 30 days; executive visibility', 'Treat within 60–90 days', 'Treat within the year or accept with justification', 'Accept or treat opportunistically'][i] ?? ''])),
+  ];
+}
+
+export function appendixInterviewLog(ctx: Ctx): Block[] {
+  const out: Block[] = [heading(1, 'Appendix C. Interview log')];
+  for (const d of ctx.model.interviewLog) {
+    out.push(heading(2, d.domain));
+    out.push(brandedTable(ctx, [1.4, 5, 4, 1.6], ['Question', 'Asked', 'Answer and notes', 'Result'], d.rows.map((r) => [r.questionId, r.question, r.note ? `${r.answer}\nNote: ${r.note}` : r.answer, r.result])));
+  }
+  if (ctx.model.interviewLog.length === 0) out.push(para('No interview answers were recorded.'));
+  return out;
+}
+
+export function appendixEvidence(ctx: Ctx): Block[] {
+  const e = ctx.model.evidence;
+  const out: Block[] = [heading(1, 'Appendix D. Technical evidence'), heading(2, 'Inventory snapshots')];
+  out.push(
+    e.snapshots.length > 0
+      ? brandedTable(ctx, [2.5, 2.5, 2.5, 1, 3], ['Snapshot', 'Taken', 'Source', 'Rows', 'Subscriptions'], e.snapshots.map((s) => [s.id, s.takenAt, s.file ? `${s.source}: ${s.file}` : s.source, String(s.rows), s.subscriptions]))
+      : para('No inventory was collected; findings come from the interview only.'),
+  );
+  out.push(para(`Scope: ${e.scopeNote}`, STYLE.small));
+  out.push(heading(2, 'Resource Graph queries used'));
+  for (const q of e.queries) {
+    out.push(para(`${q.checkId} ${q.title} (table: ${q.table})`, STYLE.caption));
+    out.push(para(q.query, STYLE.code));
+  }
+  if (e.queries.length === 0) out.push(para('No query was run.'));
+  return out;
+}
+
+export function appendixGlossary(ctx: Ctx): Block[] {
+  return [
+    heading(1, 'Appendix E. Glossary and references'),
+    heading(2, 'Glossary'),
+    ...templateText(ctx, 'glossary', 3),
+    heading(2, 'References'),
+    ...templateText(ctx, 'references', 3),
+    ...bullets(ctx.model.references.map((r) => `${r.title}. ${r.source}`)),
+  ];
+}
+
+export function appendixSignOff(ctx: Ctx): Block[] {
+  const { model } = ctx;
+  const out: Block[] = [heading(1, 'Appendix F. Risk acceptance sign-off'), ...templateText(ctx, 'sign-off')];
+  const rows = model.acceptedRisks.length > 0 ? model.acceptedRisks : model.risks.filter((r) => r.residual.level === model.levels[model.levels.length - 1]?.id);
+  out.push(para(model.acceptedRisks.length > 0 ? 'Risks accepted in this assessment:' : 'No risk has been accepted yet. Risks whose residual rating stays at the top level need either treatment or a signed acceptance:'));
+  out.push(
+    brandedTable(ctx,
+      [1.2, 5, 1.6, 2.4, 2, 2],
+      ['ID', 'Risk', 'Residual', 'Accepted by / until', 'Signature', 'Date'],
+      rows.map((r) => [riskLink(ctx, r), r.title, levelCell(ctx, r.residual.level, r.residual.levelLabel), r.acceptance ? `${r.acceptance.acceptedBy} / ${r.acceptance.expires}` : '', '', '']),
+    ),
+  );
+  out.push(heading(2, 'Acceptance of this report'));
+  out.push(brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], [[model.meta.preparedFor, 'Client sponsor', '', ''], [model.meta.preparedBy, 'Assessor', '', '']]));
+  return out;
+}
+

@@ -1,0 +1,142 @@
+import type { RiskView } from '../model';
+import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
+import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
+
+// The register summary, the detailed risks and the remediation roadmap.
+
+export const REGISTER_BOOKMARK = 'register_summary';
+
+export function registerSummary(ctx: Ctx): Block[] {
+  const { model } = ctx;
+  return [
+    heading(1, 'Risk register summary', REGISTER_BOOKMARK),
+    ...templateText(ctx, 'register'),
+    model.risks.length === 0
+      ? para('No risk was raised.')
+      : brandedTable(ctx,
+          [1.2, 6, 1.6, 1.6, 1.6, 1.6],
+          ['ID', 'Risk', 'Owner', 'Inherent', 'Residual', 'Horizon'],
+          model.risks.map((r) => [riskLink(ctx, r), r.title, r.ownerLabel, levelCell(ctx, r.inherent.level, r.inherent.levelLabel), levelCell(ctx, r.residual.level, r.residual.levelLabel), r.horizon === 'later' ? '> 90 days' : `${r.horizon} days`]),
+        ),
+  ];
+}
+
+/** The facts of a risk: category, owner, ratings, treatment, action owner, effort. */
+function riskFacts(ctx: Ctx, r: RiskView): Block {
+  return keyValues(
+    [
+      ['Category / area', `${r.categoryLabel} / ${r.areaLabel}`],
+      ['Service models', r.serviceModels],
+      ['Owner', `${r.ownerLabel}${r.action === 'verify' ? ' (client action: verify)' : ''}`],
+      ['Inherent rating', levelCell(ctx, r.inherent.level, `${r.inherent.levelLabel} (likelihood ${r.inherent.likelihood} × impact ${r.inherent.impact})`)],
+      ['Residual rating', levelCell(ctx, r.residual.level, `${r.residual.levelLabel} (likelihood ${r.residual.likelihood} × impact ${r.residual.impact})${r.residualSet ? '' : ' — not yet set'}`)],
+      ['Treatment', r.acceptance ? `${r.treatment}: accepted by ${r.acceptance.acceptedBy} until ${r.acceptance.expires}${r.acceptance.reason ? ` (${r.acceptance.reason})` : ''}` : r.treatment],
+      ['Action owner / due', `${r.actionOwner} / ${r.dueDate}`],
+      ['Effort / user impact', `${r.effort} / ${r.userImpact}`],
+    ],
+    ctx.width,
+    themeOf(ctx).labelFill,
+    themeOf(ctx).tableBorder,
+  );
+}
+
+/** The evidence behind a risk: interview answers, inventory findings by check, contradictions. */
+function riskEvidence(ctx: Ctx, r: RiskView): Block[] {
+  const out: Block[] = [];
+  if (r.answers.length > 0) {
+    out.push(para('Evidence from the interview', STYLE.label));
+    out.push(brandedTable(ctx, [1.3, 5, 4, 1.6], ['Question', 'Asked', 'Answer', 'Result'], r.answers.map((a) => [a.questionId, a.question, a.note ? `${a.answer}\nNote: ${a.note}` : a.answer, a.result])));
+  }
+  if (r.findings.length > 0) {
+    out.push(para(`Evidence from the inventory (${r.affectedResourceCount} resource${r.affectedResourceCount === 1 ? '' : 's'})`, STYLE.label));
+    for (const f of r.findings) {
+      out.push(para(`${f.checkId} ${f.checkTitle} — severity ${f.severity}, ${f.total} failing`, STYLE.caption));
+      out.push(brandedTable(ctx, [3, 3, 2, 5], ['Resource', 'Type / subscription', 'Resource group', 'Property values seen'], f.resources.map((x) => [x.name, `${x.type}\n${x.subscription}`, x.resourceGroup, x.evidence])));
+      if (f.total > f.resources.length) out.push(para(`${f.total - f.resources.length} more resources fail this check (all are listed in the assessment and in its findings export).`, STYLE.small));
+    }
+  }
+  if (r.answers.length === 0 && r.findings.length === 0) out.push(para('Evidence', STYLE.label), para('Raised by the consultant.'));
+  if (r.disagreements.length > 0) {
+    out.push(para('Answer contradicted by the inventory', STYLE.label));
+    out.push(...bullets(r.disagreements));
+  }
+  return out;
+}
+
+/** What to do: the recommendation, portal steps, command line, and Microsoft's side to verify. */
+function riskRecommendation(r: RiskView): Block[] {
+  const out: Block[] = [para('Recommendation', STYLE.label), para(r.recommendation.summary)];
+  if (r.recommendation.portal.length > 0) {
+    out.push(para('In the portal', STYLE.caption));
+    out.push(...numbered(r.recommendation.portal));
+  }
+  if (r.recommendation.cli) {
+    out.push(para('Command line', STYLE.caption));
+    out.push(para(r.recommendation.cli, STYLE.code));
+  }
+  if (r.verification) out.push(para('Verify Microsoft’s side', STYLE.label), para(r.verification));
+  return out;
+}
+
+/** Framework mappings, incident response playbooks and the history of a risk. */
+function riskReferences(ctx: Ctx, r: RiskView): Block[] {
+  const out: Block[] = [];
+  if (r.mappings.length > 0) {
+    out.push(para('Mappings', STYLE.label));
+    out.push(...bullets(r.mappings.map((m) => `${m.framework}: ${m.ids.map((i) => (i.title ? `${i.id} (${i.title})` : i.id)).join('; ')}`)));
+  }
+  if (r.playbooks.length > 0) {
+    const titles = new Map(ctx.model.irPlan.playbooks.map((p) => [p.id, p.title]));
+    out.push(para('Incident response playbooks', STYLE.label), para(r.playbooks.map((id) => titles.get(id) ?? id).join('; ')));
+  }
+  if (r.history.length > 0) {
+    out.push(para('History', STYLE.label));
+    out.push(brandedTable(ctx, [2, 2, 6, 2], ['Date', 'Change', 'Detail', 'By'], r.history.map((h) => [h.at, h.action, h.detail, h.by])));
+  }
+  return out;
+}
+
+/** One risk's page: heading, facts, threat, owner, evidence, recommendation, references. */
+function riskDetail(ctx: Ctx, r: RiskView): Block[] {
+  const out: Block[] = [heading(3, `${r.id}  ${r.title}`, r.bookmark), riskFacts(ctx, r)];
+  out.push(para('Threat scenario', STYLE.label), para(r.threat));
+  out.push(para('Owner and justification', STYLE.label), para(r.ownerJustification));
+  out.push(...riskEvidence(ctx, r), ...riskRecommendation(r), ...riskReferences(ctx, r));
+  if (ctx.template.sections.includes('register-summary')) out.push(rich([link('Back to the register summary', REGISTER_BOOKMARK)], STYLE.small));
+  return out;
+}
+
+export function riskDetails(ctx: Ctx, onRisk?: () => void): Block[] {
+  const out: Block[] = [heading(1, 'Detailed risks')];
+  const byCategory = new Map<string, RiskView[]>();
+  for (const r of ctx.model.risks) byCategory.set(r.categoryLabel, [...(byCategory.get(r.categoryLabel) ?? []), r]);
+  for (const [category, risks] of byCategory) {
+    out.push(heading(2, category));
+    for (const r of risks) {
+      out.push(...riskDetail(ctx, r));
+      onRisk?.();
+    }
+  }
+  if (ctx.model.risks.length === 0) out.push(para('No risk was raised.'));
+  return out;
+}
+
+export function roadmap(ctx: Ctx): Block[] {
+  const { model } = ctx;
+  const out: Block[] = [heading(1, 'Remediation roadmap'), ...templateText(ctx, 'roadmap')];
+  for (const h of model.roadmap) {
+    out.push(heading(2, h.label));
+    if (h.items.length === 0) {
+      out.push(para('Nothing scheduled in this horizon.'));
+      continue;
+    }
+    out.push(
+      brandedTable(ctx,
+        [1.2, 5, 5, 1.6, 1.2, 2],
+        ['ID', 'Risk', 'Action', 'Residual', 'Effort', 'Action owner'],
+        h.items.map((r) => [riskLink(ctx, r), r.title, r.action === 'verify' ? `Verify: ${r.recommendation.summary}` : r.recommendation.summary, levelCell(ctx, r.residual.level, r.residual.levelLabel), r.effort, r.actionOwner]),
+      ),
+    );
+  }
+  return out;
+}
