@@ -141,7 +141,8 @@ function compliantAnswer(q: Question, a: Answer, score: number | null, ctx: Answ
     const check = ctx.checkById.get(checkId);
     if (!failing || failing.length === 0 || !check) continue;
     const d = ctx.draft(check.risk);
-    d.answers.push({ questionId: q.id, choices: [...a.choices], result: 'compliant', score });
+    // an answer claiming several checks of one risk is listed once, with a disagreement per check
+    if (!d.answers.some((x) => x.questionId === q.id)) d.answers.push({ questionId: q.id, choices: [...a.choices], result: 'compliant', score });
     d.disagreements.push({
       questionId: q.id,
       choices: [...a.choices],
