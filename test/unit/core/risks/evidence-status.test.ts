@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../../cli/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../../../cli/read-pack-files';
+import { loadPack } from '../../../../core/content/loader';
 import type { Finding } from '../../../../core/checks/run-checks';
 import { deriveRisks } from '../../../../core/risks/derive';
 import { evidenceStatusOf } from '../../../../core/risks/evidence-status';
@@ -62,6 +63,24 @@ describe('how each risk is known', () => {
   it('makes no such note when any claimed resource fails, or none was checked', () => {
     expect(only([finding('ST-01', 's1', 'pass'), finding('ST-01', 's2')], 'none').evidenceNotes).toEqual([]);
     expect(only([finding('ST-01', 's3', 'not-applicable')], 'none').evidenceNotes).toEqual([]);
+  });
+});
+
+describe('a compliant answer claiming several checks of one risk (bundled pack)', () => {
+  const { pack: full } = loadPack(readPackFiles(defaultPackDir));
+  const checkRisk = new Map(full.checks.map((c) => [c.id, c.risk]));
+  const q = [...full.questions.values()].find(
+    (x) => !x.visibleWhen && x.type === 'single' && x.choices.some((c) => c.result === 'compliant') && (x.claims ?? []).filter((c) => checkRisk.get(c) === checkRisk.get(x.claims![0]!)).length >= 2,
+  )!;
+  const [a, b] = q.claims!.filter((c) => checkRisk.get(c) === checkRisk.get(q.claims![0]!));
+
+  it('is listed once under the risk, with a disagreement per failing check', () => {
+    const answers = { [q.id]: { choices: [q.choices.find((c) => c.result === 'compliant')!.id] } };
+    const risks = deriveRisks({ pack: full, answers, findings: [{ ...finding(a!, 'x'), checkId: a! }, { ...finding(b!, 'y'), checkId: b! }] });
+    const risk = risks.find((r) => r.templateId === checkRisk.get(a!))!;
+    expect(risk.evidenceStatus).toBe('contradicted');
+    expect(risk.evidence.answers.filter((x) => x.questionId === q.id)).toHaveLength(1);
+    expect(risk.disagreements.map((d) => d.checkId).sort()).toEqual([a, b].sort());
   });
 });
 
