@@ -92,6 +92,14 @@ test('each risk shows how it is known and why it is rated so; the consultant sco
   await answerScope(app, ['1', '2', '3']);
   // the third choice of the scoping questions includes payment card data: impact follows the stakes
   await answerWithThird(app, 8);
+  // "Don't know" on the next question: a note to verify, no raise
+  await focusQuestion(app);
+  const unknownId = await app.getByTestId('question-card').getAttribute('data-question-id');
+  await app.getByTestId('choice-unknown').click();
+  await focusQuestion(app);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('question-card')).not.toHaveAttribute('data-question-id', unknownId ?? '');
+  await waitSaved(app);
   await goTo(app, 'inventory');
   await app.getByTestId('import-inventory-input').setInputFiles({
     name: 'storage.json',
@@ -105,6 +113,14 @@ test('each risk shows how it is known and why it is rated so; the consultant sco
   await expect(app.getByTestId('risk-known').filter({ hasText: 'Verified' }).first()).toBeVisible();
   await expect(app.getByTestId('risk-known').filter({ hasText: 'Reported' }).first()).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('register-how-known.png') });
+
+  // the "Don't know" answer's risk carries the note to verify
+  const withNote = (await readStore(app, 'risks')).find((r) => (r.evidenceNotes as string[]).some((n) => n.includes(`${unknownId} is "Don't know"`)))!;
+  expect(withNote).toBeDefined();
+  await app.locator(`[data-testid="risk-row"][data-risk-id="${String(withNote.id)}"]`).getByTestId('risk-title').click();
+  await expect(app.getByTestId('evidence-note')).toContainText('to verify with the client');
+  await app.getByTestId('evidence-note').scrollIntoViewIfNeeded();
+  await app.getByTestId('risk-detail').screenshot({ path: testInfo.outputPath('risk-detail-note.png') });
 
   // the filter keeps verified risks only
   await app.getByTestId('risk-filter-known').selectOption('verified');
