@@ -8,6 +8,7 @@ import { scopeModels, validateAnswers } from '../../core/interview/flow';
 import { parseJsonWithLocation, InventoryParseError } from '../../core/inventory/parse';
 import { deriveRisks } from '../../core/risks/derive';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { environmentsOf } from '../../core/risks/environment';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
@@ -58,7 +59,10 @@ export const assessCommand: CliCommand = {
     }
 
     const findings = runChecks(resources, pack.checks, { matrix });
-    const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id });
+    // production vs non-production (tags, subscription names) moves impact: see rating-factors.yaml
+    const rules = pack.ratingFactors?.impact.nonProduction;
+    const environments = rules ? environmentsOf(resources.map((r) => r.raw), rules) : undefined;
+    const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments });
     const now = new Date().toISOString();
     const snapshotId = randomUUID();
     const subscriptions = [...new Set(resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();

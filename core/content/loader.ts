@@ -14,6 +14,7 @@ import {
 } from './cross-reference';
 import { loadCommitments } from '../commitments/load';
 import { parsePackFiles } from './parse-files';
+import { ratingFactorsErrors } from './rating-factors';
 import { checkRegisterRules } from './register-rules';
 import { indexTemplateMigrations } from './template-migrations';
 import type { ContentError, ContentPack, PackFile } from './types';
@@ -49,6 +50,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const fixtures = indexFixtures(parsed.fixtureFiles, checkMap, errors);
   const templateMigrations = indexTemplateMigrations(parsed.migrations, { riskTemplates, header: parsed.header }, errors);
   checkRegisterRules({ interview, riskTemplates, templatePos, checkMap }, errors);
+  if (parsed.ratingFactors) errors.push(...ratingFactorsErrors(parsed.ratingFactors, interview.questions, checkMap));
 
   const pack: ContentPack = {
     header: parsed.header ?? invalidHeader,
@@ -65,6 +67,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     fixtures,
     playbooks: parsed.playbooks.map((p) => p.value),
   };
+  if (parsed.ratingFactors) pack.ratingFactors = parsed.ratingFactors;
   const commitments = loadCommitments(files);
   errors.push(...commitments.errors);
   if (commitments.commitments) pack.commitments = commitments.commitments;

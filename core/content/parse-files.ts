@@ -1,4 +1,5 @@
 import { isCommitmentFile } from '../commitments/load';
+import { RatingFactorsSchema, type RatingFactors } from './rating-factors';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -30,6 +31,7 @@ import type { ServiceModel } from './vocabulary';
 type Kind =
   | 'pack'
   | 'risk-matrix'
+  | 'rating-factors'
   | 'service-models'
   | 'template-migrations'
   | 'matrix'
@@ -48,6 +50,7 @@ function classify(path: string): Kind | undefined {
   if (path === 'risk-matrix.yaml') return 'risk-matrix';
   if (path === 'service-models.yaml') return 'service-models';
   if (path === 'template-migrations.yaml') return 'template-migrations';
+  if (path === 'rating-factors.yaml') return 'rating-factors';
   if (/^matrices\/[^/]+\.yaml$/.test(path)) return 'matrix';
   if (/^frameworks\/[^/]+\.yaml$/.test(path)) return 'framework';
   if (/^interview\/[^/]+\.yaml$/.test(path)) return 'interview';
@@ -161,6 +164,7 @@ export interface ParsedPack {
   paths: Set<string>;
   header?: PackHeader;
   riskMatrix?: RiskMatrix;
+  ratingFactors?: RatingFactors;
   sawServiceModels: boolean;
   serviceModelEntries: Located<{ type: string; model: ServiceModel }>[];
   migrations: Located<TemplateMigration>[];
@@ -210,6 +214,7 @@ const each = <T>(file: PackFile, key: string, values: readonly T[] | undefined):
 const parsers: Record<Exclude<Kind, 'ignored'>, (file: PackFile, out: ParsedPack, errors: ContentError[]) => void> = {
   pack: (f, out, e) => void (out.header = validate(f, PackHeaderSchema, e)),
   'risk-matrix': (f, out, e) => void (out.riskMatrix = validate(f, RiskMatrixSchema, e)),
+  'rating-factors': (f, out, e) => void (out.ratingFactors = validate(f, RatingFactorsSchema, e)),
   'service-models': (f, out, e) => {
     out.sawServiceModels = true;
     out.serviceModelEntries.push(...each(f, 'types', validate(f, ServiceModelsFileSchema, e)?.types));

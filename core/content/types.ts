@@ -1,4 +1,5 @@
 import type { ProviderCommitments } from '../commitments/schema';
+import type { RatingFactors } from './rating-factors';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
@@ -51,6 +52,8 @@ export interface ContentPack {
   checks: Check[];
   fixtures: Map<string, CheckFixtures>;
   playbooks: Playbook[];
+  /** how ratings follow the stakes and the exposure (`rating-factors.yaml`); none: baseline ratings */
+  ratingFactors?: RatingFactors;
   /** what the provider commits to (SLA table, support plans, tolerance readings, other providers); absent when the pack has none */
   commitments?: ProviderCommitments;
 }

@@ -15,7 +15,7 @@ export function registerTable(model: ReportModel): RegisterTable {
   const columns = [
     'ID', 'Title', 'Work Item Type', 'Priority', 'State', 'Description', 'Threat scenario', 'Category', 'Responsibility area', 'Service models', 'Owner', 'Owner justification',
     'Likelihood', 'Impact', 'Inherent level', 'Residual likelihood', 'Residual impact', 'Residual level', 'Treatment', 'Action owner', 'Due date', 'Horizon',
-    'Recommendation', 'Portal steps', 'Affected resources', 'Checks', 'Interview questions', 'MCSB', 'CIS', 'NIST CSF', 'Tags',
+    'Recommendation', 'Portal steps', 'Affected resources', 'Checks', 'Interview questions', 'How known', 'Rating basis', 'MCSB', 'CIS', 'NIST CSF', 'Tags',
   ];
   const level = (id: string): number => model.levels.find((l) => l.id === id)?.order ?? 0;
   const mapping = (r: ReportModel['risks'][number], name: string): string => r.mappings.find((m) => m.framework.startsWith(name))?.ids.map((i) => i.id).join('; ') ?? '';
@@ -47,6 +47,8 @@ export function registerTable(model: ReportModel): RegisterTable {
     r.affectedResourceCount,
     r.findings.map((f) => f.checkId).join('; '),
     r.answers.map((a) => a.questionId).join('; '),
+    r.evidenceStatusLabel,
+    r.ratingBasis.join('\n'),
     mapping(r, 'Microsoft'),
     mapping(r, 'CIS'),
     mapping(r, 'NIST'),

@@ -1,4 +1,5 @@
 import type { Owner } from '../content/vocabulary';
+import type { EvidenceStatus } from '../risks/schema';
 import type { PlaceholderName } from './template';
 
 /** Types of the report model (pure data), shared by the model builders and the renderer. */
@@ -74,6 +75,11 @@ export interface RiskView {
   affectedResourceCount: number;
   subscriptions: string[];
   disagreements: string[];
+  /** how the risk is known: verified, reported, contradicted, manual */
+  evidenceStatus: EvidenceStatus;
+  evidenceStatusLabel: string;
+  /** the engine's rating adjustments ("Impact 4 → 5: …"), or how the rating was set */
+  ratingBasis: string[];
   history: { at: string; action: string; detail: string; by: string }[];
 }
 

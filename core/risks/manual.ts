@@ -78,6 +78,7 @@ export function buildManualRisk({ id, input, matrix, riskMatrix, playbookIds, at
     evidence: { answers: [], findings: [], affectedResources: [], subscriptions: [] },
     disagreements: [],
     history: [created],
+    evidenceStatus: 'manual',
   };
   if (verification) risk.verification = verification;
   return RiskSchema.parse(risk);

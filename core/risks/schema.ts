@@ -11,6 +11,26 @@ export const RiskHistoryEntrySchema = z.strictObject({
   by: z.string().optional(),
 });
 
+/**
+ * How a risk is known: `verified` (failing inventory evidence backs it), `reported` (interview
+ * answers only), `contradicted` (an answer says the control is in place, the inventory says
+ * otherwise: details in `disagreements`), `manual` (added by hand).
+ */
+export const EvidenceStatusSchema = z.enum(['verified', 'reported', 'contradicted', 'manual']);
+export type EvidenceStatus = z.infer<typeof EvidenceStatusSchema>;
+
+const score = z.number().int().min(1).max(5);
+
+/** The engine's rating: the template's baseline and each adjustment with its reason. */
+export const RatingSchema = z.strictObject({
+  baseline: z.strictObject({ likelihood: score, impact: score }),
+  likelihood: score,
+  impact: score,
+  adjustments: z.array(
+    z.strictObject({ scale: z.enum(['likelihood', 'impact']), factor: z.string().min(1), from: score, to: score, reason: z.string().min(1) }),
+  ),
+});
+
 /** A risk in the register (one per risk template, assessment-wide). */
 export const RiskSchema = z.strictObject({
   id: z.string().regex(/^R-\d{3,}$/, 'risk ids look like R-001'),
@@ -60,5 +80,11 @@ export const RiskSchema = z.strictObject({
    * traced. Optional: absent when nothing was merged.
    */
   formerIds: z.array(z.string().regex(/^R-\d{3,}$/, 'risk ids look like R-001')).optional(),
+  // Added after the first bundles: optional, so older bundles import; `evidenceStatusOf`
+  // computes the status of a risk that has none.
+  evidenceStatus: EvidenceStatusSchema.optional(),
+  /** notes for the consultant: an answer the evidence does not bear out, a "Don't know" to verify */
+  evidenceNotes: z.array(z.string()).optional(),
+  rating: RatingSchema.optional(),
 });
 export type Risk = z.infer<typeof RiskSchema>;

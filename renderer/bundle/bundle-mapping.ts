@@ -17,6 +17,7 @@ import type { Answers } from '../../core/interview/answers';
 import { scopeModels } from '../../core/interview/flow';
 import { withoutReservedKeys } from '../../core/inventory/reserved-keys';
 import { fromBundleResource, toBundleResource } from '../../core/bundle/schema';
+import { evidenceStatusOf } from '../../core/risks/evidence-status';
 import type { Risk } from '../../core/risks/schema';
 import type {
   AnswerRecord,
@@ -235,6 +236,8 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       assessmentId: b.id,
       origin: pack.riskTemplates.has(r.templateId) ? 'derived' : 'manual',
       ...riskState(r),
+      // bundles from before the status existed: computed from the risk's evidence
+      evidenceStatus: evidenceStatusOf(r),
       effectiveOwner: r.ownerOverride?.owner ?? r.owner,
       updatedAt: b.updatedAt,
     })),

@@ -3,7 +3,8 @@
  * consultant enters. Opened once; schema comes from `migrations.ts`.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Risk } from '../../core/risks/schema';
+import { evidenceStatusOf } from '../../core/risks/evidence-status';
+import type { EvidenceStatus, Risk } from '../../core/risks/schema';
 import { checkMigrations, migrations, type Migration } from './migrations';
 
 export type AssessmentStatus = 'draft' | 'in-progress' | 'final';
@@ -189,6 +190,8 @@ export interface RiskRowRecord {
   status: RiskStatus;
   origin: RiskRecord['origin'];
   verification: string | null;
+  /** how the risk is known (absent on rows written before it existed) */
+  evidenceStatus?: EvidenceStatus;
 }
 
 export interface ContactRecord {
@@ -243,6 +246,7 @@ export function riskRowOf(r: RiskRecord): RiskRowRecord {
     status: r.status,
     origin: r.origin,
     verification: r.verification ?? null,
+    evidenceStatus: evidenceStatusOf(r),
   };
 }
 

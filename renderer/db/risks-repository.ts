@@ -9,12 +9,13 @@ import type { Finding } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Owner } from '../../core/content/vocabulary';
 import { deriveRisks } from '../../core/risks/derive';
+import { environmentsOf, type EnvironmentEvidence } from '../../core/risks/environment';
 import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/risks/manual';
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
-import { activeSnapshot, failingFindings } from './inventory-repository';
+import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
 import { now } from './assessments-repository';
 
 export const TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
@@ -36,39 +37,75 @@ function actionFor(owner: string): Risk['action'] {
   return owner === 'microsoft' ? 'verify' : 'remediate';
 }
 
-/** Derived risk + the stored one's decisions. */
+/** The scores the consultant set by hand (their edits are in the history): re-derivation keeps them. */
+function editedScores(stored: RiskRecord): { likelihood: boolean; impact: boolean } {
+  return { likelihood: stored.history.some((h) => h.action === 'likelihood'), impact: stored.history.some((h) => h.action === 'impact') };
+}
+
+/** The engine's new rating of a risk the consultant has not re-scored, as history entries with the engine's reasons. */
+function reratedEntries(fresh: Risk, stored: RiskRecord, edited: { likelihood: boolean; impact: boolean }): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const scale of ['likelihood', 'impact'] as const) {
+    if (edited[scale] || fresh[scale] === stored[scale]) continue;
+    const reasons = (fresh.rating?.adjustments ?? []).filter((a) => a.scale === scale).map((a) => a.reason);
+    const label = scale === 'likelihood' ? 'Likelihood' : 'Impact';
+    out.push(entry('rated', `${label}: ${stored[scale]} → ${fresh[scale]} (engine${reasons.length > 0 ? `: ${reasons.join('; ')}` : ': template baseline'}).`, ''));
+  }
+  return out;
+}
+
+/** Derived risk + the stored one's decisions: the consultant's scores win over the engine's rating. */
 function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string, pack: ContentPack, timestamp: string): RiskRecord {
   if (!stored) {
     return { ...fresh, assessmentId, origin: 'derived', status: 'open', notes: '', effectiveOwner: effectiveOwner(fresh), updatedAt: timestamp };
   }
+  const edited = editedScores(stored);
+  const likelihood = edited.likelihood ? stored.likelihood : fresh.likelihood;
+  const impact = edited.impact ? stored.impact : fresh.impact;
+  const rerated = reratedEntries(fresh, stored, edited);
   const kept: RiskRecord = {
     ...fresh,
     assessmentId,
     origin: 'derived',
     status: 'open',
     notes: stored.notes,
-    likelihood: stored.likelihood,
-    impact: stored.impact,
-    inherentLevel: riskLevel(pack.riskMatrix, stored.likelihood, stored.impact),
+    likelihood,
+    impact,
+    inherentLevel: riskLevel(pack.riskMatrix, likelihood, impact),
     residual: stored.residual,
     treatment: stored.treatment,
     acceptance: stored.acceptance,
     actionOwner: stored.actionOwner,
     dueDate: stored.dueDate,
     ownerOverride: stored.ownerOverride,
-    history: stored.history,
+    history: [...stored.history, ...rerated],
     effectiveOwner: '',
-    updatedAt: stored.updatedAt,
+    updatedAt: rerated.length > 0 ? timestamp : stored.updatedAt,
   };
   // ids of risks merged into this one stay traceable (core/bundle/migrate-templates.ts)
   if (stored.formerIds) kept.formerIds = stored.formerIds;
   kept.effectiveOwner = effectiveOwner(kept);
   kept.action = actionFor(kept.effectiveOwner);
   if (stored.status === 'closed') {
-    kept.history = [...stored.history, entry('reopened', 'Raised again by the answers or findings.', '')];
+    kept.history = [...kept.history, entry('reopened', 'Raised again by the answers or findings.', '')];
     kept.updatedAt = timestamp;
   }
   return kept;
+}
+
+// A snapshot's rows never change once it is active: read its environments once per session.
+let environmentCache: { snapshotId: string; environments: Promise<Map<string, EnvironmentEvidence>> } | undefined;
+
+/** Production / non-production of the snapshot's resources (tags, subscription names), per the pack's rules. */
+function snapshotEnvironments(db: DemarcDatabase, snapshotId: string, pack: ContentPack): Promise<Map<string, EnvironmentEvidence>> | undefined {
+  const rules = pack.ratingFactors?.impact.nonProduction;
+  if (!rules) return undefined;
+  if (environmentCache?.snapshotId !== snapshotId) {
+    const environments = readRawChunks(db, snapshotId).then((chunks) => environmentsOf(chunks.flatMap((c) => c.rows), rules));
+    environmentCache = { snapshotId, environments };
+    environments.catch(() => (environmentCache = undefined));
+  }
+  return environmentCache.environments;
 }
 
 const comparable = (r: RiskRecord) => JSON.stringify({ ...r, updatedAt: '' });
@@ -85,20 +122,22 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     if (!assessment) return null;
     const answers = toEngineAnswers(await db.answers.where('assessmentId').equals(assessmentId).toArray());
     const snapshot = await activeSnapshot(db, assessmentId);
-    const findings: Finding[] = snapshot ? ((await failingFindings(db, snapshot.id)) as Finding[]) : [];
+    // passing findings too: they show when a weak answer is not borne out by the inventory
+    const findings: Finding[] = snapshot ? ((await readFindings(db, snapshot.id)) as Finding[]) : [];
     // only derived risks follow the engine: read the small rows to find them, then those records
     const rows = await db.riskRows.where('assessmentId').equals(assessmentId).toArray();
     const derivedIds = rows.filter((r) => r.origin === 'derived').map((r) => r.id);
     const manual = rows.filter((r) => r.origin === 'manual').map((r) => ({ id: r.id, templateId: r.templateId }));
     const stored = (await db.risks.bulkGet(derivedIds.map((id) => [assessmentId, id] as [string, string]))).filter((r): r is RiskRecord => r !== undefined);
-    return { assessment, answers, findings, stored, manual };
+    return { assessment, answers, findings, stored, manual, snapshotId: snapshot?.id };
   });
   if (!plan) return 0;
-  const { assessment, answers, findings, stored, manual } = plan;
+  const { assessment, answers, findings, stored, manual, snapshotId } = plan;
   const derived = deriveRisks({
     pack,
     answers,
     findings,
+    environments: snapshotId ? await snapshotEnvironments(db, snapshotId, pack) : undefined,
     matrixId: pack.matrices.has(assessment.matrixId) ? assessment.matrixId : undefined,
     // hand-added risks hold their ids too: new derived risks are numbered after them, and after
     // the ids of risks merged away by a template migration (formerIds), which stay retired

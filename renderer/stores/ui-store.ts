@@ -27,13 +27,15 @@ export interface RiskFilter {
   category: string | null;
   treatment: string | null;
   status: string | null;
+  /** how the risk is known: verified, reported, contradicted, manual */
+  known: string | null;
   /** a heat-map cell: risks whose inherent (or residual) likelihood and impact match */
   cell: { kind: 'inherent' | 'residual'; likelihood: number; impact: number } | null;
 }
 
-export const NO_RISK_FILTER: RiskFilter = { owner: null, level: null, category: null, treatment: null, status: 'open', cell: null };
+export const NO_RISK_FILTER: RiskFilter = { owner: null, level: null, category: null, treatment: null, status: 'open', known: null, cell: null };
 
-export type RiskSortKey = 'id' | 'title' | 'owner' | 'inherent' | 'residual' | 'category' | 'treatment' | 'status';
+export type RiskSortKey = 'id' | 'title' | 'owner' | 'inherent' | 'residual' | 'category' | 'treatment' | 'status' | 'known';
 
 interface UiState {
   area: Area;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { answerScope, createAssessment, expectAccessible, focusQuestion, goTo, readStore, waitSaved } from './pages/workshop';
@@ -77,4 +79,91 @@ test('a risk added by hand: checked before anything is stored, owned per the mat
     await app.locator(`[data-testid="risk-row"][data-risk-id="${String(derivedAfter[0].id)}"]`).getByTestId('risk-title').click();
     await expect(app.getByTestId('delete-risk')).toHaveCount(0);
   }
+});
+
+/** Storage accounts failing ST-01 (secure transfer), from the pack's fixture. */
+function failingStorage(): Buffer {
+  const file = path.resolve(import.meta.dirname, '..', '..', 'assessments', 'azure-m365', 'checks', 'fixtures', 'ST-01.fail.json');
+  return readFileSync(file);
+}
+
+test('each risk shows how it is known and why it is rated so; the consultant score survives re-derivation', async ({ app }, testInfo) => {
+  await createAssessment(app, 'How known');
+  await answerScope(app, ['1', '2', '3']);
+  // the third choice of the scoping questions includes payment card data: impact follows the stakes
+  await answerWithThird(app, 8);
+  // "Don't know" on the next question: a note to verify, no raise
+  await focusQuestion(app);
+  const unknownId = await app.getByTestId('question-card').getAttribute('data-question-id');
+  await app.getByTestId('choice-unknown').click();
+  await focusQuestion(app);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('question-card')).not.toHaveAttribute('data-question-id', unknownId ?? '');
+  await waitSaved(app);
+  await goTo(app, 'inventory');
+  await app.getByTestId('import-inventory-input').setInputFiles({
+    name: 'storage.json',
+    mimeType: 'application/json',
+    buffer: failingStorage(),
+  });
+  await expect(app.getByTestId('inventory-imported')).toBeVisible();
+
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('risk-known').filter({ hasText: 'Verified' }).first()).toBeVisible();
+  await expect(app.getByTestId('risk-known').filter({ hasText: 'Reported' }).first()).toBeVisible();
+  await app.screenshot({ path: testInfo.outputPath('register-how-known.png') });
+
+  // the "Don't know" answer's risk carries the note to verify
+  const withNote = (await readStore(app, 'risks')).find((r) => (r.evidenceNotes as string[]).some((n) => n.includes(`${unknownId} is "Don't know"`)))!;
+  expect(withNote).toBeDefined();
+  await app.locator(`[data-testid="risk-row"][data-risk-id="${String(withNote.id)}"]`).getByTestId('risk-title').click();
+  await expect(app.getByTestId('evidence-note')).toContainText('to verify with the client');
+  await app.getByTestId('evidence-note').scrollIntoViewIfNeeded();
+  await app.getByTestId('risk-detail').screenshot({ path: testInfo.outputPath('risk-detail-note.png') });
+
+  // the filter keeps verified risks only
+  await app.getByTestId('risk-filter-known').selectOption('verified');
+  await app.getByTestId('risk-table').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await app.screenshot({ path: testInfo.outputPath('register-verified.png') });
+  const known = await app.getByTestId('risk-known').allTextContents();
+  expect(known.length).toBeGreaterThan(0);
+  expect(new Set(known)).toEqual(new Set(['Verified']));
+  await app.getByTestId('risk-row').first().getByTestId('risk-title').click();
+  await expect(app.getByTestId('detail-known')).toHaveAttribute('data-status', 'verified');
+  await expect(app.getByTestId('rating-basis')).toContainText('Template baseline');
+  await app.getByTestId('risk-filter-known').selectOption('reported');
+
+  // a reported risk: the scoping answers moved its impact, with the reason shown
+  const risks = await readStore(app, 'risks');
+  const rated = risks.find(
+    (r) => r.evidenceStatus === 'reported' && (r.rating as { adjustments: { factor: string }[] }).adjustments.some((a) => a.factor === 'scoping'),
+  )!;
+  expect(rated).toBeDefined();
+  await app
+    .locator(`[data-testid="risk-row"][data-risk-id="${String(rated.id)}"]`)
+    .getByTestId('risk-title')
+    .click();
+  await expect(app.getByTestId('detail-known')).toHaveAttribute('data-status', 'reported');
+  await expect(app.getByTestId('rating-adjustment').filter({ hasText: 'payment card data (scoping answers)' })).toHaveCount(1);
+  await app.getByTestId('risk-detail').screenshot({ path: testInfo.outputPath('risk-detail-rating.png') });
+  await app.getByTestId('detail-known').scrollIntoViewIfNeeded();
+  await app.getByTestId('risk-detail').screenshot({ path: testInfo.outputPath('risk-detail-known.png') });
+
+  // the consultant's likelihood wins over the engine's, after more answers re-derive the register
+  const chosen = (Number(rated.likelihood) % 5) + 1;
+  await app.getByTestId('edit-likelihood').selectOption(String(chosen));
+  await waitSaved(app);
+  await answerWithThird(app, 3);
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(async () => (await readStore(app, 'risks')).length).toBeGreaterThan(risks.length);
+  const after = (await readStore(app, 'risks')).find((r) => r.id === rated.id)!;
+  expect(after.likelihood).toBe(chosen);
+  expect((after.history as { action: string }[]).some((h) => h.action === 'likelihood')).toBe(true);
+  await app
+    .locator(`[data-testid="risk-row"][data-risk-id="${String(rated.id)}"]`)
+    .getByTestId('risk-title')
+    .click();
+  await expect(app.getByTestId('rating-overridden')).toContainText(`likelihood ${String((rated.rating as { likelihood: number }).likelihood)} → ${chosen}`);
 });

@@ -1,3 +1,4 @@
+import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks/evidence-status';
 import type { Risk } from '../../risks/schema';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
@@ -103,6 +104,7 @@ export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] 
 export function riskView(ctx: ModelContext, r: Risk): RiskView {
   const { clean } = ctx;
   const owner = r.ownerOverride?.owner ?? r.owner;
+  const status = evidenceStatusOf(r);
   const inherent = ctx.rating(r.likelihood, r.impact, r.inherentLevel);
   const residual = r.residual ? ctx.rating(r.residual.likelihood, r.residual.impact, r.residual.level) : inherent;
   const view: RiskView = {
@@ -141,6 +143,9 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     affectedResourceCount: r.evidence.affectedResources.length,
     subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
     disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
+    evidenceStatus: status,
+    evidenceStatusLabel: EVIDENCE_STATUS_TEXT[status].label,
+    ratingBasis: ratingBasis(r).map((line) => clean(line, MAX_NOTE)),
     history: r.history.map((h) => ({ at: longDate(h.at), action: clean(h.action), detail: clean(h.detail, MAX_NOTE), by: clean(h.by ?? '') })),
   };
   if (r.acceptance) view.acceptance = { acceptedBy: clean(r.acceptance.acceptedBy), expires: longDate(r.acceptance.expires), reason: clean(r.acceptance.reason ?? '', MAX_NOTE) };

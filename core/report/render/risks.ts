@@ -1,3 +1,4 @@
+import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
@@ -11,14 +12,30 @@ export function registerSummary(ctx: Ctx): Block[] {
   return [
     heading(1, 'Risk register summary', REGISTER_BOOKMARK),
     ...templateText(ctx, 'register'),
+    ...(model.risks.length === 0 ? [] : [para(howKnownSummary(model.risks))]),
     model.risks.length === 0
       ? para('No risk was raised.')
       : brandedTable(ctx,
-          [1.2, 6, 1.6, 1.6, 1.6, 1.6],
-          ['ID', 'Risk', 'Owner', 'Inherent', 'Residual', 'Horizon'],
-          model.risks.map((r) => [riskLink(ctx, r), r.title, r.ownerLabel, levelCell(ctx, r.inherent.level, r.inherent.levelLabel), levelCell(ctx, r.residual.level, r.residual.levelLabel), r.horizon === 'later' ? '> 90 days' : `${r.horizon} days`]),
+          [1.2, 6, 1.6, 1.6, 1.6, 1.6, 1.8],
+          ['ID', 'Risk', 'Owner', 'Inherent', 'Residual', 'Horizon', 'How known'],
+          model.risks.map((r) => [riskLink(ctx, r), r.title, r.ownerLabel, levelCell(ctx, r.inherent.level, r.inherent.levelLabel), levelCell(ctx, r.residual.level, r.residual.levelLabel), r.horizon === 'later' ? '> 90 days' : `${r.horizon} days`, r.evidenceStatusLabel]),
         ),
   ];
+}
+
+const HOW_KNOWN_PHRASE: Record<RiskView['evidenceStatus'], string> = {
+  verified: 'verified by failing resources in the inventory',
+  reported: 'reported in the interview only',
+  contradicted: 'contradicted (the interview said the control is in place; the inventory shows otherwise)',
+  manual: 'added by the consultant',
+};
+
+/** "Of 120 risks, 18 are verified by …, 91 reported …": how much of the register the inventory backs. */
+export function howKnownSummary(risks: readonly RiskView[]): string {
+  const counts = new Map<RiskView['evidenceStatus'], number>();
+  for (const r of risks) counts.set(r.evidenceStatus, (counts.get(r.evidenceStatus) ?? 0) + 1);
+  const parts = (Object.keys(HOW_KNOWN_PHRASE) as RiskView['evidenceStatus'][]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${HOW_KNOWN_PHRASE[s]}`);
+  return `How each risk is known: of ${risks.length}, ${parts.join('; ')}.`;
 }
 
 /** The facts of a risk: category, owner, ratings, treatment, action owner, effort. */
@@ -29,6 +46,8 @@ function riskFacts(ctx: Ctx, r: RiskView): Block {
       ['Service models', r.serviceModels],
       ['Owner', `${r.ownerLabel}${r.action === 'verify' ? ' (client action: verify)' : ''}`],
       ['Inherent rating', levelCell(ctx, r.inherent.level, `${r.inherent.levelLabel} (likelihood ${r.inherent.likelihood} × impact ${r.inherent.impact})`)],
+      ['How known', `${r.evidenceStatusLabel}. ${EVIDENCE_STATUS_TEXT[r.evidenceStatus].meaning}`],
+      ['Rating basis', r.ratingBasis.join('\n')],
       ['Residual rating', levelCell(ctx, r.residual.level, `${r.residual.levelLabel} (likelihood ${r.residual.likelihood} × impact ${r.residual.impact})${r.residualSet ? '' : ' — not yet set'}`)],
       ['Treatment', r.acceptance ? `${r.treatment}: accepted by ${r.acceptance.acceptedBy} until ${r.acceptance.expires}${r.acceptance.reason ? ` (${r.acceptance.reason})` : ''}` : r.treatment],
       ['Action owner / due', `${r.actionOwner} / ${r.dueDate}`],

@@ -25,13 +25,14 @@ function countCells(risks: readonly RiskRecord[], pick: (r: RiskRecord) => { lik
 export function HeatMapsScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const pack = useContentPack();
-  const { risks } = useRiskRegister(assessment, pack);
+  const { risks, ready } = useRiskRegister(assessment, pack);
   const setFilter = useUiStore((s) => s.setRiskFilter);
   const showArea = useUiStore((s) => s.showArea);
   const open = useMemo(() => (risks ?? []).filter((r) => r.status === 'open'), [risks]);
   const inherent = useMemo(() => countCells(open, (r) => r), [open]);
   const residual = useMemo(() => countCells(open, (r) => r.residual), [open]);
-  if (risks === undefined) return <Spinner label="Loading the register…" />;
+  // wait for the refresh: the engine may re-rate risks, and a cell must count what the register will list
+  if (risks === undefined || !ready) return <Spinner label="Loading the register…" />;
   const pick = (kind: 'inherent' | 'residual') => (likelihood: number, impact: number) => {
     setFilter({ ...NO_RISK_FILTER, cell: { kind, likelihood, impact } });
     showArea('risks');

@@ -8,6 +8,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { DeleteManualRisk } from './DeleteManualRisk';
 import { OwnerOverride } from './OwnerOverride';
 import { RiskEvidence } from './RiskEvidence';
+import { RiskRating } from './RiskRating';
 import { levelLabel } from './risk-view';
 
 const useStyles = makeStyles({
@@ -76,6 +77,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
         <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action}
       </Text>
       {risk.verification && <Text italic>{risk.verification}</Text>}
+      <RiskRating risk={risk} />
       <div className={styles.grid}>
         <ScoreSelect label="Likelihood" value={v.likelihood} onChange={(n) => n && edit({ likelihood: n })} testId="edit-likelihood" />
         <ScoreSelect label="Impact" value={v.impact} onChange={(n) => n && edit({ impact: n })} testId="edit-impact" />

@@ -1,6 +1,8 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { ContentPack } from '../../../core/content/types';
+import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
+import { EvidenceStatusSchema } from '../../../core/risks/schema';
 import { OWNERS, TREATMENTS } from '../../db/risks-repository';
 import { useUiStore, NO_RISK_FILTER, type RiskFilter } from '../../stores/ui-store';
 
@@ -24,6 +26,7 @@ function FilterSelect({ label, field, options }: { label: string; field: Exclude
   );
 }
 
+const EVIDENCE_STATUSES = EvidenceStatusSchema.options;
 const plain = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
 /** Filter by owner, level, domain, treatment and status; shows a heat-map cell filter. */
@@ -39,6 +42,7 @@ export function RiskFilters({ pack, shown, total }: { pack: ContentPack; shown: 
       <FilterSelect label="Domain" field="category" options={plain(categories)} />
       <FilterSelect label="Treatment" field="treatment" options={[...plain(TREATMENTS), { value: 'none', label: 'not decided' }]} />
       <FilterSelect label="Status" field="status" options={plain(['open', 'closed'])} />
+      <FilterSelect label="How known" field="known" options={EVIDENCE_STATUSES.map((s) => ({ value: s, label: EVIDENCE_STATUS_TEXT[s].label }))} />
       {cell && (
         <Button icon={<DismissRegular />} onClick={() => set({ cell: null })} data-testid="clear-cell-filter">
           {cell.kind} L{cell.likelihood} × I{cell.impact}

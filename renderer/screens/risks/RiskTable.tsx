@@ -6,9 +6,10 @@ import { useRef } from 'react';
 import type { RiskMatrix } from '../../../core/content/schemas';
 import type { RiskRowRecord } from '../../db/database';
 import { useUiStore, type RiskSortKey } from '../../stores/ui-store';
-import { levelLabel } from './risk-view';
+import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
+import { knownOf, levelLabel } from './risk-view';
 
-const COLUMNS = '80px minmax(200px, 3fr) 100px 100px 100px 1fr 100px 80px';
+const COLUMNS = '80px minmax(200px, 3fr) 100px 100px 100px 1fr 100px 80px 110px';
 
 const useStyles = makeStyles({
   scroller: { height: '520px' },
@@ -25,6 +26,7 @@ const HEADERS: { key: RiskSortKey; label: string }[] = [
   { key: 'category', label: 'Domain' },
   { key: 'treatment', label: 'Treatment' },
   { key: 'status', label: 'Status' },
+  { key: 'known', label: 'How known' },
 ];
 
 /** The register as a virtual table with sortable columns. */
@@ -63,6 +65,7 @@ export function RiskTable({ risks, matrix }: { risks: RiskRowRecord[]; matrix: R
         {virtualizer.getVirtualItems().map((item) => {
           const r = risks[item.index];
           if (!r) return null;
+          const known = knownOf(r);
           return (
             <div
               role="row"
@@ -100,6 +103,9 @@ export function RiskTable({ risks, matrix }: { risks: RiskRowRecord[]; matrix: R
               </div>
               <div role="cell" className={table.cell}>
                 {r.status}
+              </div>
+              <div role="cell" className={table.cell} data-testid="risk-known" title={known ? EVIDENCE_STATUS_TEXT[known].meaning : undefined}>
+                {known ? EVIDENCE_STATUS_TEXT[known].label : '—'}
               </div>
             </div>
           );

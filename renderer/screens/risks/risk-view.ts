@@ -1,5 +1,6 @@
 /** Filtering and sorting of the register (pure, so 5,000 rows sort in a few milliseconds). */
 import type { RiskMatrix } from '../../../core/content/schemas';
+import type { EvidenceStatus } from '../../../core/risks/schema';
 import type { RiskRowRecord as RiskRecord } from '../../db/database';
 import type { RiskFilter, RiskSortKey } from '../../stores/ui-store';
 
@@ -8,12 +9,18 @@ export function levelLabel(matrix: RiskMatrix, level: string | null | undefined)
   return matrix.levels.find((l) => l.id === level)?.label ?? level;
 }
 
+/** How a row's risk is known; rows written before the field existed: hand-added ones are manual, others unknown until re-derived. */
+export function knownOf(r: RiskRecord): EvidenceStatus | '' {
+  return r.evidenceStatus ?? (r.origin === 'manual' ? 'manual' : '');
+}
+
 export function matchesFilter(r: RiskRecord, f: RiskFilter): boolean {
   if (f.owner && r.effectiveOwner !== f.owner) return false;
   if (f.level && r.inherentLevel !== f.level) return false;
   if (f.category && r.category !== f.category) return false;
   if (f.treatment && (r.treatment ?? 'none') !== f.treatment) return false;
   if (f.status && r.status !== f.status) return false;
+  if (f.known && knownOf(r) !== f.known) return false;
   if (f.cell) {
     if (f.cell.kind === 'inherent' && (r.likelihood !== f.cell.likelihood || r.impact !== f.cell.impact)) return false;
     if (f.cell.kind === 'residual' && (r.residual?.likelihood !== f.cell.likelihood || r.residual?.impact !== f.cell.impact)) return false;
@@ -33,6 +40,8 @@ export function sortRisks(risks: RiskRecord[], key: RiskSortKey, descending: boo
         return r.effectiveOwner;
       case 'treatment':
         return r.treatment ?? '';
+      case 'known':
+        return knownOf(r);
       default:
         return r[key];
     }

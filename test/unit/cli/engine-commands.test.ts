@@ -108,6 +108,24 @@ describe('demarc assess', () => {
     expect(transit.disagreements[0]).toMatchObject({ questionId: 'DAT-01', checkId: 'ST-01' });
     expect(b.risks.find((x) => x.templateId === 'RT-TEST-PHYSICAL')).toMatchObject({ owner: 'microsoft', action: 'verify' });
     expect(b.risks.map((x) => x.id)).toEqual(b.risks.map((_, i) => `R-${String(i + 1).padStart(3, '0')}`));
+    // how each risk is known; without rating factors in the pack, the templates' ratings stand
+    expect(transit.evidenceStatus).toBe('contradicted');
+    expect(b.risks.find((x) => x.templateId === 'RT-TEST-PHYSICAL')!.evidenceStatus).toBe('reported');
+    for (const x of b.risks) expect(x.rating).toMatchObject({ likelihood: x.likelihood, impact: x.impact, adjustments: [] });
+  });
+
+  it('lowers impact where the tags show every affected resource is non-production (bundled pack)', async () => {
+    const rows = JSON.parse(readFileSync(join(repoRoot, 'assessments/azure-m365/checks/fixtures/ST-04.fail.json'), 'utf8')) as Record<string, unknown>[];
+    const inventory = join(dir, 'dev-storage.json');
+    writeFileSync(inventory, JSON.stringify(rows.map((r) => ({ ...r, tags: { Environment: 'Dev' } }))));
+    const out = join(dir, 'dev.demarc.json');
+    const r = await cli(['assess', '--inventory', inventory, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const risk = (JSON.parse(readFileSync(out, 'utf8')) as { risks: { evidence: { findings: { checkId: string }[] }; rating: { adjustments: { factor: string; reason: string }[] } }[] }).risks.find((x) =>
+      x.evidence.findings.some((f) => f.checkId === 'ST-04'),
+    )!;
+    const lowered = risk.rating.adjustments.find((a) => a.factor === 'non-production');
+    expect(lowered?.reason).toMatch(/non-production \(tag Environment=Dev\)$/);
   });
   it('writes through a temporary file of its own, never through a link planted at a guessable name', async () => {
     const out = join(dir, 'planted', 'out.demarc.json');

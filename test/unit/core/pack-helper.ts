@@ -14,7 +14,9 @@ export function engineFiles(): PackFile[] {
       !f.path.startsWith('playbooks/') &&
       !f.path.startsWith('risk-templates/interview-') &&
       f.path !== 'template-migrations.yaml' &&
-      f.path !== 'risk-templates/provider-side.yaml',
+      f.path !== 'risk-templates/provider-side.yaml' &&
+      // the rating factors read the real scoping questions: baseline ratings without them
+      f.path !== 'rating-factors.yaml',
   );
 }
 

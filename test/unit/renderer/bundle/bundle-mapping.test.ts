@@ -33,6 +33,19 @@ describe('bundle mapping: engagement, answer marks and IR setup survive export â
     expect(again).toEqual(exported);
   });
 
+  it('gives risks from a bundle made before the evidence status one computed from their evidence', () => {
+    // the demo's risks as an older app wrote them: without the fields added since
+    const old = { ...bundle, risks: bundle.risks.map(({ evidenceStatus: _s, evidenceNotes: _n, rating: _r, ...r }) => r) };
+    const imported = bundleToDump(old, pack);
+    const statuses = new Map(imported.risks.map((r) => [r.id, r.evidenceStatus]));
+    for (const r of old.risks) {
+      const expected = r.disagreements.length > 0 ? 'contradicted' : r.evidence.findings.length > 0 ? 'verified' : 'reported';
+      expect(statuses.get(r.id), r.id).toBe(expected);
+    }
+    expect(new Set(statuses.values())).toEqual(new Set(['verified', 'reported', 'contradicted']));
+    expect(dumpToBundle(imported, bundle.exportedAt).risks.find((r) => r.disagreements.length > 0)?.evidenceStatus).toBe('contradicted');
+  });
+
   it('keeps blank values blank: no "Not recorded" client, blank contacts, no empty engagement', () => {
     const blank = bundleToDump(bundle, pack);
     blank.assessment.client = '';
