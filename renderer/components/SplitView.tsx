@@ -113,7 +113,8 @@ export function SplitView({ screen, main, detail, detailTitle, onCloseDetail }: 
   const setShare = useUiStore((s) => s.setDetailShare);
   const share = clampShare(stored ?? DETAIL_SHARE.initial);
   const sideBySide = detail !== null && width !== null && width >= SIDE_BY_SIDE_FROM;
-  const columns = sideBySide ? `minmax(0, ${100 - share}fr) 12px minmax(0, ${share}fr)` : 'minmax(0, 1fr)';
+  // the table's share is of the whole width; the handle comes out of the detail's
+  const columns = sideBySide ? `minmax(0, ${100 - share}%) 12px minmax(0, 1fr)` : 'minmax(0, 1fr)';
   return (
     <div ref={root} className={styles.root} style={{ gridTemplateColumns: columns }} data-testid="split-view" data-layout={sideBySide ? 'side-by-side' : detail ? 'drawer' : 'table'}>
       <div className={styles.pane} data-testid="split-main">
@@ -122,7 +123,8 @@ export function SplitView({ screen, main, detail, detailTitle, onCloseDetail }: 
       {sideBySide && (
         <>
           <SplitHandle share={share} onShare={(p) => setShare(screen, p)} container={root} />
-          <div className={mergeClasses(styles.pane, styles.detail)} data-testid="split-detail">
+          {/* focusable, so the pane scrolls from the keyboard even when the detail has no control */}
+          <div className={mergeClasses(styles.pane, styles.detail)} role="region" aria-label={detailTitle} tabIndex={0} data-testid="split-detail">
             {detail}
           </div>
         </>

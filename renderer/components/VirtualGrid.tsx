@@ -58,10 +58,10 @@ export function VirtualGrid<Row, Context, Column extends GridColumn<Row, Context
   const template = { gridTemplateColumns: gridTemplate(columns, widths), minWidth: `${minimumRowWidth(columns, widths)}px` };
   return (
     <div ref={scroller} className={mergeClasses(styles.scroller, className)} role="table" aria-label={label} aria-rowcount={count + 1} data-testid={testId} tabIndex={0}>
-      <div role="rowgroup">
+      <div role="rowgroup" className={styles.headerGroup}>
         <div role="row" className={styles.header} style={template} aria-rowindex={1}>
           {columns.map((c) => (
-            <div role="columnheader" key={c.id} className={mergeClasses(styles.headerCell, header && styles.headerCellButton)} aria-sort={headerSort?.(c)} data-testid={`column-${c.id}`}>
+            <div role="columnheader" key={c.id} className={mergeClasses(styles.headerCell, header && styles.headerCellButton)} aria-sort={headerSort?.(c)} title={c.label} data-testid={`column-${c.id}`}>
               {header ? header(c) : c.label}
               <ColumnResizer column={c} stored={storedWidth(widths, c)} onWidth={(w) => setWidth(table, c.id, w)} />
             </div>

@@ -13,11 +13,10 @@ export const VIRTUAL_ROW_HEIGHT = 36;
  */
 export const useVirtualTableStyles = makeStyles({
   scroller: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  // the header's row group sticks (a sticky row would only stick within its own row group)
+  headerGroup: { position: 'sticky', top: 0, zIndex: 1 },
   header: {
     display: 'grid',
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
     minHeight: `${VIRTUAL_ROW_HEIGHT}px`,
     alignItems: 'center',
@@ -42,6 +41,17 @@ export const useVirtualTableStyles = makeStyles({
   wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere', textOverflow: 'clip', paddingBlock: tokens.spacingVerticalXS },
   /** the placeholder of a row still being read: spans every column */
   loading: { gridColumn: '1 / -1' },
-  /** A button filling a cell, left-aligned and truncated (names, titles). */
-  cellButton: { justifyContent: 'flex-start', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
+  /** A button filling a cell whose label wraps, so a long name or title is shown whole; aligned with the header's text. */
+  cellButton: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    width: '100%',
+    minWidth: 0,
+    height: 'auto',
+    paddingInline: 0,
+    paddingBlock: tokens.spacingVerticalXXS,
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    fontWeight: tokens.fontWeightRegular,
+  },
 });

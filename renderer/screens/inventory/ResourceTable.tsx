@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   scroller: { height: '100%', minHeight: '420px', boxSizing: 'border-box' },
   failing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   assignment: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
-  caption: { color: tokens.colorNeutralForeground3, paddingInline: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  caption: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
 /** What the resource cells need besides their resource. */
@@ -65,14 +65,17 @@ function FailingCell({ resource }: { resource: ResourceRecord }) {
   return <span className={resource.failing > 0 ? styles.failing : undefined}>{resource.failing}</span>;
 }
 
-/** The inventory table's columns, in order: one entry per column. */
+/**
+ * The inventory table's columns, in order: one entry per column. Default widths fit beside the
+ * findings pane at 38% in a 1600-pixel window; without it the Name column takes the rest.
+ */
 const RESOURCE_COLUMNS: readonly GridColumn<ResourceRecord, ResourceCellContext>[] = [
-  { id: 'name', label: 'Name', width: 260, minWidth: 160, fill: true, wrap: true, render: (r, c) => <NameCell resource={r} context={c} /> },
-  { id: 'type', label: 'Type', width: 260, minWidth: 96, wrap: true, title: (r) => r.type, render: (r) => <TypeCell type={r.type} /> },
-  { id: 'subscription', label: 'Subscription', width: 150, minWidth: 80, title: (r) => r.subscriptionId, render: (r) => r.subscriptionId },
-  { id: 'resource-group', label: 'Resource group', width: 140, minWidth: 80, title: (r) => r.resourceGroup, render: (r) => r.resourceGroup },
-  { id: 'model', label: 'Model', width: 80, minWidth: 56, render: (r) => r.serviceModel },
-  { id: 'failing', label: 'Failing', width: 72, minWidth: 56, testId: 'resource-failing', render: (r) => <FailingCell resource={r} /> },
+  { id: 'name', label: 'Name', width: 220, minWidth: 140, fill: true, wrap: true, render: (r, c) => <NameCell resource={r} context={c} /> },
+  { id: 'type', label: 'Type', width: 200, minWidth: 96, wrap: true, title: (r) => r.type, render: (r) => <TypeCell type={r.type} /> },
+  { id: 'subscription', label: 'Subscription', width: 120, minWidth: 80, title: (r) => r.subscriptionId, render: (r) => r.subscriptionId },
+  { id: 'resource-group', label: 'Resource group', width: 128, minWidth: 80, wrap: true, title: (r) => r.resourceGroup, render: (r) => r.resourceGroup },
+  { id: 'model', label: 'Model', width: 64, minWidth: 56, render: (r) => r.serviceModel },
+  { id: 'failing', label: 'Failing', width: 64, minWidth: 56, testId: 'resource-failing', render: (r) => <FailingCell resource={r} /> },
 ];
 
 interface Props {

@@ -2,9 +2,10 @@
  * The register's columns, in order: one entry per column. A new column (e.g. how a risk is
  * known) is one more entry here; `sort` makes it sortable when risk-view.ts can sort by it.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { RiskMatrix } from '../../../core/content/schemas';
 import type { GridColumn } from '../../components/grid-columns';
+import { useVirtualTableStyles } from '../../components/virtual-table-styles';
 import type { RiskRowRecord } from '../../db/database';
 import type { RiskSortKey } from '../../stores/ui-store';
 import { levelLabel } from './risk-view';
@@ -22,13 +23,14 @@ export interface RiskColumn extends GridColumn<RiskRowRecord, RiskCellContext> {
 
 const useTitleStyles = makeStyles({
   // the label of a Fluent small button is 12px; a title is read, so it gets body size
-  title: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', minWidth: 0, height: 'auto', paddingInline: 0, paddingBlock: tokens.spacingVerticalXXS, whiteSpace: 'normal', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightRegular, lineHeight: tokens.lineHeightBase300 },
+  title: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
 });
 
 function RiskTitle({ risk, select }: { risk: RiskRowRecord; select: (id: string) => void }) {
   const styles = useTitleStyles();
+  const table = useVirtualTableStyles();
   return (
-    <Button appearance="transparent" size="small" className={styles.title} onClick={() => select(risk.id)} title={risk.title} data-testid="risk-title">
+    <Button appearance="transparent" size="small" className={mergeClasses(table.cellButton, styles.title)} onClick={() => select(risk.id)} title={risk.title} data-testid="risk-title">
       {risk.title}
     </Button>
   );
