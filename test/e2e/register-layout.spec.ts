@@ -175,6 +175,9 @@ const ESTATE = [
     subscriptionId: SUB,
     properties: { roleName: 'VM Operator', type: 'CustomRole', permissions: [{ actions: ['Microsoft.Compute/virtualMachines/start/action'] }] },
   },
+  // more than a storage chunk (500 rows) of other resources: the custom role's definition is
+  // stored in another chunk than the assignments naming it
+  ...Array.from({ length: 520 }, (_v, i) => ({ id: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-${i}`, name: `vnet-${i}`, type: 'microsoft.network/virtualnetworks', subscriptionId: SUB, resourceGroup: 'rg-net', location: 'westeurope', properties: {} })),
   assignment(11, '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'Group', `/subscriptions/${SUB}`),
   assignment(12, CUSTOM_ROLE, 'ServicePrincipal', `/subscriptions/${SUB}/resourceGroups/rg-app`),
   assignment(13, UNKNOWN_ROLE, 'User', `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`),

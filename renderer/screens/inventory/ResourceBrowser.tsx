@@ -30,8 +30,6 @@ function FilterSelect({ label, value, options, onChange, testId }: { label: stri
   );
 }
 
-const NOTHING = (): void => undefined;
-
 /**
  * Filters, the virtual resource table and the findings of the selected resource. Only the
  * resources' columns are read (a few MB for 50,000); raw rows and findings come per resource.
@@ -45,6 +43,8 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
   const facets = useMemo(() => facetsOf(resources ?? []), [resources]);
   const shown = useMemo(() => (resources ? filterResources(resources, filter) : undefined), [resources, filter]);
   const row = useCallback((index: number) => shown?.[index], [shown]);
+  const ensureRoles = roleAssignments.ensure;
+  const ensure = useCallback((first: number, last: number) => ensureRoles(shown?.slice(first, last + 1) ?? []), [shown, ensureRoles]);
   const set = (change: Partial<ResourceFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   return (
@@ -69,8 +69,8 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
       {!selected && <Text>Select a resource to see its findings and the evidence values.</Text>}
       <SplitView
         screen="inventory"
-        main={<ResourceTable count={shown?.length ?? 0} row={row} ensure={NOTHING} selectedKey={selected?.key ?? null} onSelect={setSelected} roleAssignments={roleAssignments} />}
-        detail={selected ? <ResourceFindings resource={selected} roleAssignment={roleAssignments.get(selected.key)} /> : null}
+        main={<ResourceTable count={shown?.length ?? 0} row={row} ensure={ensure} selectedKey={selected?.key ?? null} onSelect={setSelected} roleAssignments={roleAssignments.views} />}
+        detail={selected ? <ResourceFindings resource={selected} roleAssignment={roleAssignments.views.get(selected.key)} /> : null}
         detailTitle={selected ? selected.name : ''}
         onCloseDetail={() => setSelected(null)}
       />

@@ -123,14 +123,32 @@ export function describeRoleAssignment(row: Record<string, unknown>, roleNames: 
 }
 
 /** Every role assignment of a set of raw rows in words, by lower-cased resource id. */
-export function describeRoleAssignments(rows: readonly Record<string, unknown>[], subscriptionNames: ReadonlyMap<string, string>): Map<string, RoleAssignmentView> {
-  const names = roleNamesOf(rows);
+export function describeRoleAssignments(rows: readonly Record<string, unknown>[], roleNames: ReadonlyMap<string, string>, subscriptionNames: ReadonlyMap<string, string>): Map<string, RoleAssignmentView> {
   const out = new Map<string, RoleAssignmentView>();
   for (const row of rows) {
-    const view = describeRoleAssignment(row, names, subscriptionNames);
+    const view = describeRoleAssignment(row, roleNames, subscriptionNames);
     if (view && typeof row.id === 'string') out.set(row.id.toLowerCase(), view);
   }
   return out;
+}
+
+/**
+ * The role definition ids (GUIDs, lower case) that role assignment rows refer to and that
+ * Microsoft's built-in list does not name: their names must come from the inventory.
+ */
+export function customRoleIds(rows: readonly Record<string, unknown>[]): Set<string> {
+  const out = new Set<string>();
+  for (const row of rows) {
+    const parsed = assignmentRow.safeParse(row);
+    const id = parsed.success && parsed.data.type.toLowerCase() === ROLE_ASSIGNMENT_TYPE ? parsed.data.properties?.roleDefinitionId : undefined;
+    if (id && BUILT_IN_ROLE_NAMES[lastSegment(id)] === undefined) out.add(lastSegment(id));
+  }
+  return out;
+}
+
+/** The GUID (lower case) a role definition's id ends in. */
+export function roleDefinitionKey(id: string): string {
+  return lastSegment(id);
 }
 
 /** "Owner · Group · Subscription Contoso Production": the one-line form (hover text, detail). */

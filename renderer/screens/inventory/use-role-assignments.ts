@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { database, type ResourceRecord } from '../../db/database';
-import { describeRoleAssignments, ROLE_ASSIGNMENT_TYPE, ROLE_DEFINITION_TYPE, SUBSCRIPTION_TYPE, type RoleAssignmentView } from './role-assignments';
+import { customRoleIds, describeRoleAssignments, ROLE_ASSIGNMENT_TYPE, ROLE_DEFINITION_TYPE, roleDefinitionKey, roleNamesOf, SUBSCRIPTION_TYPE, type RoleAssignmentView } from './role-assignments';
 
 const NONE: ReadonlyMap<string, RoleAssignmentView> = new Map();
 
@@ -9,20 +9,55 @@ export function subscriptionNamesOf(resources: readonly ResourceRecord[]): Map<s
   return new Map(resources.filter((r) => r.type === SUBSCRIPTION_TYPE && r.name).map((r) => [r.subscriptionId.toLowerCase(), r.name]));
 }
 
+/** The chunk holding each role definition of the inventory, by its GUID (from the columns, no raw row read). */
+function definitionChunksOf(resources: readonly ResourceRecord[]): Map<string, number> {
+  return new Map(resources.filter((r) => r.type === ROLE_DEFINITION_TYPE).map((r) => [roleDefinitionKey(r.id), r.chunk]));
+}
+
+async function rawRowsOf(snapshotId: string, chunks: Iterable<number>): Promise<Record<string, unknown>[]> {
+  const keys = [...new Set(chunks)].map((c): [string, number] => [snapshotId, c]);
+  if (keys.length === 0) return [];
+  return (await database().resourceChunks.bulkGet(keys)).flatMap((c) => c?.rows ?? []);
+}
+
 /**
- * The snapshot's role assignments in words, by lower-cased id. Only the raw chunks holding
- * role assignments or role definitions are read (a pull stores them together, so a few).
+ * Role assignments in words, read as their rows come into view: the raw chunk of a visible role
+ * assignment is read once, and a custom role's chunk only when an assignment names it. Only the
+ * small descriptions are kept, so a large estate's raw rows never all sit in the page.
+ * `ensure` is given the records in view.
  */
-export function useRoleAssignments(snapshotId: string, resources: readonly ResourceRecord[] | undefined): ReadonlyMap<string, RoleAssignmentView> {
-  const views = useLiveQuery(async () => {
-    if (!resources) return NONE;
-    const chunks = [...new Set(resources.filter((r) => r.type === ROLE_ASSIGNMENT_TYPE || r.type === ROLE_DEFINITION_TYPE).map((r) => r.chunk))];
-    if (chunks.length === 0) return NONE;
-    const raw = await database().resourceChunks.bulkGet(chunks.map((c): [string, number] => [snapshotId, c]));
-    return describeRoleAssignments(
-      raw.flatMap((c) => c?.rows ?? []),
-      subscriptionNamesOf(resources),
-    );
-  }, [snapshotId, resources]);
-  return views ?? NONE;
+export function useRoleAssignments(snapshotId: string, resources: readonly ResourceRecord[] | undefined) {
+  const [views, setViews] = useState<ReadonlyMap<string, RoleAssignmentView>>(NONE);
+  const described = useRef(new Set<number>());
+  const roleNames = useRef(new Map<string, string>());
+  const subscriptions = useMemo(() => subscriptionNamesOf(resources ?? []), [resources]);
+  const definitions = useMemo(() => definitionChunksOf(resources ?? []), [resources]);
+
+  const describeChunks = useCallback(
+    async (chunks: number[]) => {
+      const rows = await rawRowsOf(snapshotId, chunks);
+      const wanted = [...customRoleIds(rows)].filter((id) => !roleNames.current.has(id));
+      const definitionRows = await rawRowsOf(
+        snapshotId,
+        wanted.flatMap((id) => definitions.get(id) ?? []).filter((c) => !chunks.includes(c)),
+      );
+      for (const [id, name] of roleNamesOf([...rows, ...definitionRows])) roleNames.current.set(id, name);
+      const found = describeRoleAssignments(rows, roleNames.current, subscriptions);
+      setViews((before) => new Map([...before, ...found]));
+    },
+    [snapshotId, definitions, subscriptions],
+  );
+
+  const ensure = useCallback(
+    (inView: readonly ResourceRecord[]) => {
+      const chunks = [...new Set(inView.filter((r) => r.type === ROLE_ASSIGNMENT_TYPE).map((r) => r.chunk))].filter((c) => !described.current.has(c));
+      if (chunks.length === 0) return;
+      chunks.forEach((c) => described.current.add(c));
+      // a failed read is tried again when the rows next come into view
+      describeChunks(chunks).catch(() => chunks.forEach((c) => described.current.delete(c)));
+    },
+    [describeChunks],
+  );
+
+  return { views, ensure };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRoleAssignment, describeRoleAssignments, describeScope, principalTypeLabel, roleName } from '../../../../renderer/screens/inventory/role-assignments';
+import { customRoleIds, describeRoleAssignment, describeRoleAssignments, describeScope, principalTypeLabel, roleName, roleNamesOf } from '../../../../renderer/screens/inventory/role-assignments';
 
 // Row shapes as Resource Graph's authorizationresources table returns them (see
 // test/fixtures/estates/mixed-estate.json for full rows).
@@ -30,8 +30,11 @@ describe('role names', () => {
     expect(roleName(`/providers/Microsoft.Authorization/roleDefinitions/${OWNER.toUpperCase()}`, new Map())).toEqual({ name: 'Owner', known: true });
     expect(roleName('/x/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', new Map()).name).toBe('User Access Administrator');
   });
-  it("prefers the inventory's own definitions (custom roles)", () => {
-    expect(describeRoleAssignments([customRole, assignment(1, CUSTOM, 'User', `/subscriptions/${SUB}`)], subscriptions).values().next().value?.role).toBe('VM Operator');
+  it("names custom roles from the inventory's own definitions, and asks only for those", () => {
+    const rows = [assignment(1, CUSTOM, 'User', `/subscriptions/${SUB}`), assignment(2, OWNER, 'User', `/subscriptions/${SUB}`)];
+    expect([...customRoleIds(rows)]).toEqual([CUSTOM]);
+    expect([...describeRoleAssignments(rows, roleNamesOf([customRole]), subscriptions).values()].map((v) => v.role)).toEqual(['VM Operator', 'Owner']);
+    expect([...describeRoleAssignments(rows, new Map(), subscriptions).values()].map((v) => v.role)).toEqual([`Unknown role (${CUSTOM})`, 'Owner']);
   });
   it('shows an unknown id as unknown, with the id', () => {
     expect(roleName('/x/roleDefinitions/c0ffee00-1234-4abc-8def-0123456789ab', new Map())).toEqual({ name: 'Unknown role (c0ffee00-1234-4abc-8def-0123456789ab)', known: false });
