@@ -230,6 +230,9 @@ test('the demo inventory names its role assignments (built-in roles by their doc
   await goTo(app, 'inventory');
   await app.getByTestId('filter-type').selectOption('microsoft.authorization/roleassignments');
   await expect(app.getByTestId('resource-count')).toHaveText('25 resources');
+  // role assignments are read once the rows in view settle
+  await expect(app.getByTestId('role-assignment')).not.toHaveCount(0);
+  await expect(app.getByTestId('resource-row').filter({ hasNot: app.getByTestId('role-assignment') })).toHaveCount(0);
   const roles = new Set(await app.getByTestId('role-assignment').evaluateAll((els) => els.map((e) => e.getAttribute('data-role'))));
   expect(roles.has('Owner')).toBe(true);
   for (const role of roles) expect(['Contributor', 'Owner', 'Reader', 'User Access Administrator']).toContain(role);

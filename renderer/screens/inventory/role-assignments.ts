@@ -110,10 +110,16 @@ export function describeScope(scopeId: string, subscriptionNames: ReadonlyMap<st
   return { kind: 'unknown', label: scopeId ? `Unknown scope (${scopeId})` : 'Unknown scope' };
 }
 
+/** A cheap test before the schema: a chunk holds 500 rows, most of them other resources. */
+function isAssignment(row: Record<string, unknown>): boolean {
+  return typeof row.type === 'string' && row.type.toLowerCase() === ROLE_ASSIGNMENT_TYPE;
+}
+
 /** One role assignment row in words, or null when the row is not a role assignment. */
 export function describeRoleAssignment(row: Record<string, unknown>, roleNames: ReadonlyMap<string, string>, subscriptionNames: ReadonlyMap<string, string>): RoleAssignmentView | null {
+  if (!isAssignment(row)) return null;
   const parsed = assignmentRow.safeParse(row);
-  if (!parsed.success || parsed.data.type.toLowerCase() !== ROLE_ASSIGNMENT_TYPE) return null;
+  if (!parsed.success) return null;
   const p = parsed.data.properties;
   const role = roleName(p?.roleDefinitionId, roleNames);
   // the scope is the assignment's own id without its last two segments when the row has none
@@ -139,8 +145,8 @@ export function describeRoleAssignments(rows: readonly Record<string, unknown>[]
 export function customRoleIds(rows: readonly Record<string, unknown>[]): Set<string> {
   const out = new Set<string>();
   for (const row of rows) {
-    const parsed = assignmentRow.safeParse(row);
-    const id = parsed.success && parsed.data.type.toLowerCase() === ROLE_ASSIGNMENT_TYPE ? parsed.data.properties?.roleDefinitionId : undefined;
+    const parsed = isAssignment(row) ? assignmentRow.safeParse(row) : undefined;
+    const id = parsed?.success ? parsed.data.properties?.roleDefinitionId : undefined;
     if (id && BUILT_IN_ROLE_NAMES[lastSegment(id)] === undefined) out.add(lastSegment(id));
   }
   return out;

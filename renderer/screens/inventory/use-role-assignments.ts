@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { database, type ResourceRecord } from '../../db/database';
 import { customRoleIds, describeRoleAssignments, ROLE_ASSIGNMENT_TYPE, ROLE_DEFINITION_TYPE, roleDefinitionKey, roleNamesOf, SUBSCRIPTION_TYPE, type RoleAssignmentView } from './role-assignments';
 
-const NONE: ReadonlyMap<string, RoleAssignmentView> = new Map();
+/** How long the rows in view must stay before their role assignments are read (ms). */
+const SETTLE_MS = 120;
 
 /** Display names of the subscriptions an inventory lists, by lower-cased subscription id. */
 export function subscriptionNamesOf(resources: readonly ResourceRecord[]): Map<string, string> {
@@ -27,7 +28,10 @@ async function rawRowsOf(snapshotId: string, chunks: Iterable<number>): Promise<
  * `ensure` is given the records in view.
  */
 export function useRoleAssignments(snapshotId: string, resources: readonly ResourceRecord[] | undefined) {
-  const [views, setViews] = useState<ReadonlyMap<string, RoleAssignmentView>>(NONE);
+  // One map, added to as rows come into view, and a counter that re-renders the table when it
+  // grows: copying the map per chunk would cost more with every chunk. Nothing memoises on it.
+  const [views] = useState(() => new Map<string, RoleAssignmentView>());
+  const [, setVersion] = useState(0);
   const described = useRef(new Set<number>());
   const roleNames = useRef(new Map<string, string>());
   const subscriptions = useMemo(() => subscriptionNamesOf(resources ?? []), [resources]);
@@ -42,13 +46,13 @@ export function useRoleAssignments(snapshotId: string, resources: readonly Resou
         wanted.flatMap((id) => definitions.get(id) ?? []).filter((c) => !chunks.includes(c)),
       );
       for (const [id, name] of roleNamesOf([...rows, ...definitionRows])) roleNames.current.set(id, name);
-      const found = describeRoleAssignments(rows, roleNames.current, subscriptions);
-      setViews((before) => new Map([...before, ...found]));
+      for (const [key, view] of describeRoleAssignments(rows, roleNames.current, subscriptions)) views.set(key, view);
+      setVersion((v) => v + 1);
     },
-    [snapshotId, definitions, subscriptions],
+    [snapshotId, definitions, subscriptions, views],
   );
 
-  const ensure = useCallback(
+  const describeInView = useCallback(
     (inView: readonly ResourceRecord[]) => {
       const chunks = [...new Set(inView.filter((r) => r.type === ROLE_ASSIGNMENT_TYPE).map((r) => r.chunk))].filter((c) => !described.current.has(c));
       if (chunks.length === 0) return;
@@ -59,5 +63,17 @@ export function useRoleAssignments(snapshotId: string, resources: readonly Resou
     [describeChunks],
   );
 
-  return { views, ensure };
+  // Reading a chunk (500 raw rows) costs the main thread a few milliseconds: while the table
+  // scrolls fast, only the rows it comes to rest on are read.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  const ensure = useCallback(
+    (inView: readonly ResourceRecord[]) => {
+      clearTimeout(pending.current ?? undefined);
+      pending.current = setTimeout(() => describeInView(inView), SETTLE_MS);
+    },
+    [describeInView],
+  );
+
+  return { views: views as ReadonlyMap<string, RoleAssignmentView>, ensure };
 }
