@@ -37,6 +37,11 @@ export const NO_RISK_FILTER: RiskFilter = { owner: null, level: null, category: 
 
 export type RiskSortKey = 'id' | 'title' | 'owner' | 'inherent' | 'residual' | 'category' | 'treatment' | 'status' | 'known';
 
+/** Tables whose column widths the consultant can change (kept between sessions). */
+export type ResizableTable = 'risks' | 'resources';
+/** Screens with a table beside a detail pane whose share the consultant can change. */
+export type SplitScreen = 'risks' | 'inventory';
+
 interface UiState {
   area: Area;
   themePreference: ThemePreference;
@@ -48,6 +53,10 @@ interface UiState {
   riskFilter: RiskFilter;
   riskSort: { key: RiskSortKey; descending: boolean };
   selectedRiskId: string | null;
+  /** widths (px) the consultant gave columns, per table; columns not listed keep their default */
+  columnWidths: Partial<Record<ResizableTable, Record<string, number>>>;
+  /** the detail pane's share of a split screen's width (percent) */
+  detailShare: Partial<Record<SplitScreen, number>>;
   showArea: (area: Area) => void;
   setThemePreference: (preference: ThemePreference) => void;
   openAssessment: (id: string | null) => void;
@@ -56,6 +65,9 @@ interface UiState {
   setRiskFilter: (filter: Partial<RiskFilter>) => void;
   setRiskSort: (key: RiskSortKey) => void;
   selectRisk: (id: string | null) => void;
+  setColumnWidth: (table: ResizableTable, column: string, width: number) => void;
+  resetColumnWidths: (table: ResizableTable) => void;
+  setDetailShare: (screen: SplitScreen, percent: number) => void;
 }
 
 export const useUiStore = create<UiState>()(
@@ -69,6 +81,8 @@ export const useUiStore = create<UiState>()(
       riskFilter: NO_RISK_FILTER,
       riskSort: { key: 'inherent', descending: true },
       selectedRiskId: null,
+      columnWidths: {},
+      detailShare: {},
       showArea: (area) => set({ area }),
       setThemePreference: (themePreference) => set({ themePreference }),
       openAssessment: (openAssessmentId) => set({ openAssessmentId, selectedRiskId: null, riskFilter: NO_RISK_FILTER }),
@@ -77,6 +91,9 @@ export const useUiStore = create<UiState>()(
       setRiskFilter: (filter) => set((s) => ({ riskFilter: { ...s.riskFilter, ...filter } })),
       setRiskSort: (key) => set((s) => ({ riskSort: { key, descending: s.riskSort.key === key ? !s.riskSort.descending : key === 'inherent' || key === 'residual' } })),
       selectRisk: (selectedRiskId) => set({ selectedRiskId }),
+      setColumnWidth: (table, column, width) => set((s) => ({ columnWidths: { ...s.columnWidths, [table]: { ...s.columnWidths[table], [column]: width } } })),
+      resetColumnWidths: (table) => set((s) => ({ columnWidths: { ...s.columnWidths, [table]: {} } })),
+      setDetailShare: (screen, percent) => set((s) => ({ detailShare: { ...s.detailShare, [screen]: percent } })),
     }),
     {
       name: 'demarc-ui',
@@ -86,6 +103,8 @@ export const useUiStore = create<UiState>()(
         openAssessmentId: state.openAssessmentId,
         questionByAssessment: state.questionByAssessment,
         answeredBy: state.answeredBy,
+        columnWidths: state.columnWidths,
+        detailShare: state.detailShare,
       }),
     },
   ),

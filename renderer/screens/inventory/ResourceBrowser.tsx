@@ -1,14 +1,16 @@
 import { Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
+import { ResetColumnWidths } from '../../components/ResetColumnWidths';
+import { SplitView } from '../../components/SplitView';
 import { database, type ResourceRecord, type SnapshotRecord } from '../../db/database';
 import { facetsOf, filterResources, NO_RESOURCE_FILTER, readResources, type ResourceFilter } from '../../db/inventory-repository';
 import { ResourceFindings } from './ResourceFindings';
 import { ResourceTable } from './ResourceTable';
+import { useRoleAssignments } from './use-role-assignments';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   select: { minWidth: '180px' },
 });
 
@@ -28,8 +30,6 @@ function FilterSelect({ label, value, options, onChange, testId }: { label: stri
   );
 }
 
-const NOTHING = (): void => undefined;
-
 /**
  * Filters, the virtual resource table and the findings of the selected resource. Only the
  * resources' columns are read (a few MB for 50,000); raw rows and findings come per resource.
@@ -39,9 +39,12 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
   const [filter, setFilter] = useState<ResourceFilter>(NO_RESOURCE_FILTER);
   const [selected, setSelected] = useState<ResourceRecord | null>(null);
   const resources = useLiveQuery(() => readResources(database(), snapshot.id), [snapshot.id, snapshot.findingCount, snapshot.resourceCount]);
+  const roleAssignments = useRoleAssignments(snapshot.id, resources);
   const facets = useMemo(() => facetsOf(resources ?? []), [resources]);
   const shown = useMemo(() => (resources ? filterResources(resources, filter) : undefined), [resources, filter]);
   const row = useCallback((index: number) => shown?.[index], [shown]);
+  const ensureRoles = roleAssignments.ensure;
+  const ensure = useCallback((first: number, last: number) => ensureRoles(shown?.slice(first, last + 1) ?? []), [shown, ensureRoles]);
   const set = (change: Partial<ResourceFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   return (
@@ -61,11 +64,16 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
         <FilterSelect label="Service model" value={filter.serviceModel} options={facets.models} onChange={(serviceModel) => set({ serviceModel })} testId="filter-model" />
         <FilterSelect label="Failing check" value={filter.failingCheck} options={facets.checks} onChange={(failingCheck) => set({ failingCheck })} testId="filter-check" />
         <Text data-testid="resource-count">{shown === undefined ? 'Counting…' : `${shown.length.toLocaleString()} resources`}</Text>
+        <ResetColumnWidths table="resources" />
       </div>
-      <div className={styles.layout}>
-        <ResourceTable count={shown?.length ?? 0} row={row} ensure={NOTHING} selectedKey={selected?.key ?? null} onSelect={setSelected} />
-        {selected ? <ResourceFindings resource={selected} /> : <Text>Select a resource to see its findings and the evidence values.</Text>}
-      </div>
+      {!selected && <Text>Select a resource to see its findings and the evidence values.</Text>}
+      <SplitView
+        screen="inventory"
+        main={<ResourceTable count={shown?.length ?? 0} row={row} ensure={ensure} selectedKey={selected?.key ?? null} onSelect={setSelected} roleAssignments={roleAssignments.views} />}
+        detail={selected ? <ResourceFindings resource={selected} roleAssignment={roleAssignments.views.get(selected.key)} /> : null}
+        detailTitle={selected ? selected.name : ''}
+        onCloseDetail={() => setSelected(null)}
+      />
     </>
   );
 }

@@ -2,12 +2,14 @@ import { Badge, Card, Text, Title3, makeStyles, tokens } from '@fluentui/react-c
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database, type ResourceRecord } from '../../db/database';
 import { findingsForResource } from '../../db/inventory-repository';
+import type { RoleAssignmentView } from './role-assignments';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL },
   id: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', fontSize: tokens.fontSizeBase200 },
   finding: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
   evidence: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: tokens.spacingHorizontalM, margin: 0 },
+  plain: { margin: 0, overflowWrap: 'anywhere' },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', margin: 0 },
 });
 
@@ -17,15 +19,27 @@ function show(value: unknown): string {
 }
 
 /** The checks run on one resource, failing first, each with the property values seen. */
-export function ResourceFindings({ resource }: { resource: ResourceRecord }) {
+export function ResourceFindings({ resource, roleAssignment }: { resource: ResourceRecord; roleAssignment?: RoleAssignmentView | undefined }) {
   const styles = useStyles();
   const findings = useLiveQuery(() => findingsForResource(database(), resource), [resource]);
   const sorted = [...(findings ?? [])].sort((a, b) => (a.status === b.status ? (a.checkId < b.checkId ? -1 : 1) : a.status === 'fail' ? -1 : 1));
   return (
     <Card className={styles.card} data-testid="resource-findings" aria-labelledby="resource-findings-title">
       <Title3 as="h3" id="resource-findings-title">
-        {resource.name}
+        {roleAssignment ? `${roleAssignment.role} (role assignment)` : resource.name}
       </Title3>
+      {roleAssignment && (
+        <dl className={styles.evidence} data-testid="role-assignment-summary">
+          <dt>Role</dt>
+          <dd className={styles.plain}>{roleAssignment.role}</dd>
+          <dt>Principal type</dt>
+          <dd className={styles.plain}>{roleAssignment.principalType}</dd>
+          <dt>Scope</dt>
+          <dd className={styles.plain}>
+            {roleAssignment.scope} <span className={styles.id}>{roleAssignment.scopeId}</span>
+          </dd>
+        </dl>
+      )}
       <Text className={styles.id}>{resource.id}</Text>
       <Text>
         {resource.type} · {resource.location || 'no location'} · {resource.serviceModel}

@@ -1,17 +1,82 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { VIRTUAL_ROW_HEIGHT, useVirtualTableStyles } from '../../components/virtual-table-styles';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback } from 'react';
+import type { GridColumn } from '../../components/grid-columns';
+import { useVirtualTableStyles } from '../../components/virtual-table-styles';
+import { VirtualGrid } from '../../components/VirtualGrid';
 import type { ResourceRecord } from '../../db/database';
-
-const COLUMNS = '2fr 2fr 1.2fr 1fr 0.8fr 0.6fr';
+import { roleAssignmentSummary, type RoleAssignmentView } from './role-assignments';
 
 const useStyles = makeStyles({
-  scroller: { height: '420px' },
-  columns: { gridTemplateColumns: COLUMNS },
-  headerText: { fontWeight: tokens.fontWeightSemibold },
+  scroller: { height: '100%', minHeight: '420px', boxSizing: 'border-box' },
   failing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  assignment: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
+  caption: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
+
+/** What the resource cells need besides their resource. */
+interface ResourceCellContext {
+  onSelect: (resource: ResourceRecord) => void;
+  /** role assignments in words, by lower-cased id */
+  roleAssignments: ReadonlyMap<string, RoleAssignmentView>;
+}
+
+/** The name cell: the resource's name, or for a role assignment its role, principal type and scope. */
+function NameCell({ resource, context }: { resource: ResourceRecord; context: ResourceCellContext }) {
+  const styles = useStyles();
+  const table = useVirtualTableStyles();
+  const view = context.roleAssignments.get(resource.key);
+  const open = () => context.onSelect(resource);
+  if (!view) {
+    return (
+      <Button appearance="transparent" size="small" className={table.cellButton} onClick={open} title={resource.id} data-testid="resource-name">
+        {resource.name}
+      </Button>
+    );
+  }
+  return (
+    <div className={styles.assignment} data-testid="role-assignment" data-role={view.role} data-principal-type={view.principalType} data-scope-kind={view.scopeKind}>
+      <Button appearance="transparent" size="small" className={table.cellButton} onClick={open} title={`${roleAssignmentSummary(view)}\n${resource.id}`} data-testid="resource-name">
+        {view.role}
+      </Button>
+      <Text size={200} className={styles.caption} data-testid="role-assignment-detail">
+        {view.principalType} · {view.scope}
+      </Text>
+    </div>
+  );
+}
+
+/** A resource type with line-break chances after its slashes (`microsoft.authorization/` `roleassignments`). */
+function TypeCell({ type }: { type: string }) {
+  const parts = type.split('/');
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </span>
+  ));
+}
+
+function FailingCell({ resource }: { resource: ResourceRecord }) {
+  const styles = useStyles();
+  return <span className={resource.failing > 0 ? styles.failing : undefined}>{resource.failing}</span>;
+}
+
+/**
+ * The inventory table's columns, in order: one entry per column. Default widths fit beside the
+ * findings pane at 38% in a 1600-pixel window; without it the Name column takes the rest.
+ */
+const RESOURCE_COLUMNS: readonly GridColumn<ResourceRecord, ResourceCellContext>[] = [
+  { id: 'name', label: 'Name', width: 220, minWidth: 140, fill: true, wrap: true, render: (r, c) => <NameCell resource={r} context={c} /> },
+  { id: 'type', label: 'Type', width: 200, minWidth: 96, wrap: true, title: (r) => r.type, render: (r) => <TypeCell type={r.type} /> },
+  { id: 'subscription', label: 'Subscription', width: 120, minWidth: 80, title: (r) => r.subscriptionId, render: (r) => r.subscriptionId },
+  { id: 'resource-group', label: 'Resource group', width: 128, minWidth: 80, wrap: true, title: (r) => r.resourceGroup, render: (r) => r.resourceGroup },
+  { id: 'model', label: 'Model', width: 64, minWidth: 56, render: (r) => r.serviceModel },
+  { id: 'failing', label: 'Failing', width: 64, minWidth: 56, testId: 'resource-failing', render: (r) => <FailingCell resource={r} /> },
+];
 
 interface Props {
   count: number;
@@ -19,77 +84,27 @@ interface Props {
   ensure: (start: number, end: number) => void;
   selectedKey: string | null;
   onSelect: (resource: ResourceRecord) => void;
+  roleAssignments: ReadonlyMap<string, RoleAssignmentView>;
 }
 
 /** The inventory as a virtual table: only the rows in view exist in the DOM. */
-export function ResourceTable({ count, row, ensure, selectedKey, onSelect }: Props) {
+export function ResourceTable({ count, row, ensure, selectedKey, onSelect, roleAssignments }: Props) {
   const styles = useStyles();
-  const table = useVirtualTableStyles();
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions that must not be memoised
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => VIRTUAL_ROW_HEIGHT, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (count > 0) ensure(first, last);
-  }, [first, last, count, ensure]);
-
+  const rowKey = useCallback((i: number) => row(i)?.key ?? i, [row]);
   return (
-    <div ref={scroller} className={mergeClasses(table.scroller, styles.scroller)} role="table" aria-label="Resources" aria-rowcount={count + 1} data-testid="resource-table" tabIndex={0}>
-      <div role="rowgroup">
-        <div role="row" className={mergeClasses(table.header, styles.columns, styles.headerText)} aria-rowindex={1}>
-          {['Name', 'Type', 'Subscription', 'Resource group', 'Model', 'Failing'].map((h) => (
-            <div role="columnheader" key={h} className={table.cell}>
-              {h}
-            </div>
-          ))}
-        </div>
-      </div>
-      <div role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
-        {items.map((item) => {
-          const r = row(item.index);
-          return (
-            <div
-              role="row"
-              key={item.key}
-              aria-rowindex={item.index + 2}
-              className={mergeClasses(table.row, styles.columns, r && r.key === selectedKey && table.selected)}
-              style={{ transform: `translateY(${item.start}px)` }}
-              data-testid="resource-row"
-            >
-              {r ? (
-                <>
-                  <div role="cell" className={table.cell}>
-                    <Button appearance="transparent" size="small" className={table.cellButton} onClick={() => onSelect(r)} title={r.id} data-testid="resource-name">
-                      {r.name}
-                    </Button>
-                  </div>
-                  <div role="cell" className={table.cell} title={r.type}>
-                    {r.type}
-                  </div>
-                  <div role="cell" className={table.cell} title={r.subscriptionId}>
-                    {r.subscriptionId}
-                  </div>
-                  <div role="cell" className={table.cell}>
-                    {r.resourceGroup}
-                  </div>
-                  <div role="cell" className={table.cell}>
-                    {r.serviceModel}
-                  </div>
-                  <div role="cell" className={mergeClasses(table.cell, r.failing > 0 && styles.failing)} data-testid="resource-failing">
-                    {r.failing}
-                  </div>
-                </>
-              ) : (
-                <div role="cell" className={table.cell}>
-                  <Text size={200}>Loading…</Text>
-                </div>
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <VirtualGrid
+      table="resources"
+      label="Resources"
+      testId="resource-table"
+      rowTestId="resource-row"
+      className={styles.scroller}
+      columns={RESOURCE_COLUMNS}
+      context={{ onSelect, roleAssignments }}
+      count={count}
+      row={row}
+      rowKey={rowKey}
+      rowAttributes={(r) => ({ selected: r.key === selectedKey })}
+      onRange={ensure}
+    />
   );
 }

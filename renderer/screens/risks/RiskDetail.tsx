@@ -12,7 +12,9 @@ import { RiskRating } from './RiskRating';
 import { levelLabel } from './risk-view';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxHeight: '80vh', overflowY: 'auto' },
+  // no height of its own: the split pane (or the drawer) around it scrolls
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  title: { overflowWrap: 'anywhere' },
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -65,7 +67,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
     );
   return (
     <Card className={styles.card} data-testid="risk-detail" data-risk-id={risk.id} aria-labelledby="risk-detail-title">
-      <Title3 as="h3" id="risk-detail-title">
+      <Title3 as="h3" id="risk-detail-title" className={styles.title} data-testid="detail-title">
         {risk.id} {risk.title}
       </Title3>
       <Text>

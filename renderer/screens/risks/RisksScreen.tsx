@@ -2,7 +2,9 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import { AddRegular } from '@fluentui/react-icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { ResetColumnWidths } from '../../components/ResetColumnWidths';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { SplitView } from '../../components/SplitView';
 import type { AssessmentRecord } from '../../db/database';
 import { getRisk } from '../../db/risks-repository';
 import { useContentPack } from '../../hooks/use-content-pack';
@@ -16,8 +18,8 @@ import { matchesFilter, sortRisks } from './risk-view';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  toolbar: { display: 'flex', justifyContent: 'flex-end' },
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  toolbar: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
@@ -27,6 +29,7 @@ export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
   const filter = useUiStore((s) => s.riskFilter);
   const sort = useUiStore((s) => s.riskSort);
   const selectedId = useUiStore((s) => s.selectedRiskId);
+  const select = useUiStore((s) => s.selectRisk);
   const shown = useMemo(
     () => sortRisks((risks ?? []).filter((r) => matchesFilter(r, filter)), sort.key, sort.descending, pack.riskMatrix),
     [risks, filter, sort, pack.riskMatrix],
@@ -46,15 +49,22 @@ export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
       ) : (
         <>
           <div className={styles.toolbar}>
-            <Button icon={<AddRegular />} onClick={() => setAdding(true)} data-testid="add-risk">
-              Add a risk
-            </Button>
+            <Text>{selected ? '' : 'Select a risk to edit it.'}</Text>
+            <div className={styles.actions}>
+              <ResetColumnWidths table="risks" />
+              <Button icon={<AddRegular />} onClick={() => setAdding(true)} data-testid="add-risk">
+                Add a risk
+              </Button>
+            </div>
           </div>
           <RiskFilters pack={pack} shown={shown.length} total={risks.length} />
-          <div className={styles.layout}>
-            <RiskTable risks={shown} matrix={pack.riskMatrix} />
-            {selected ? <RiskDetail key={selected.id} risk={selected} pack={pack} /> : <Text>Select a risk to edit it.</Text>}
-          </div>
+          <SplitView
+            screen="risks"
+            main={<RiskTable risks={shown} matrix={pack.riskMatrix} />}
+            detail={selected ? <RiskDetail key={selected.id} risk={selected} pack={pack} /> : null}
+            detailTitle={selected ? `Risk ${selected.id}` : ''}
+            onCloseDetail={() => select(null)}
+          />
         </>
       )}
       {adding && <AddRiskDialog assessment={assessment} pack={pack} onClose={() => setAdding(false)} />}
