@@ -14,6 +14,7 @@ import type { Answers } from '../../core/interview/answers';
 import { scopeModels, visibleQuestions } from '../../core/interview/flow';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
 import { deriveRisks } from '../../core/risks/derive';
+import { environmentsOf } from '../../core/risks/environment';
 import { defaultPackDir, readPackFiles } from '../../node/read-pack-files';
 
 const here = import.meta.dirname;
@@ -32,6 +33,23 @@ const subscriptionMap: Record<string, string> = {
   '00000000-1111-2222-3333-444444444444': SHARED,
 };
 
+/** Contoso's two business workloads, named by the workload tags their resources carry. */
+const WORKLOADS: Record<string, (row: Record<string, unknown>) => boolean> = {
+  LIMS: (r) =>
+    (r.type === 'microsoft.compute/virtualmachines' && String(r.resourceGroup).toLowerCase() === 'myresourcegroup') ||
+    String(r.name) === 'agw-prod',
+  'Clinical data platform': (r) => ['ddb-hardened', 'ddb1', 'agw-custom'].includes(String(r.name)),
+};
+
+function tagWorkloads(rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    const workload = Object.entries(WORKLOADS).find(([, member]) => member(row))?.[0];
+    if (!workload) continue;
+    const tags = row.tags && typeof row.tags === 'object' ? (row.tags as Record<string, unknown>) : {};
+    row.tags = { ...tags, workload, environment: 'production' };
+  }
+}
+
 function fixtureRows(): Record<string, unknown>[] {
   const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json'));
   // pass fixtures first: where a pass and a fail row share an id, the failing one stays
@@ -43,6 +61,7 @@ function fixtureRows(): Record<string, unknown>[] {
     text = text.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
     rows.push(...(JSON.parse(text) as Record<string, unknown>[]));
   }
+  tagWorkloads(rows);
   rows.push(
     ...[
       [PROD, 'Contoso Pharma Production'],
@@ -74,7 +93,7 @@ function demoAnswers(): Answers {
   const answers: Answers = {
     'SCOPE-MODELS': { choices: ['iaas', 'paas', 'saas'], note: 'VM-hosted LIMS, App Service portals, Microsoft 365 for all staff.' },
     'SCOPE-M365': { choices: ['yes'] },
-    'SCOPE-OTHER-CLOUDS': { choices: ['none'] },
+    'SCOPE-OTHER-CLOUDS': { choices: ['aws'], note: 'A legacy sample-tracking system runs on AWS (EC2 and RDS) until its migration in 2027.' },
     'SCOPE-REGULATED': { choices: ['personal-data', 'health'], note: 'Clinical trial data (GxP) and staff personal data.' },
     'SCOPE-CRITICALITY': { choices: ['high'] },
   };
@@ -112,7 +131,9 @@ const matrix = pack.matrices.get(pack.header.defaultMatrix)!;
 const resources = normaliseRows(fixtureRows(), serviceModelLookup(pack.serviceModels));
 const findings = runChecks(resources, pack.checks, { matrix, includeNotApplicable: false });
 const answers = demoAnswers();
-const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id });
+const factors = pack.ratingFactors?.impact.nonProduction;
+const environments = factors ? environmentsOf(resources.map((r) => r.raw), factors) : undefined;
+const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments });
 const first = risks[0];
 if (first) {
   first.treatment = 'mitigate';
