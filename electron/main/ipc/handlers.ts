@@ -8,7 +8,6 @@ import path from 'node:path';
 import { createAzureHandlers, type AzureSessionApi } from './azure-handlers';
 import { IpcHandlerError, type Handlers } from './register-handlers';
 import { DOCUMENT_KINDS, hasDocumentExtension, type DocumentKind } from '../../../core/ipc/contract';
-import type { TemplateFile } from '../../../core/report/template';
 import { isAllowedExternalUrl } from '../external-links';
 import { TemplateFolderError, readTemplateFolder, type TemplateFolderContents } from '../../../node/template-folder';
 import { secureStorageStatus, type SafeStorageLike } from '../../../node/secure-storage-policy';
