@@ -41,18 +41,18 @@ function RiskTitle({ risk, select }: { risk: RiskRowRecord; select: (id: string)
 // horizontal scroll bar; without the detail the Risk column takes the rest.
 export const RISK_COLUMNS: readonly RiskColumn[] = [
   { id: 'id', label: 'ID', sort: 'id', width: 64, minWidth: 56, render: (r) => r.id },
-  { id: 'title', label: 'Risk', sort: 'title', width: 184, minWidth: 160, fill: true, wrap: true, render: (r, c) => <RiskTitle risk={r} select={c.select} /> },
+  { id: 'title', label: 'Risk', sort: 'title', width: 160, minWidth: 140, fill: true, wrap: true, render: (r, c) => <RiskTitle risk={r} select={c.select} /> },
   { id: 'owner', label: 'Owner', sort: 'owner', width: 88, minWidth: 64, testId: 'risk-owner', render: (r) => `${r.effectiveOwner}${r.ownerOverridden ? ' *' : ''}` },
-  { id: 'inherent', label: 'Inherent', sort: 'inherent', width: 84, minWidth: 64, testId: 'risk-inherent', render: (r, c) => levelLabel(c.matrix, r.inherentLevel) },
-  { id: 'residual', label: 'Residual', sort: 'residual', width: 84, minWidth: 64, render: (r, c) => levelLabel(c.matrix, r.residual?.level) },
+  { id: 'inherent', label: 'Inherent', sort: 'inherent', width: 76, minWidth: 64, testId: 'risk-inherent', render: (r, c) => levelLabel(c.matrix, r.inherentLevel) },
+  { id: 'residual', label: 'Residual', sort: 'residual', width: 76, minWidth: 64, render: (r, c) => levelLabel(c.matrix, r.residual?.level) },
   { id: 'category', label: 'Domain', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => r.category, title: (r) => r.category },
-  { id: 'treatment', label: 'Treatment', sort: 'treatment', width: 92, minWidth: 64, render: (r) => r.treatment ?? '—' },
+  { id: 'treatment', label: 'Treatment', sort: 'treatment', width: 84, minWidth: 64, render: (r) => r.treatment ?? '—' },
   { id: 'status', label: 'Status', sort: 'status', width: 68, minWidth: 56, render: (r) => r.status },
   {
     id: 'known',
     label: 'How known',
     sort: 'known',
-    width: 96,
+    width: 88,
     minWidth: 72,
     wrap: true,
     testId: 'risk-known',
