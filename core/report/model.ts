@@ -1,4 +1,5 @@
 import type { AssessmentBundle } from '../bundle/schema';
+import { isArgCheck } from '../content/schemas';
 import type { ContentPack, Matrix } from '../content/types';
 import type { Owner, ServiceModel } from '../content/vocabulary';
 import { interviewProgress, scoreAnswer, scopeModels, visibleQuestions } from '../interview/flow';
@@ -320,7 +321,9 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   // --- technical evidence
   const ranChecks = new Set(bundle.inventory.findings.map((f) => f.checkId));
   for (const s of bundle.inventory.snapshots) for (const q of s.queries ?? []) ranChecks.add(q);
+  // Resource Graph queries only: a Graph check reads the snapshot's fixed requests, not a query of its own.
   const queries = pack.checks
+    .filter(isArgCheck)
     .filter((c) => ranChecks.has(c.id))
     .map((c) => ({ checkId: c.id, title: c.title, table: c.table, query: c.query.trimEnd() }));
 
