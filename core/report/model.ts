@@ -40,6 +40,13 @@ function formatEvidence(evidence: Record<string, unknown>): string {
  * Builds the report model from an assessment bundle, its content pack and a template.
  * Pure: no I/O, deterministic for the same inputs (the date comes from the bundle or options).
  */
+/** How each inventory source reads in the evidence table (a Resource Graph file import names its format). */
+const SNAPSHOT_SOURCE_LABEL: Partial<Record<AssessmentBundle['inventory']['snapshots'][number]['source'], string>> = {
+  'arg-pull': 'Azure Resource Graph pull',
+  'graph-pull': 'Microsoft Graph pull (Entra ID and Microsoft 365)',
+  'graph-import': 'Microsoft Graph import (Entra ID and Microsoft 365)',
+};
+
 export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, template: ReportTemplate, options: ReportOptions = {}): ReportModel {
   const mask = options.mask ?? true;
   const clean = (s: unknown, max = MAX_NAME): string => cleanUserText(s, { mask, max });
@@ -512,7 +519,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       snapshots: snapshots.map((s) => ({
         id: clean(s.id),
         takenAt: longDateTime(s.takenAt),
-        source: s.source === 'arg-pull' ? 'Azure Resource Graph pull' : `File import${s.format ? ` (${s.format})` : ''}`,
+        source: SNAPSHOT_SOURCE_LABEL[s.source] ?? `File import${s.format ? ` (${s.format})` : ''}`,
         file: clean(s.fileName ?? ''),
         rows: s.rowCount,
         subscriptions: s.subscriptions.map((x) => clean(x)).join(', '),
