@@ -36,10 +36,6 @@ function formatEvidence(evidence: Record<string, unknown>): string {
   return parts.join('; ');
 }
 
-/**
- * Builds the report model from an assessment bundle, its content pack and a template.
- * Pure: no I/O, deterministic for the same inputs (the date comes from the bundle or options).
- */
 /** How each inventory source reads in the evidence table (a Resource Graph file import names its format). */
 const SNAPSHOT_SOURCE_LABEL: Partial<Record<AssessmentBundle['inventory']['snapshots'][number]['source'], string>> = {
   'arg-pull': 'Azure Resource Graph pull',
@@ -47,9 +43,16 @@ const SNAPSHOT_SOURCE_LABEL: Partial<Record<AssessmentBundle['inventory']['snaps
   'graph-import': 'Microsoft Graph import (Entra ID and Microsoft 365)',
 };
 
+/**
+ * Builds the report model from an assessment bundle, its content pack and a template.
+ * Pure: no I/O, deterministic for the same inputs (the date comes from the bundle or options).
+ */
 export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, template: ReportTemplate, options: ReportOptions = {}): ReportModel {
   const mask = options.mask ?? true;
   const clean = (s: unknown, max = MAX_NAME): string => cleanUserText(s, { mask, max });
+  // Graph findings name people (user principal names): personal data, masked with the ids.
+  const cleanFound = (f: { resourceType: string } | undefined, s: unknown, max = MAX_NAME): string =>
+    cleanUserText(s, { mask, max, personalData: f?.resourceType.startsWith('microsoft.graph/') ?? false });
   const a = bundle.assessment;
   const answers = bundle.answers;
   const rm = pack.riskMatrix;
@@ -117,11 +120,11 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       if (g.resources.length < RESOURCES_PER_CHECK) {
         const res = resourceById.get(ef.resourceId);
         g.resources.push({
-          name: clean(f?.resourceName ?? res?.name ?? ef.resourceId),
+          name: cleanFound(f, f?.resourceName ?? res?.name ?? ef.resourceId),
           type: clean(f?.resourceType ?? res?.type ?? ''),
           resourceGroup: clean(res?.resourceGroup ?? ''),
           subscription: clean(ef.subscriptionId),
-          evidence: f ? clean(formatEvidence(f.evidence), MAX_EVIDENCE) : '',
+          evidence: f ? cleanFound(f, formatEvidence(f.evidence), MAX_EVIDENCE) : '',
         });
       }
     }
@@ -268,7 +271,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       const examples = failing
         .filter((f) => f.checkId === checkId)
         .slice(0, 3)
-        .map((f) => clean(f.resourceName || f.resourceId))
+        .map((f) => cleanFound(f, f.resourceName || f.resourceId))
         .join(', ');
       return { checkId, title: clean(check?.title ?? checkId), severity: check?.severity ?? '', failing: n, examples };
     })
