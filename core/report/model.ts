@@ -53,6 +53,8 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   // Graph findings name people (user principal names): personal data, masked with the ids.
   const cleanFound = (f: { resourceType: string } | undefined, s: unknown, max = MAX_NAME): string =>
     cleanUserText(s, { mask, max, personalData: f?.resourceType.startsWith('microsoft.graph/') ?? false });
+  const cleanFoundName = (f: { resourceType: string; resourceName: string; resourceId: string }): string =>
+    f.resourceType === 'microsoft.graph/users' && f.resourceName ? cleanUserText(f.resourceName, { mask, max: MAX_NAME, personalData: 'person' }) : cleanFound(f, f.resourceName || f.resourceId);
   const a = bundle.assessment;
   const answers = bundle.answers;
   const rm = pack.riskMatrix;
@@ -120,7 +122,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       if (g.resources.length < RESOURCES_PER_CHECK) {
         const res = resourceById.get(ef.resourceId);
         g.resources.push({
-          name: cleanFound(f, f?.resourceName ?? res?.name ?? ef.resourceId),
+          name: f ? cleanFoundName(f) : clean(res?.name ?? ef.resourceId),
           type: clean(f?.resourceType ?? res?.type ?? ''),
           resourceGroup: clean(res?.resourceGroup ?? ''),
           subscription: clean(ef.subscriptionId),
@@ -271,7 +273,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
       const examples = failing
         .filter((f) => f.checkId === checkId)
         .slice(0, 3)
-        .map((f) => cleanFound(f, f.resourceName || f.resourceId))
+        .map(cleanFoundName)
         .join(', ');
       return { checkId, title: clean(check?.title ?? checkId), severity: check?.severity ?? '', failing: n, examples };
     })

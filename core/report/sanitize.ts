@@ -52,6 +52,11 @@ export function maskPersonalNames(text: string): string {
   return text.replace(EMAIL, (address, domain: string) => `user-${pseudonym(address.toLowerCase())}@${domain}`);
 }
 
+/** A person's name as a Graph user finding gives it: a user principal name, or (rarely) a display name. */
+export function maskPersonName(name: string): string {
+  return /@[A-Za-z0-9-]+\./.test(name) ? maskPersonalNames(name) : `user-${pseudonym(name.toLowerCase())}`;
+}
+
 /** Cuts very long text (a 100 KB note) to `max` characters, saying so. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -66,8 +71,8 @@ export function truncate(text: string, max: number): string {
 export interface CleanOptions {
   mask: boolean;
   max?: number;
-  /** the text names people (Microsoft Graph evidence): masking also masks their names */
-  personalData?: boolean;
+  /** the text names people (Microsoft Graph evidence): masking also masks their names; `person`: the whole text is one person's name */
+  personalData?: boolean | 'person';
 }
 
 /** The one entry point for untrusted text: XML-safe, placeholder-proof, masked, bounded. */
@@ -75,6 +80,6 @@ export function cleanUserText(text: unknown, options: CleanOptions): string {
   let s = typeof text === 'string' ? text : text === undefined || text === null ? '' : typeof text === 'object' ? JSON.stringify(text) : String(text);
   if (options.max !== undefined) s = truncate(s, options.max);
   s = xmlSafe(s);
-  if (options.mask) s = maskGuids(options.personalData ? maskPersonalNames(s) : s);
+  if (options.mask) s = maskGuids(options.personalData === 'person' ? maskPersonName(s) : options.personalData ? maskPersonalNames(s) : s);
   return breakPlaceholders(s);
 }

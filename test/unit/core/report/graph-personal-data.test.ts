@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveRisks } from '../../../../core/risks/derive';
 import { runGraphChecks } from '../../../../core/graph/checks/run-graph-checks';
 import { buildReportModel } from '../../../../core/report/model';
-import { maskPersonalNames } from '../../../../core/report/sanitize';
+import { maskPersonName, maskPersonalNames } from '../../../../core/report/sanitize';
 import { byId } from '../../../fixtures/graph/fail-variants';
 import { ADMIN2, BREAK_GLASS_UPNS, snapshotOf, wellConfiguredTenant } from '../../../fixtures/graph/tenant';
 import { loadDemo } from './helpers';
@@ -30,6 +30,16 @@ describe("users' names in the report", () => {
     const pseudonym = maskPersonalNames(UPN);
     expect(pseudonym).toMatch(/^user-[0-9a-f]{6}@contoso\.example$/);
     expect(text.split(pseudonym).length - 1).toBeGreaterThanOrEqual(2); // GR-01 and GR-07 name the same administrator
+  });
+
+  it('masks a user finding named by display name only, and the names inside Graph evidence', () => {
+    const named = { ...graph.find((f) => f.checkId === 'GR-01' && f.status === 'fail')!, resourceName: 'Sam Secops' };
+    const withName = { ...bundle, inventory: { ...bundle.inventory, findings: [...demo.inventory.findings, named, ...graph.filter((f) => f !== graph.find((g) => g.checkId === 'GR-01' && g.status === 'fail'))] } };
+    const text = JSON.stringify(buildReportModel(withName, pack, template));
+    expect(text).not.toContain('Sam Secops');
+    expect(text).toContain(maskPersonName('Sam Secops'));
+    expect(maskPersonName('Sam Secops')).toMatch(/^user-[0-9a-f]{6}$/);
+    expect(maskPersonalNames('active = ["alex.admin@contoso.example","sam.secops@contoso.example"]')).not.toMatch(/alex|sam/);
   });
 
   it('shows them with masking off', () => {
