@@ -1,28 +1,75 @@
 /**
- * The hook that lets `demarc findings --inventory FILE` take a Graph snapshot
- * (docs/graph-collector.md): it recognises the file by its `demarcGraphSnapshot` header,
- * validates it and runs the Graph checks. Resource Graph inventories are left to the
- * existing path.
+ * The `--inventory FILE [--inventory FILE …]` inputs of `demarc findings` and `demarc assess`:
+ * each file is told apart by its content, a Microsoft Graph snapshot by its
+ * `demarcGraphSnapshot` header (docs/graph-collector.md), anything else is read as a Resource
+ * Graph inventory. Resource Graph files are checked together (the same resource in two files
+ * counts once, the last file wins); each Graph snapshot is checked on its own, so findings of
+ * both kinds reach risk derivation side by side.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { runChecks, type Finding } from '../core/checks/run-checks';
 import type { Matrix } from '../core/content/schemas';
+import type { ContentPack } from '../core/content/types';
 import { runGraphChecks, type GraphCheckRun } from '../core/graph/checks/run-graph-checks';
-import { isGraphSnapshotFile, parseGraphSnapshot } from '../core/graph/snapshot';
+import { isGraphSnapshotFile, parseGraphSnapshot, type GraphSnapshot } from '../core/graph/snapshot';
+import type { Resource } from '../core/inventory/normalise';
+import type { InventoryFormat } from '../core/inventory/parse';
 import { CliUsageError, type CliIo } from './io';
+import { loadInventoryFile } from './inventory-file';
 import { userPath } from './pack';
 
-/** Graph findings for `file`, or undefined when it is not a Graph snapshot. */
-export function graphFindingsFor(file: string, io: CliIo, matrix: Matrix, breakGlassAccounts: readonly string[]): GraphCheckRun | undefined {
+/** A Resource Graph inventory file as read. */
+export interface ArgInput {
+  kind: 'resource-graph';
+  file: string;
+  format: InventoryFormat;
+  resources: Resource[];
+}
+
+/** A Microsoft Graph snapshot file and what its checks found. */
+export interface GraphInput {
+  kind: 'microsoft-graph';
+  file: string;
+  snapshot: GraphSnapshot;
+  run: GraphCheckRun;
+}
+
+export interface InventoryInputs {
+  inputs: (ArgInput | GraphInput)[];
+  /** Resource Graph resources of every file, each once. */
+  resources: Resource[];
+  /** Findings of the Resource Graph checks over `resources`, then of each Graph snapshot. */
+  findings: Finding[];
+  graph: GraphInput[];
+}
+
+/** Reads every `--inventory` file and runs the checks of its kind. */
+export function readInventoryInputs(files: readonly string[], ctx: { pack: ContentPack; matrix: Matrix; breakGlassAccounts: readonly string[]; io: CliIo }): InventoryInputs {
+  const inputs = files.map((file): ArgInput | GraphInput => {
+    const snapshot = graphSnapshotIn(file, ctx.io);
+    if (snapshot) return { kind: 'microsoft-graph', file, snapshot, run: runGraphChecks(snapshot, { matrix: ctx.matrix, settings: { breakGlassAccounts: ctx.breakGlassAccounts } }) };
+    return { kind: 'resource-graph', file, ...loadInventoryFile(file, ctx.pack, ctx.io) };
+  });
+  const byId = new Map<string, Resource>();
+  for (const input of inputs) if (input.kind === 'resource-graph') for (const r of input.resources) byId.set(r.id.toLowerCase(), r);
+  const resources = [...byId.values()];
+  const graph = inputs.filter((i): i is GraphInput => i.kind === 'microsoft-graph');
+  const findings = [...(resources.length > 0 ? runChecks(resources, ctx.pack.checks, { matrix: ctx.matrix }) : []), ...graph.flatMap((g) => g.run.findings)];
+  return { inputs, resources, findings, graph };
+}
+
+/** The Graph snapshot in `file`, or undefined when it is not one (the inventory reader reports other problems). */
+function graphSnapshotIn(file: string, io: CliIo): GraphSnapshot | undefined {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(userPath(file, io), 'utf8'));
   } catch {
-    return undefined; // not JSON, or unreadable: the inventory path reports it
+    return undefined; // not JSON (CSV), or unreadable: the inventory path reports it
   }
   if (!isGraphSnapshotFile(value)) return undefined;
   try {
-    return runGraphChecks(parseGraphSnapshot(value), { matrix, settings: { breakGlassAccounts } });
+    return parseGraphSnapshot(value);
   } catch (error) {
     if (error instanceof z.ZodError) {
       const issue = error.issues[0]!;
@@ -32,7 +79,7 @@ export function graphFindingsFor(file: string, io: CliIo, matrix: Matrix, breakG
   }
 }
 
-/** The not-assessed checks, one line each, for the table output. */
-export function describeNotAssessed(run: GraphCheckRun): string {
-  return run.notAssessed.map((n) => `NOT ASSESSED  ${n.checkId}  ${n.title}: ${n.reason}\n`).join('');
+/** The not-assessed Graph checks, one line each, for the table output. */
+export function describeNotAssessed(graph: readonly GraphInput[]): string {
+  return graph.flatMap((g) => g.run.notAssessed.map((n) => `NOT ASSESSED  ${n.checkId}  ${n.title}: ${n.reason}${graph.length > 1 ? ` (${g.file})` : ''}\n`)).join('');
 }

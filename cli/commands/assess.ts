@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle } from '../../core/bundle/schema';
-import { runChecks } from '../../core/checks/run-checks';
+import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BundleSnapshot } from '../../core/bundle/schema';
+import type { Resource } from '../../core/inventory/normalise';
 import { AnswersInputSchema, type Answers } from '../../core/interview/answers';
 import { scopeModels, validateAnswers } from '../../core/interview/flow';
 import { parseJsonWithLocation, InventoryParseError } from '../../core/inventory/parse';
@@ -12,22 +12,29 @@ import { environmentsOf } from '../../core/risks/environment';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
-import { loadInventoryFile, matrixFrom } from './findings';
+import { readInventoryInputs, type InventoryInputs } from '../graph-findings';
+import { matrixFrom } from '../inventory-file';
 
 /** `demarc assess`: inventory (+ answers) -> findings and risks, written as an assessment bundle. */
 export const assessCommand: CliCommand = {
   name: 'assess',
   summary: 'build an assessment bundle (findings + risks) from an inventory and answers',
   usage: [
-    'Usage: demarc assess --inventory FILE [--answers FILE] -o OUT.demarc.json',
-    '                     [--name TEXT] [--client TEXT] [--matrix ID] [--pack DIR]',
+    'Usage: demarc assess --inventory FILE [--inventory FILE …] [--answers FILE] -o OUT.demarc.json',
+    '                     [--break-glass ACCOUNT …] [--name TEXT] [--client TEXT] [--matrix ID] [--pack DIR]',
+    '',
+    'Each FILE is a Resource Graph inventory or a Microsoft Graph snapshot (told from its',
+    "content, as for 'demarc findings'); the findings of both feed the risks, and a compliant",
+    'answer contradicted by either is flagged. --break-glass names an emergency access account',
+    '(UPN or object id) for the Graph checks.',
     '',
     'The answers file is JSON mapping question ids to a choice id, a list of choice ids,',
     'or {choices, note}. The bundle format: docs/ARCHITECTURE.md, "Data contracts".',
   ].join('\n'),
   async run(args, io) {
     const values = parseOptions(args, {
-      inventory: { type: 'string' },
+      inventory: { type: 'string', multiple: true },
+      'break-glass': { type: 'string', multiple: true },
       answers: { type: 'string' },
       output: { type: 'string', short: 'o' },
       name: { type: 'string' },
@@ -35,11 +42,12 @@ export const assessCommand: CliCommand = {
       matrix: { type: 'string' },
       pack: { type: 'string' },
     });
-    if (!values.inventory) throw new CliUsageError('--inventory FILE is required');
+    if (!values.inventory?.length) throw new CliUsageError('--inventory FILE is required');
     if (!values.output) throw new CliUsageError('-o OUT.demarc.json is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);
-    const { format, resources } = loadInventoryFile(values.inventory, pack, io);
+    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts: values['break-glass'] ?? [], io });
+    const { resources, findings } = read;
 
     let answers: Answers = {};
     if (values.answers) {
@@ -58,13 +66,12 @@ export const assessCommand: CliCommand = {
       if (problems.length > 0) throw new CliUsageError(`${values.answers}: ${problems.map((p) => p.message).join('; ')}`, 1);
     }
 
-    const findings = runChecks(resources, pack.checks, { matrix });
     // production vs non-production (tags, subscription names) moves impact: see rating-factors.yaml
     const rules = pack.ratingFactors?.impact.nonProduction;
     const environments = rules ? environmentsOf(resources.map((r) => r.raw), rules) : undefined;
     const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments });
     const now = new Date().toISOString();
-    const snapshotId = randomUUID();
+    const { snapshots, snapshotOf } = bundleSnapshots(read, now);
     const subscriptions = [...new Set(resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();
     const bundle: AssessmentBundle = {
       format: 'demarc-assessment',
@@ -88,8 +95,8 @@ export const assessCommand: CliCommand = {
       answers,
       contacts: [],
       inventory: {
-        snapshots: [{ id: snapshotId, takenAt: now, source: 'file-import', format, fileName: basename(values.inventory), rowCount: resources.length, subscriptions }],
-        resources: resources.map((r) => toBundleResource(r, snapshotId)),
+        snapshots,
+        resources: resources.map((r) => toBundleResource(r, snapshotOf(r))),
         findings,
       },
       risks,
@@ -100,7 +107,38 @@ export const assessCommand: CliCommand = {
     const out = userPath(values.output, io);
     await writeFileAtomic(out, `${JSON.stringify(bundle, null, 2)}\n`);
     const fails = findings.filter((f) => f.status === 'fail').length;
-    io.stdout(`Wrote ${values.output}: ${resources.length} resources, ${findings.length} findings (${fails} failing), ${risks.length} risks.\n`);
+    const graph = read.graph.length > 0 ? `, ${read.graph.length} Graph snapshot(s) (${read.graph.reduce((n, g) => n + g.run.notAssessed.length, 0)} check(s) not assessed)` : '';
+    io.stdout(`Wrote ${values.output}: ${resources.length} resources${graph}, ${findings.length} findings (${fails} failing), ${risks.length} risks.\n`);
     return 0;
   },
 };
+
+/**
+ * One bundle snapshot per input file. A Resource Graph file's resources point at it (a resource
+ * in two files at the last one, as it is counted once); a Graph snapshot stores its tenant, its
+ * capture time and the checks it could not assess, and its findings name Graph object ids (the
+ * tenant id for tenant-wide ones). Graph objects themselves (users' names) are not copied.
+ */
+function bundleSnapshots(read: InventoryInputs, now: string): { snapshots: BundleSnapshot[]; snapshotOf: (r: Resource) => string } {
+  const owner = new Map<string, string>();
+  const snapshots = read.inputs.map((input): BundleSnapshot => {
+    const id = randomUUID();
+    if (input.kind === 'microsoft-graph') {
+      const meta = input.snapshot.demarcGraphSnapshot;
+      return {
+        id,
+        takenAt: meta.capturedAt,
+        source: meta.source === 'pull' ? 'graph-pull' : 'graph-import',
+        fileName: basename(input.file),
+        rowCount: input.snapshot.data.length,
+        subscriptions: [],
+        tenantId: meta.tenantId,
+        notAssessed: input.run.notAssessed.map((n) => ({ checkId: n.checkId, reason: n.reason })),
+      };
+    }
+    for (const r of input.resources) owner.set(r.id.toLowerCase(), id);
+    const subscriptions = [...new Set(input.resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();
+    return { id, takenAt: now, source: 'file-import', format: input.format, fileName: basename(input.file), rowCount: input.resources.length, subscriptions };
+  });
+  return { snapshots, snapshotOf: (r) => owner.get(r.id.toLowerCase())! };
+}

@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { runChecks, type Finding } from '../../core/checks/run-checks';
-import { readInventory, serviceModelLookup } from '../../core/inventory/normalise';
-import { InventoryParseError } from '../../core/inventory/parse';
-import { reservedKeysNote } from '../../core/inventory/reserved-keys';
-import type { ContentPack } from '../../core/content/types';
-import { describeNotAssessed, graphFindingsFor } from '../graph-findings';
-import type { CliCommand, CliIo } from '../io';
+import type { Finding } from '../../core/checks/run-checks';
+import { describeNotAssessed, readInventoryInputs } from '../graph-findings';
+import { matrixFrom } from '../inventory-file';
+import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
-import { loadValidPack, packDirFrom, userPath } from '../pack';
-
-/** Reads and normalises an inventory file, turning parse errors into user errors that name the file. */
-export function loadInventoryFile(file: string, pack: ContentPack, io: CliIo): ReturnType<typeof readInventory> {
-  let text: string;
-  try {
-    text = readFileSync(userPath(file, io), 'utf8');
-  } catch (e) {
-    throw new CliUsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
-  }
-  try {
-    const inventory = readInventory(text, serviceModelLookup(pack.serviceModels));
-    const note = reservedKeysNote(inventory.droppedKeys);
-    if (note) io.stderr(`${file}: ${note}\n`);
-    return inventory;
-  } catch (e) {
-    if (e instanceof InventoryParseError) throw new CliUsageError(`${file}: ${e.message}`, 1);
-    throw e;
-  }
-}
-
-/** Resolves the matrix option against the pack. */
-export function matrixFrom(pack: ContentPack, id: string | undefined) {
-  const matrixId = id ?? pack.header.defaultMatrix;
-  const matrix = pack.matrices.get(matrixId);
-  if (!matrix) throw new CliUsageError(`unknown matrix '${matrixId}' (known: ${[...pack.matrices.keys()].join(', ')})`);
-  return matrix;
-}
+import { loadValidPack, packDirFrom } from '../pack';
 
 function table(findings: readonly Finding[]): string {
   const rows = findings.map((f) => [f.status.toUpperCase(), f.checkId, f.severity, f.owner, f.resourceName, f.resourceType, f.subscriptionId]);
@@ -44,42 +13,53 @@ function table(findings: readonly Finding[]): string {
   return [fmt(header), ...rows.map(fmt)].join('\n');
 }
 
-/** `demarc findings`: runs every check of the pack over an inventory file. */
+/** `demarc findings`: runs the checks of the pack over inventory files and Graph snapshots. */
 export const findingsCommand: CliCommand = {
   name: 'findings',
-  summary: 'run the checks over an inventory file and print the findings',
+  summary: 'run the checks over inventory files and Graph snapshots and print the findings',
   usage: [
-    'Usage: demarc findings --inventory FILE [--json] [--failed] [--matrix ID] [--pack DIR]',
+    'Usage: demarc findings --inventory FILE [--inventory FILE …] [--json] [--failed] [--matrix ID] [--pack DIR]',
     '',
     'FILE: a JSON array of Resource Graph rows, a Resource Graph REST response (or an array',
     "of them), 'az graph query' output, or a CSV export from Resource Graph Explorer; or a",
-    "Microsoft Graph snapshot from 'demarc graph pull' / 'graph import' (the Graph checks run;",
-    '--json then prints {findings, notAssessed}).',
+    "Microsoft Graph snapshot from 'demarc graph pull' / 'graph import'. Each file's kind is",
+    'told from its content; Resource Graph files are checked together (a resource in two',
+    'files counts once), each Graph snapshot with the Graph checks.',
     '',
     '  --break-glass ACCOUNT  an emergency access account, by UPN or object id (repeatable; Graph snapshots)',
-    '  --json        print the findings as a JSON array',
+    '  --json        print the findings as a JSON array; with a Graph snapshot among the files,',
+    '                {findings, notAssessed} (the Graph checks that could not be assessed, and why)',
     '  --failed      only failing findings',
     '  --matrix ID   responsibility matrix for owners (default: the pack default)',
   ].join('\n'),
   async run(args, io) {
-    const values = parseOptions(args, { inventory: { type: 'string' }, json: { type: 'boolean' }, failed: { type: 'boolean' }, matrix: { type: 'string' }, pack: { type: 'string' }, 'break-glass': { type: 'string', multiple: true } });
-    if (!values.inventory) throw new CliUsageError('--inventory FILE is required');
+    const values = parseOptions(args, {
+      inventory: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      failed: { type: 'boolean' },
+      matrix: { type: 'string' },
+      pack: { type: 'string' },
+      'break-glass': { type: 'string', multiple: true },
+    });
+    if (!values.inventory?.length) throw new CliUsageError('--inventory FILE is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);
-    const graph = graphFindingsFor(values.inventory, io, matrix, values['break-glass'] ?? []);
-    const resources = graph ? [] : loadInventoryFile(values.inventory, pack, io).resources;
-    let findings = graph ? graph.findings : runChecks(resources, pack.checks, { matrix });
-    if (values.failed) findings = findings.filter((f) => f.status === 'fail');
+    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts: values['break-glass'] ?? [], io });
+    const findings = values.failed ? read.findings.filter((f) => f.status === 'fail') : read.findings;
+    const notAssessed = read.graph.flatMap((g) => g.run.notAssessed);
     if (values.json) {
-      io.stdout(`${JSON.stringify(graph ? { findings, notAssessed: graph.notAssessed } : findings, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(read.graph.length > 0 ? { findings, notAssessed } : findings, null, 2)}\n`);
       return 0;
     }
     const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
-    if (graph) {
-      io.stdout(`${table(findings)}\n${describeNotAssessed(graph)}\n${findings.length} findings: ${count('fail')} fail, ${count('pass')} pass, ${count('not-applicable')} not applicable; ${graph.notAssessed.length} check(s) not assessed (matrix ${matrix.id})\n`);
-      return 0;
-    }
-    io.stdout(`${table(findings)}\n\n${resources.length} resources, ${findings.length} findings: ${count('fail')} fail, ${count('pass')} pass, ${count('not-applicable')} not applicable (matrix ${matrix.id})\n`);
+    const sources = [
+      ...(read.graph.length < read.inputs.length ? [`${read.resources.length} resources`] : []),
+      ...(read.graph.length > 0 ? [`${read.graph.length} Graph snapshot(s)`] : []),
+    ].join(', ');
+    const gaps = read.graph.length > 0 ? `; ${notAssessed.length} check(s) not assessed` : '';
+    io.stdout(
+      `${table(findings)}\n${describeNotAssessed(read.graph)}\n${sources}, ${findings.length} findings: ${count('fail')} fail, ${count('pass')} pass, ${count('not-applicable')} not applicable${gaps} (matrix ${matrix.id})\n`,
+    );
     return 0;
   },
 };

@@ -55,7 +55,7 @@ export const reportCommand: CliCommand = {
     '  --template DIR      a report template folder (default: templates/default)',
     '  --ir-plan separate  write the incident response plan as its own document (REPORT-ir-plan.docx)',
     '  --xlsx / --csv      also write the risk register as a spreadsheet / CSV (Azure DevOps, Jira)',
-    '  --no-mask           show tenant and subscription ids in full (masked by default)',
+    "  --no-mask           show tenant and subscription ids and users' names in full (masked by default)",
     '  --no-lint           skip the structural check of the .docx before it is written',
   ].join('\n'),
   async run(args, io) {

@@ -5,7 +5,7 @@ import type { Resource } from '../../core/inventory/normalise';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom } from '../pack';
-import { loadInventoryFile } from './findings';
+import { loadInventoryFile } from '../inventory-file';
 
 const percent = (n: number | null): string => (n === null ? '—' : `${n} %`);
 const minutes = (n: number | null): string => (n === null ? '—' : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`);

@@ -90,14 +90,20 @@ export const IncidentResponseSchema = z.strictObject({
 export const SnapshotSchema = z.strictObject({
   id: z.string().min(1),
   takenAt: isoDateTime,
-  source: z.enum(['arg-pull', 'file-import']),
+  /** `graph-pull` / `graph-import`: a Microsoft Graph snapshot (Entra ID and Microsoft 365), whose findings are stored, not its objects */
+  source: z.enum(['arg-pull', 'file-import', 'graph-pull', 'graph-import']),
   format: z.enum(['rows-array', 'arg-response', 'arg-response-array', 'az-cli', 'arg-table', 'csv']).optional(),
   fileName: z.string().optional(),
   rowCount: z.number().int().min(0),
   subscriptions: z.array(z.string()),
   /** check ids (or named queries) whose KQL produced the rows */
   queries: z.array(z.string()).optional(),
+  /** Graph snapshots: the tenant read */
+  tenantId: z.string().min(1).optional(),
+  /** Graph snapshots: checks that could not be assessed (a licence or permission gap), and why; the interview answer stays the evidence */
+  notAssessed: z.array(z.strictObject({ checkId: z.string().min(1), reason: z.string() })).optional(),
 });
+export type BundleSnapshot = z.infer<typeof SnapshotSchema>;
 
 /** A stored resource: normalised columns plus the Resource Graph row as read. */
 export const BundleResourceSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { Check, Matrix } from '../content/schemas';
+import { isArgCheck, type ArgCheck, type Check, type Matrix } from '../content/schemas';
 import type { Area, Mappings, Owner, Severity } from '../content/vocabulary';
 import type { Resource, ResourceServiceModel } from '../inventory/normalise';
 import { ownerAcross } from '../risks/owner';
@@ -28,7 +28,7 @@ export interface Finding {
 }
 
 interface CompiledCheck {
-  check: Check;
+  check: ArgCheck;
   applies?: CompiledCondition;
   fails: CompiledCondition;
   joins: CompiledJoin[];
@@ -36,9 +36,12 @@ interface CompiledCheck {
   mappingsOf?: (row: unknown) => Mappings;
 }
 
-/** Compiles every condition of the checks once. */
+/**
+ * Compiles every condition of the Resource Graph checks once. Checks of other evidence
+ * sources (Microsoft Graph: core/graph/checks/) are left out: they never see these rows.
+ */
 export function compileChecks(checks: readonly Check[]): CompiledCheck[] {
-  return checks.map((check) => {
+  return checks.filter(isArgCheck).map((check) => {
     const compiled: CompiledCheck = {
       check,
       fails: compileCondition(check.failWhen),
@@ -51,7 +54,7 @@ export function compileChecks(checks: readonly Check[]): CompiledCheck[] {
 }
 
 /** Per-subject mappings: the entry picked by the subject's value at `field` replaces the check's keys it names. */
-function subjectMappingsOf(check: Check): (row: unknown) => Mappings {
+function subjectMappingsOf(check: ArgCheck): (row: unknown) => Mappings {
   const spec = check.subjectMappings!;
   const field = splitPath(spec.field);
   const byValue = new Map(Object.entries(spec.values).map(([value, m]) => [value.toLowerCase(), m]));

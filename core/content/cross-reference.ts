@@ -1,8 +1,9 @@
 import type { InterviewFile } from './schemas';
-import type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, VisibleWhen } from './schemas';
+import { isArgCheck, isGraphCheck } from './schemas';
+import type { ArgCheck, Check, GraphCheckEntry, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, VisibleWhen } from './schemas';
 import type { FixtureFile, Located, ParsedPack } from './parse-files';
 import type { CheckFixtures, ContentError, Domain } from './types';
-import { areas, type FrameworkKey, type Mappings, type ServiceModel } from './vocabulary';
+import { areas, type Area, type FrameworkKey, type Mappings, type ServiceModel, type Severity } from './vocabulary';
 
 /**
  * Step 2 of loading a pack: each kind indexed by id and checked against the others.
@@ -177,7 +178,7 @@ export function indexTemplates(templates: Located<RiskTemplate>[], errors: Error
   return index;
 }
 
-function checkAggregate(c: Located<Check>, errors: Errors): void {
+function checkAggregate(c: Located<ArgCheck>, errors: Errors): void {
   const ck = c.value;
   if (!ck.aggregate) return;
   const names = new Set(Object.keys(ck.aggregate.sets));
@@ -200,7 +201,7 @@ export interface CheckIndex {
 
 export function indexChecks(
   checks: Located<Check>[],
-  ctx: { riskTemplates: Map<string, RiskTemplate>; serviceModels: Map<string, ServiceModel>; checkMappings: MappingChecker },
+  ctx: { riskTemplates: Map<string, RiskTemplate>; serviceModels: Map<string, ServiceModel>; checkMappings: MappingChecker; graphEvaluators: ReadonlyMap<string, GraphEvaluatorInfo> },
   errors: Errors,
 ): CheckIndex {
   const index: CheckIndex = { checkMap: new Map(), checkPos: new Map() };
@@ -212,15 +213,55 @@ export function indexChecks(
     index.checkPos.set(ck.id, { file: c.file, path: c.path });
     if (!ctx.riskTemplates.has(ck.risk)) errors.push({ file: c.file, path: `${c.path}.risk`, message: `missing risk template '${ck.risk}'` });
     ctx.checkMappings(c.file, `${c.path}.`, ck.mappings);
-    for (const [value, m] of Object.entries(ck.subjectMappings?.values ?? {})) ctx.checkMappings(c.file, `${c.path}.subjectMappings.values.${value}.`, m);
-    if (!ck.serviceModel) {
-      ck.resourceTypes.forEach((t, i) => {
-        if (!ctx.serviceModels.has(t)) errors.push({ file: c.file, path: `${c.path}.resourceTypes[${i}]`, message: `type '${t}' has no service model in service-models.yaml` });
-      });
-    }
-    checkAggregate(c, errors);
+    if (isArgCheck(ck)) checkArgCheck({ ...c, value: ck }, ctx, errors);
+    else checkGraphCheck({ ...c, value: ck }, ctx.graphEvaluators, errors);
   }
+  checkEvaluatorsRegistered(checks, ctx.graphEvaluators, errors);
   return index;
+}
+
+/** The parts of a Resource Graph check that only it has: per-subject mappings, typed resources, aggregates. */
+function checkArgCheck(c: Located<ArgCheck>, ctx: { serviceModels: Map<string, ServiceModel>; checkMappings: MappingChecker }, errors: Errors): void {
+  const ck = c.value;
+  for (const [value, m] of Object.entries(ck.subjectMappings?.values ?? {})) ctx.checkMappings(c.file, `${c.path}.subjectMappings.values.${value}.`, m);
+  if (!ck.serviceModel) {
+    ck.resourceTypes.forEach((t, i) => {
+      if (!ctx.serviceModels.has(t)) errors.push({ file: c.file, path: `${c.path}.resourceTypes[${i}]`, message: `type '${t}' has no service model in service-models.yaml` });
+    });
+  }
+  checkAggregate(c, errors);
+}
+
+/** What the pack must agree on with a Graph check's evaluator (core/graph/checks/catalogue.ts). */
+export interface GraphEvaluatorInfo {
+  title: string;
+  severity: Severity;
+  area: Area;
+}
+
+/** A Graph check names an evaluator, and says what the evaluator's findings say (title, severity, area). */
+function checkGraphCheck(c: Located<GraphCheckEntry>, evaluators: ReadonlyMap<string, GraphEvaluatorInfo>, errors: Errors): void {
+  const evaluator = evaluators.get(c.value.id);
+  if (!evaluator) {
+    errors.push({ file: c.file, path: `${c.path}.id`, message: `graph check '${c.value.id}' has no evaluator in core/graph/checks/ (known: ${[...evaluators.keys()].join(', ')})` });
+    return;
+  }
+  for (const key of ['title', 'severity', 'area'] as const)
+    if (c.value[key] !== evaluator[key])
+      errors.push({ file: c.file, path: `${c.path}.${key}`, message: `'${c.value[key]}' differs from the evaluator's '${evaluator[key]}' (its findings carry the evaluator's)` });
+}
+
+/**
+ * A pack that registers Graph checks registers every evaluator Demarc has: an evaluator the
+ * pack leaves out would produce findings no risk template receives. A pack with no Graph
+ * checks at all (one that does not read Microsoft Graph) is left alone.
+ */
+function checkEvaluatorsRegistered(checks: Located<Check>[], evaluators: ReadonlyMap<string, GraphEvaluatorInfo>, errors: Errors): void {
+  const graph = checks.filter((c) => isGraphCheck(c.value));
+  if (graph.length === 0) return;
+  const registered = new Set(graph.map((c) => c.value.id));
+  for (const id of evaluators.keys())
+    if (!registered.has(id)) errors.push({ file: graph[0]!.file, path: 'checks', message: `the Graph evaluator '${id}' has no check in the pack (add an entry with evidenceSource: graph)` });
 }
 
 /** A `visibleWhen` may only look at earlier questions and at choices they have. */

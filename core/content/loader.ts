@@ -4,6 +4,7 @@ import {
   checkRequiredFiles,
   checkRiskMatrix,
   checkTemplateLinks,
+  type GraphEvaluatorInfo,
   indexChecks,
   indexFixtures,
   indexFrameworks,
@@ -13,6 +14,7 @@ import {
   indexTemplates,
 } from './cross-reference';
 import { loadCommitments } from '../commitments/load';
+import { GRAPH_CHECKS } from '../graph/checks/catalogue';
 import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
 import { checkRegisterRules } from './register-rules';
@@ -20,6 +22,9 @@ import { indexTemplateMigrations } from './template-migrations';
 import type { ContentError, ContentPack, PackFile } from './types';
 
 export { formatPath } from './parse-files';
+
+/** The ids of the Graph checks' evaluators (core/graph/checks/): every graph check of a pack must name one. */
+const GRAPH_EVALUATORS: ReadonlyMap<string, GraphEvaluatorInfo> = new Map(GRAPH_CHECKS.map((c) => [c.id, { title: c.title, severity: c.severity, area: c.area }]));
 
 const invalidHeader: ContentPack['header'] = { id: 'invalid', version: '0.0.0', publicationDate: '1970-01-01', title: '', locale: 'en', schemaVersion: 1, defaultMatrix: '' };
 const invalidRiskMatrix: ContentPack['riskMatrix'] = { id: 'invalid', version: '0', title: '', source: '', likelihood: [], impact: [], levels: [], grid: [] };
@@ -43,7 +48,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const { frameworks, checkMappings } = indexFrameworks(parsed.frameworks, errors);
   const interview = indexInterview(parsed.interviewFiles, errors);
   const { riskTemplates, templatePos } = indexTemplates(parsed.templates, errors);
-  const { checkMap } = indexChecks(parsed.checks, { riskTemplates, serviceModels, checkMappings }, errors);
+  const { checkMap } = indexChecks(parsed.checks, { riskTemplates, serviceModels, checkMappings, graphEvaluators: GRAPH_EVALUATORS }, errors);
   checkQuestions(interview, { riskTemplates, checkMap, checkMappings }, errors);
   const playbookIds = checkPlaybooks(parsed.playbooks, { riskTemplates, checkMap, questions: interview.questions, checkMappings }, errors);
   checkTemplateLinks(parsed.templates, playbookIds, checkMappings, errors);

@@ -253,15 +253,19 @@ export const JoinSchema = z.record(
 );
 export type JoinSpec = z.infer<typeof JoinSchema>[string];
 
-export const CheckSchema = z
+const CheckIdSchema = z.string().regex(/^[A-Z]{2}-\d{2}$/, 'check ids look like ST-01');
+const RemediationSchema = z.strictObject({ portal: z.array(z.string().min(1)).min(1), cli: z.string().optional() });
+
+/** A check over Resource Graph rows, evaluated from its declarative query and conditions. */
+export const ArgCheckSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Z]{2}-\d{2}$/, 'check ids look like ST-01'),
+    id: CheckIdSchema,
     title: z.string().min(1),
     description: z.string().optional(),
     table: ArgTableSchema,
     resourceTypes: z.array(lowerType).min(1),
     kind: z.enum(['resource', 'aggregate']),
-    evidenceSource: z.enum(['arg', 'graph', 'interview']),
+    evidenceSource: z.literal('arg'),
     query: z.string().min(1),
     serviceModel: ServiceModelSchema.optional(),
     join: JoinSchema.optional(),
@@ -271,7 +275,7 @@ export const CheckSchema = z
     severity: SeveritySchema,
     area: AreaSchema,
     risk: z.string().min(1),
-    remediation: z.strictObject({ portal: z.array(z.string().min(1)).min(1), cli: z.string().optional() }),
+    remediation: RemediationSchema,
     mappings: MappingsSchema,
     /**
      * Mappings that depend on the subject row (one Defender plan, one CIS recommendation): the
@@ -288,7 +292,36 @@ export const CheckSchema = z
     if (c.kind === 'resource' && c.aggregate) ctx.addIssue({ code: 'custom', path: ['aggregate'], message: '`aggregate` is only for kind: aggregate' });
     if (c.kind === 'aggregate' && c.join) ctx.addIssue({ code: 'custom', path: ['join'], message: '`join` is only for kind: resource' });
   });
+export type ArgCheck = z.infer<typeof ArgCheckSchema>;
+
+/**
+ * A check over a Microsoft Graph snapshot (Entra ID and Microsoft 365). The pack registers it
+ * (title, severity, area, risk, remediation, mappings) like any other evidence source; its
+ * rule is code in core/graph/checks/, found by id, because it joins collections and reads
+ * Conditional Access semantics a field condition cannot express. Entra ID and Microsoft 365
+ * are SaaS, so the service model is fixed.
+ */
+export const GraphCheckSchema = z.strictObject({
+  id: CheckIdSchema,
+  title: z.string().min(1),
+  description: z.string().optional(),
+  evidenceSource: z.literal('graph'),
+  serviceModel: z.literal('saas'),
+  severity: SeveritySchema,
+  area: AreaSchema,
+  risk: z.string().min(1),
+  remediation: RemediationSchema,
+  mappings: MappingsSchema,
+  references: z.array(z.string()).optional(),
+});
+export type GraphCheckEntry = z.infer<typeof GraphCheckSchema>;
+
+/** A check of the pack: its evidence source says how it is evaluated. */
+export const CheckSchema = z.discriminatedUnion('evidenceSource', [ArgCheckSchema, GraphCheckSchema]);
 export type Check = z.infer<typeof CheckSchema>;
+
+export const isArgCheck = (c: Check): c is ArgCheck => c.evidenceSource === 'arg';
+export const isGraphCheck = (c: Check): c is GraphCheckEntry => c.evidenceSource === 'graph';
 
 /** `checks/<group>.yaml`. */
 export const ChecksFileSchema = z.strictObject({ checks: z.array(CheckSchema).min(1) });

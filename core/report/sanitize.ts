@@ -33,6 +33,30 @@ export function maskGuids(text: string): string {
   return text.replace(GUID, (g) => `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxx${g.slice(-4)}`);
 }
 
+const EMAIL = /\b[A-Za-z0-9._%+'-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\b/g;
+
+/** FNV-1a over the text: a short, stable pseudonym, so one person reads the same throughout a report. */
+function pseudonym(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/**
+ * Masks people's names in Microsoft Graph evidence (personal data): every e-mail-shaped user
+ * principal name becomes `user-<pseudonym>@<domain>`, keeping the domain (the tenant's, which
+ * the report names anyway) and telling people apart without naming them. The pseudonym is a
+ * hash, not encryption: it hides names from a reader, not from someone guessing candidates.
+ */
+export function maskPersonalNames(text: string): string {
+  return text.replace(EMAIL, (address, domain: string) => `user-${pseudonym(address.toLowerCase())}@${domain}`);
+}
+
+/** A person's name as a Graph user finding gives it: a user principal name, or (rarely) a display name. */
+export function maskPersonName(name: string): string {
+  return /@[A-Za-z0-9-]+\./.test(name) ? maskPersonalNames(name) : `user-${pseudonym(name.toLowerCase())}`;
+}
+
 /** Cuts very long text (a 100 KB note) to `max` characters, saying so. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -47,6 +71,8 @@ export function truncate(text: string, max: number): string {
 export interface CleanOptions {
   mask: boolean;
   max?: number;
+  /** the text names people (Microsoft Graph evidence): masking also masks their names; `person`: the whole text is one person's name */
+  personalData?: boolean | 'person';
 }
 
 /** The one entry point for untrusted text: XML-safe, placeholder-proof, masked, bounded. */
@@ -54,6 +80,6 @@ export function cleanUserText(text: unknown, options: CleanOptions): string {
   let s = typeof text === 'string' ? text : text === undefined || text === null ? '' : typeof text === 'object' ? JSON.stringify(text) : String(text);
   if (options.max !== undefined) s = truncate(s, options.max);
   s = xmlSafe(s);
-  if (options.mask) s = maskGuids(s);
+  if (options.mask) s = maskGuids(options.personalData === 'person' ? maskPersonName(s) : options.personalData ? maskPersonalNames(s) : s);
   return breakPlaceholders(s);
 }

@@ -1,8 +1,17 @@
+import type { AssessmentBundle } from '../../bundle/schema';
+import { isArgCheck } from '../../content/schemas';
 import { scoreAnswer, visibleQuestions } from '../../interview/flow';
 import { longDateTime, RESULT_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { choiceLabels, MAX_NOTE, type ModelContext } from './context';
 import { snapshotsNewestFirst, subscriptionsInScope } from './scope';
+
+/** How each inventory source reads in the evidence table (a Resource Graph file import names its format). */
+const SNAPSHOT_SOURCE_LABEL: Partial<Record<AssessmentBundle['inventory']['snapshots'][number]['source'], string>> = {
+  'arg-pull': 'Azure Resource Graph pull',
+  'graph-pull': 'Microsoft Graph pull (Entra ID and Microsoft 365)',
+  'graph-import': 'Microsoft Graph import (Entra ID and Microsoft 365)',
+};
 
 /** Every visible question by domain, with the answer, its result and the note. */
 export function interviewLog(ctx: ModelContext): ReportModel['interviewLog'] {
@@ -35,12 +44,13 @@ export function technicalEvidence(ctx: ModelContext): ReportModel['evidence'] {
     snapshots: snapshotsNewestFirst(ctx).map((s) => ({
       id: clean(s.id),
       takenAt: longDateTime(s.takenAt),
-      source: s.source === 'arg-pull' ? 'Azure Resource Graph pull' : `File import${s.format ? ` (${s.format})` : ''}`,
+      source: SNAPSHOT_SOURCE_LABEL[s.source] ?? `File import${s.format ? ` (${s.format})` : ''}`,
       file: clean(s.fileName ?? ''),
       rows: s.rowCount,
       subscriptions: s.subscriptions.map((x) => clean(x)).join(', '),
     })),
-    queries: ctx.pack.checks.filter((c) => ranChecks.has(c.id)).map((c) => ({ checkId: c.id, title: c.title, table: c.table, query: c.query.trimEnd() })),
+    // Resource Graph queries only: a Graph check reads the snapshot's fixed requests, not a query of its own
+    queries: ctx.pack.checks.filter(isArgCheck).filter((c) => ranChecks.has(c.id)).map((c) => ({ checkId: c.id, title: c.title, table: c.table, query: c.query.trimEnd() })),
     scopeNote: subscriptions.length > 0 ? `${subscriptions.length} subscription(s): ${subscriptions.map((s) => clean(s)).join(', ')}` : 'No subscription was in scope.',
   };
 }

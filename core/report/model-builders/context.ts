@@ -26,6 +26,10 @@ export interface ModelContext {
   mask: boolean;
   /** untrusted text made safe for the document, at most `max` characters */
   clean: (s: unknown, max?: number) => string;
+  /** the same for text of a finding: Microsoft Graph findings name people, masked with the ids */
+  cleanFound: (f: { resourceType: string } | undefined, s: unknown, max?: number) => string;
+  /** a finding's subject as the report names it (a Graph user by a pseudonym unless unmasked) */
+  cleanFoundName: (f: { resourceType: string; resourceName: string; resourceId: string }) => string;
   /** risk levels, lowest first */
   levels: LevelInfo[];
   levelOf: (id: string) => LevelInfo;
@@ -52,6 +56,17 @@ function pickMatrix(pack: ContentPack, matrixId: string): Matrix {
   return matrix;
 }
 
+/** Graph findings name people (user principal names): personal data, masked with the ids. */
+function findingCleaners(mask: boolean): Pick<ModelContext, 'cleanFound' | 'cleanFoundName'> {
+  const cleanFound: ModelContext['cleanFound'] = (f, s, max = MAX_NAME) =>
+    cleanUserText(s, { mask, max, personalData: f?.resourceType.startsWith('microsoft.graph/') ?? false });
+  const cleanFoundName: ModelContext['cleanFoundName'] = (f) =>
+    f.resourceType === 'microsoft.graph/users' && f.resourceName
+      ? cleanUserText(f.resourceName, { mask, max: MAX_NAME, personalData: 'person' })
+      : cleanFound(f, f.resourceName || f.resourceId);
+  return { cleanFound, cleanFoundName };
+}
+
 /** Builds the context shared by the model builders. */
 export function modelContext(bundle: AssessmentBundle, pack: ContentPack, template: ReportTemplate, options: ReportOptions): ModelContext {
   const mask = options.mask ?? true;
@@ -69,6 +84,7 @@ export function modelContext(bundle: AssessmentBundle, pack: ContentPack, templa
     options,
     mask,
     clean: (s, max = MAX_NAME) => cleanUserText(s, { mask, max }),
+    ...findingCleaners(mask),
     levels,
     levelOf,
     rating: (likelihood, impact, level) => ({ likelihood, impact, level, levelLabel: levelOf(level).label }),

@@ -65,11 +65,11 @@ export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'
     if (g.resources.length < RESOURCES_PER_CHECK) {
       const res = ctx.resourceById.get(ef.resourceId);
       g.resources.push({
-        name: clean(f?.resourceName ?? res?.name ?? ef.resourceId),
+        name: f ? ctx.cleanFoundName(f) : clean(res?.name ?? ef.resourceId),
         type: clean(f?.resourceType ?? res?.type ?? ''),
         resourceGroup: clean(res?.resourceGroup ?? ''),
         subscription: clean(ef.subscriptionId),
-        evidence: f ? clean(formatEvidence(f.evidence), MAX_EVIDENCE) : '',
+        evidence: f ? ctx.cleanFound(f, formatEvidence(f.evidence), MAX_EVIDENCE) : '',
       });
     }
   }

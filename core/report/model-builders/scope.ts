@@ -81,7 +81,7 @@ export function exposure(ctx: ModelContext): ReportModel['environment']['exposur
       const check = ctx.checkById.get(checkId);
       const examples = failing
         .slice(0, 3)
-        .map((f) => ctx.clean(f.resourceName || f.resourceId))
+        .map(ctx.cleanFoundName)
         .join(', ');
       return { checkId, title: ctx.clean(check?.title ?? checkId), severity: check?.severity ?? '', failing: failing.length, examples };
     })

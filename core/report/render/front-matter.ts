@@ -45,7 +45,7 @@ export function cover(ctx: Ctx): Block[] {
     ),
   );
   out.push(para(meta.classificationNotice, STYLE.small));
-  if (meta.masked) out.push(para('Tenant and subscription identifiers are masked in this document.', STYLE.small));
+  if (meta.masked) out.push(para("Tenant and subscription identifiers and users' names are masked in this document.", STYLE.small));
   return out;
 }
 

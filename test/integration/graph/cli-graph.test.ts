@@ -133,3 +133,58 @@ describe('demarc findings over a Graph snapshot', () => {
     expect(cli.stderr()).toContain('bad-graph.json: not a valid Graph snapshot: data.0.type: a type such as microsoft.graph/users');
   });
 });
+
+describe('a Graph snapshot and a Resource Graph inventory together', () => {
+  /** ST-01's failing fixture: storage accounts without secure transfer (Resource Graph rows). */
+  const argRows = (): Promise<string> => readFile(path.join(import.meta.dirname, '../../../assessments/azure-m365/checks/fixtures/ST-01.fail.json'), 'utf8');
+  const breakGlass = BREAK_GLASS_UPNS.flatMap((u) => ['--break-glass', u]);
+
+  beforeAll(async () => {
+    const data = wellConfiguredTenant();
+    (data.userRegistrationDetails as Record<string, unknown>[]).find((r) => r.id === ADMIN2)!.isMfaRegistered = false;
+    await writeFile(path.join(dir, 'mixed-graph.json'), JSON.stringify(snapshotOf(data, [licenceGap('roleAssignmentSchedules')])));
+    await writeFile(path.join(dir, 'mixed-arg.json'), await argRows());
+    await writeFile(path.join(dir, 'mixed-answers.json'), JSON.stringify({ 'SCOPE-MODELS': ['paas', 'saas'], 'SCOPE-M365': 'yes', 'PAM-01': 'all' }));
+  });
+
+  it('demarc findings tells the files apart and prints the findings of both kinds', async () => {
+    const json = graphCommandsForTest(dir);
+    expect(await json.run(['findings', '--inventory', 'mixed-graph.json', '--inventory', 'mixed-arg.json', '--failed', '--json', ...breakGlass])).toBe(0);
+    const parsed = JSON.parse(json.stdout()) as { findings: { checkId: string; resourceId: string; subscriptionId: string }[]; notAssessed: { checkId: string }[] };
+    expect(parsed.findings.filter((f) => f.checkId === 'GR-01').map((f) => f.resourceId)).toEqual([ADMIN2]);
+    const storage = parsed.findings.filter((f) => f.checkId === 'ST-01');
+    expect(storage.length).toBeGreaterThan(0);
+    for (const f of storage) expect(f.resourceId).toMatch(/^\/subscriptions\/[^/]+\/resourceGroups\/.+\/providers\/Microsoft\.Storage\/storageAccounts\//i);
+    expect(parsed.notAssessed.map((n) => n.checkId)).toEqual(['GR-08']);
+
+    const table = graphCommandsForTest(dir);
+    expect(await table.run(['findings', '--inventory', 'mixed-arg.json', '--inventory', 'mixed-graph.json', ...breakGlass])).toBe(0);
+    expect(table.stdout()).toMatch(/FAIL\s+GR-01\s+critical/);
+    expect(table.stdout()).toMatch(/FAIL\s+ST-01\s+/);
+    expect(table.stdout()).toContain('NOT ASSESSED  GR-08');
+    expect(table.stdout()).toMatch(/\d+ resources, 1 Graph snapshot\(s\), \d+ findings: .*; 1 check\(s\) not assessed/);
+  });
+
+  it('demarc assess stores both kinds of findings and raises one contradicted risk from the Graph evidence', async () => {
+    const cli = graphCommandsForTest(dir);
+    const args = ['assess', '--inventory', 'mixed-graph.json', '--inventory', 'mixed-arg.json', '--answers', 'mixed-answers.json', ...breakGlass, '-o', 'mixed.demarc.json'];
+    expect(await cli.run(args)).toBe(0);
+    expect(cli.stdout()).toMatch(/1 Graph snapshot\(s\) \(1 check\(s\) not assessed\)/);
+    const bundle = JSON.parse(await readFile(path.join(dir, 'mixed.demarc.json'), 'utf8')) as {
+      inventory: { snapshots: { id: string; source: string; tenantId?: string; notAssessed?: { checkId: string }[] }[]; resources: { snapshotId: string }[]; findings: { checkId: string; resourceId: string; status: string }[] };
+      risks: { templateId: string; evidence: { findings: { checkId: string; resourceId: string }[]; answers: { questionId: string }[] }; disagreements?: { questionId: string; checkId: string; failingResources: string[] }[] }[];
+    };
+    const [graphSnapshot, argSnapshot] = bundle.inventory.snapshots;
+    expect(graphSnapshot).toMatchObject({ source: 'graph-pull', tenantId: TENANT, notAssessed: [{ checkId: 'GR-08' }] });
+    expect(argSnapshot).toMatchObject({ source: 'file-import', format: 'rows-array' });
+    expect(new Set(bundle.inventory.resources.map((r) => r.snapshotId))).toEqual(new Set([argSnapshot!.id]));
+    expect(bundle.inventory.findings.find((f) => f.checkId === 'GR-01' && f.resourceId === ADMIN2)?.status).toBe('fail');
+    expect(bundle.inventory.findings.some((f) => f.checkId === 'ST-01' && f.status === 'fail')).toBe(true);
+
+    const privileged = bundle.risks.filter((r) => r.templateId === 'RT-PAM-PRIV-MFA');
+    expect(privileged).toHaveLength(1);
+    expect(privileged[0]!.evidence.findings).toEqual([expect.objectContaining({ checkId: 'GR-01', resourceId: ADMIN2 })]);
+    expect(privileged[0]!.disagreements).toEqual([expect.objectContaining({ questionId: 'PAM-01', checkId: 'GR-01', failingResources: [ADMIN2] })]);
+    expect(bundle.risks.some((r) => r.evidence.findings.some((f) => f.checkId === 'ST-01'))).toBe(true);
+  });
+});

@@ -42,7 +42,7 @@ describe('demarc content check', () => {
     expect(out.playbooks).toBe(10);
   });
   it('exits 1 and lists errors with file and path', async () => {
-    writeFileSync(join(packDir, 'checks/broken.yaml'), 'checks:\n  - id: ST-01\n    title: x\n');
+    writeFileSync(join(packDir, 'checks/broken.yaml'), 'checks:\n  - id: ST-01\n    title: x\n    evidenceSource: arg\n');
     try {
       const r = await cli(['content', 'check', '--json', '--pack', packDir]);
       expect(r.code).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyFixtures } from '../../../../core/checks/fixtures';
+import { isArgCheck } from '../../../../core/content/schemas';
 import { loadTestPack } from '../pack-helper';
 
 // Generated from the pack: adding a check (and its fixtures) adds its two tests here.
@@ -10,8 +11,8 @@ const byId = new Map(outcomes.map((o) => [o.checkId, o]));
 describe('check fixtures', () => {
   it('the pack has at least 40 checks, 5 of them over securityresources/authorizationresources, and aggregates', () => {
     expect(pack.checks.length).toBeGreaterThanOrEqual(40);
-    expect(pack.checks.filter((c) => c.table === 'securityresources' || c.table === 'authorizationresources').length).toBeGreaterThanOrEqual(5);
-    expect(pack.checks.some((c) => c.kind === 'aggregate')).toBe(true);
+    expect(pack.checks.filter(isArgCheck).filter((c) => c.table === 'securityresources' || c.table === 'authorizationresources').length).toBeGreaterThanOrEqual(5);
+    expect(pack.checks.filter(isArgCheck).some((c) => c.kind === 'aggregate')).toBe(true);
   });
 
   for (const check of pack.checks) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyFixtures } from '../../../../core/checks/fixtures';
 import { defaultPackDir, readPackFiles, repoRoot } from '../../../../node/read-pack-files';
 import { loadPack } from '../../../../core/content/loader';
+import { isArgCheck } from '../../../../core/content/schemas';
 import { loadTestPack, testPackFiles } from '../pack-helper';
 
 /*
@@ -16,8 +17,8 @@ const pack = loadTestPack();
 /** The bundled pack as shipped, interview included. */
 const fullPack = loadPack(readPackFiles(defaultPackDir)).pack;
 const check = (id: string) => {
-  const c = pack.checks.find((x) => x.id === id);
-  if (!c) throw new Error(`no check ${id}`);
+  const c = pack.checks.filter(isArgCheck).find((x) => x.id === id);
+  if (!c) throw new Error(`no Resource Graph check ${id}`);
   return c;
 };
 
@@ -87,7 +88,7 @@ describe('framework mappings', () => {
   // recommendation the check tests (at least one of them).
   it('a question claiming a check with CIS recommendations cites at least one of them', () => {
     const cisOf = (id: string): string[] => {
-      const c = fullPack.checks.find((x) => x.id === id);
+      const c = fullPack.checks.filter(isArgCheck).find((x) => x.id === id);
       return [...(c?.mappings.cis ?? []), ...Object.values(c?.subjectMappings?.values ?? {}).flatMap((m) => m.cis ?? [])];
     };
     // SLA-08 asks about Service Health alerts (CIS 6.1.2.11) but claims MO-01 (control-plane alerts)

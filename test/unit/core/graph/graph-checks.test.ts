@@ -11,33 +11,21 @@ import { loadPack } from '../../../../core/content/loader';
 import { GRAPH_CHECKS } from '../../../../core/graph/checks/catalogue';
 import { runGraphChecks } from '../../../../core/graph/checks/run-graph-checks';
 import type { GraphCheckSettings } from '../../../../core/graph/checks/tenant-view';
-import { ROLE } from '../../../../core/graph/roles';
 import {
-  ADMIN1,
   ADMIN2,
-  BG1,
-  BG2,
   BREAK_GLASS_UPNS,
-  GUEST,
   licenceGap,
-  roleAssignment,
   snapshotOf,
   TENANT,
   wellConfiguredTenant,
   type TenantData,
 } from '../../../fixtures/graph/tenant';
+import { byId, FAIL_VARIANTS, one } from '../../../fixtures/graph/fail-variants';
 import { engineFiles, playbookFiles } from '../pack-helper';
 
 const { pack } = loadPack([...engineFiles(), ...playbookFiles()]);
 const matrix = pack.matrices.get('jan-2026')!;
 const settings: GraphCheckSettings = { breakGlassAccounts: BREAK_GLASS_UPNS };
-
-type Objects = Record<string, unknown>[];
-const list = (data: TenantData, key: keyof TenantData): Objects => data[key] as Objects;
-const one = (data: TenantData, key: keyof TenantData): Record<string, unknown> => data[key] as Record<string, unknown>;
-const byId = (data: TenantData, key: keyof TenantData, id: string): Record<string, unknown> => list(data, key).find((o) => o.id === id)!;
-const policy = (data: TenantData, n: number): Record<string, unknown> => list(data, 'conditionalAccessPolicies')[n - 1]!;
-const policyUsers = (data: TenantData, n: number): Record<string, unknown> => (policy(data, n).conditions as Record<string, Record<string, unknown>>).users!;
 
 function run(data: TenantData, options: { settings?: GraphCheckSettings; gaps?: Parameters<typeof snapshotOf>[1] } = {}) {
   return runGraphChecks(snapshotOf(data, options.gaps), { matrix, settings: options.settings ?? settings });
@@ -46,38 +34,6 @@ function run(data: TenantData, options: { settings?: GraphCheckSettings; gaps?: 
 function statusesOf(data: TenantData, checkId: string, s?: GraphCheckSettings) {
   return run(data, s ? { settings: s } : {}).findings.filter((f) => f.checkId === checkId).map((f) => `${f.status} ${f.resourceId}`);
 }
-
-/** [check, a variant that must fail it, the resource id the failing finding names]. */
-const FAIL_VARIANTS: [string, string, (d: TenantData) => void, string][] = [
-  ['GR-01', 'an eligible Global Administrator without MFA', (d) => Object.assign(byId(d, 'userRegistrationDetails', ADMIN1), { isMfaRegistered: false, isMfaCapable: false, methodsRegistered: [] }), ADMIN1],
-  ['GR-02', 'five Global Administrators', (d) => list(d, 'roleAssignments').push(roleAssignment('ra-admin2-ga', ADMIN2, ROLE.globalAdministrator), roleAssignment('ra-guest-ga', GUEST, ROLE.globalAdministrator)), TENANT],
-  ['GR-02', 'one Global Administrator', (d) => { d.roleAssignments = list(d, 'roleAssignments').filter((a) => a.id !== 'ra-bg2-ga'); d.roleEligibilitySchedules = []; }, TENANT],
-  ['GR-03', 'the admin and all-user MFA policies in report-only', (d) => { policy(d, 1).state = 'enabledForReportingButNotEnforced'; policy(d, 2).state = 'enabledForReportingButNotEnforced'; }, TENANT],
-  ['GR-03', 'the admin policy excluding an administrator, the all-users policy disabled', (d) => { policyUsers(d, 1).excludeUsers = [BG1, BG2, ADMIN1]; policy(d, 2).state = 'disabled'; }, TENANT],
-  ['GR-03', 'MFA offered as an alternative to a compliant device', (d) => { for (const n of [1, 2]) policy(d, n).grantControls = { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] }; }, TENANT],
-  ['GR-04', 'the legacy policy missing Exchange ActiveSync', (d) => ((policy(d, 3).conditions as Record<string, unknown>).clientAppTypes = ['other']), TENANT],
-  ['GR-04', 'the legacy policy excluding a role', (d) => (policyUsers(d, 3).excludeRoles = [ROLE.globalReader]), TENANT],
-  ['GR-05', 'every policy in report-only and security defaults off', (d) => list(d, 'conditionalAccessPolicies').forEach((p) => (p.state = 'enabledForReportingButNotEnforced')), TENANT],
-  ['GR-06', 'the all-users MFA policy excluding a group', (d) => (policyUsers(d, 2).excludeGroups = ['9a000000-0000-0000-0000-000000000001']), TENANT],
-  ['GR-07', 'a synchronised Security Administrator', (d) => (byId(d, 'users', ADMIN2).onPremisesSyncEnabled = true), ADMIN2],
-  ['GR-08', 'a permanent Security Administrator assignment', (d) => Object.assign(byId(d, 'roleAssignmentSchedules', 'as-admin2-secadmin'), { assignmentType: 'Assigned', scheduleInfo: { startDateTime: '2025-01-01T00:00:00Z', expiration: { type: 'noExpiration', endDateTime: null } } }), 'as-admin2-secadmin'],
-  ['GR-09', 'a break-glass account synchronised from on-premises', (d) => (byId(d, 'users', BG2).onPremisesSyncEnabled = true), TENANT],
-  ['GR-09', 'an enforced policy that excludes no break-glass account', (d) => (policyUsers(d, 3).excludeUsers = []), TENANT],
-  ['GR-10', 'SMS enabled for all users', (d) => {
-    (one(d, 'authenticationMethodsPolicy').authenticationMethodConfigurations as Objects)[2]!.state = 'enabled';
-  }, TENANT],
-  ['GR-10', 'voice enabled for a group while an administrator has a phone registered', (d) => {
-    Object.assign((one(d, 'authenticationMethodsPolicy').authenticationMethodConfigurations as Objects)[3]!, { state: 'enabled', includeTargets: [{ targetType: 'group', id: '9a000000-0000-0000-0000-000000000002' }] });
-    byId(d, 'userRegistrationDetails', ADMIN2).methodsRegistered = ['mobilePhone'];
-  }, TENANT],
-  ['GR-11', 'everyone may invite guests', (d) => (one(d, 'authorizationPolicy').allowInvitesFrom = 'everyone'), TENANT],
-  ['GR-12', 'users may consent to any app', (d) => ((one(d, 'authorizationPolicy').defaultUserRolePermissions as Record<string, unknown>).permissionGrantPoliciesAssigned = ['ManagePermissionGrantsForSelf.microsoft-user-default-legacy']), TENANT],
-  ['GR-13', 'users may register applications', (d) => ((one(d, 'authorizationPolicy').defaultUserRolePermissions as Record<string, unknown>).allowedToCreateApps = true), TENANT],
-  ['GR-14', "'Anyone' links", (d) => (one(d, 'sharepointSettings').sharingCapability = 'externalUserAndGuestSharing'), TENANT],
-  ['GR-15', 'no technical notification contact', (d) => (list(d, 'organization')[0]!.technicalNotificationMails = []), TENANT],
-  ['GR-17', 'guests with member access', (d) => (one(d, 'authorizationPolicy').guestUserRoleId = 'a0b1b346-4d3e-4e8b-98f8-753987be4970'), TENANT],
-  ['GR-16', 'a Secure Score of 30 %', (d) => (list(d, 'secureScores')[0]!.currentScore = 30), TENANT],
-];
 
 describe('Graph checks', () => {
   it('has at least 15 checks with unique ids, each mapped to MCSB and NIST CSF 2.0 ids the pack defines', () => {
