@@ -96,16 +96,20 @@ test.describe('database upgrades on a real old database', () => {
   });
 
   test('risks stored under two retired templates that merge: one risk with the lowest id, the edit kept, migrated once', async ({ page, appServer, bridgeShim, main, cspViolations }) => {
-    const tables = { assessments: [PACK_1_0_ASSESSMENT], answers: [NET_07_ANSWER], risks: RETIRED_RISKS, riskRows: RETIRED_RISKS.map(riskRowOf) };
+    const tables = { assessments: [PACK_1_0_ASSESSMENT], answers: ANSWERS, risks: RETIRED_RISKS, riskRows: RETIRED_RISKS.map(riskRowOf) };
     expect(await page.evaluate(([version, t]) => window.__demarcCreateLegacyDatabase!(version, t), [CURRENT_SCHEMA_VERSION, tables] as const)).toBe(CURRENT_SCHEMA_VERSION);
     await openApp(page, { origin: appServer.origin, bridgeShim, main, cspViolations });
     await openRegister(page);
 
     const rows = page.getByTestId('risk-row');
-    await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toHaveAttribute('data-risk-id', 'R-029');
-    const [risk, ...others] = await readStore(page, 'risks');
-    expect(others).toEqual([]);
+    await expect(page.locator('[data-testid="risk-row"][data-risk-id="R-029"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="risk-row"][data-risk-id="R-117"]')).toHaveCount(0);
+    const risks = await readStore(page, 'risks');
+    const risk = risks.find((r) => r.id === 'R-029');
+    // one risk for the weakness; R-117 is gone and stays retired: risks the scope raises are numbered after it
+    expect(risks.filter((r) => r.templateId === 'RT-PAAS-PUBLIC-NETWORK')).toEqual([risk]);
+    expect(risks.filter((r) => r.id !== 'R-029').map((r) => Number(String(r.id).slice(2))).every((n) => n > 117)).toBe(true);
+    await expect(rows).toHaveCount(risks.length);
     expect(risk).toMatchObject({
       id: 'R-029',
       templateId: 'RT-PAAS-PUBLIC-NETWORK',
@@ -120,10 +124,13 @@ test.describe('database upgrades on a real old database', () => {
     const history = risk!.history as { action: string; detail: string; by?: string }[];
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['merged-history', 'treatment', 'template-migrated']));
     expect(history.find((h) => h.action === 'treatment')).toMatchObject({ by: 'Alex Morgan' });
-    expect(await readStore(page, 'riskRows')).toEqual([expect.objectContaining({ id: 'R-029', templateId: 'RT-PAAS-PUBLIC-NETWORK', treatment: 'accept', status: 'open' })]);
+    const registerRows = await readStore(page, 'riskRows');
+    expect(registerRows.map((r) => r.id).sort()).toEqual(risks.map((r) => r.id).sort());
+    expect(registerRows.find((r) => r.id === 'R-029')).toMatchObject({ templateId: 'RT-PAAS-PUBLIC-NETWORK', treatment: 'accept', status: 'open' });
     expect((await readStore(page, 'assessments'))[0]).toMatchObject({ packVersion: PACK_VERSION });
-    await page.getByTestId('risk-row').first().getByTestId('risk-title').click();
+    await page.locator('[data-testid="risk-row"][data-risk-id="R-029"]').getByTestId('risk-title').click();
     await expect(page.getByTestId('risk-detail')).toHaveAttribute('data-risk-id', 'R-029');
+    await expect(page.getByTestId('history-entry').filter({ hasText: 'Treatment: — → accept' })).toHaveCount(1);
     await page.screenshot({ path: 'test-results/screens/register-after-template-migration.png', fullPage: true });
 
     // re-opening the app re-derives the register again: nothing changes any more
@@ -131,7 +138,7 @@ test.describe('database upgrades on a real old database', () => {
     await page.reload();
     await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'loaded');
     await openRegister(page);
-    await expect(page.getByTestId('risk-row')).toHaveCount(1);
+    await expect(page.getByTestId('risk-row')).toHaveCount(stored.length);
     expect(await readStore(page, 'risks')).toEqual(stored);
     expect(cspViolations).toEqual([]);
   });
@@ -152,8 +159,11 @@ const OLD_BUNDLE = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fi
 /** An assessment the app stored while it shipped pack 1.0.0 (not imported from a bundle). */
 const PACK_1_0_ASSESSMENT = { ...RELEASE_2_FIELDS, id: 'a-pack-1-0', name: 'Contoso 2026 review', client: 'Contoso Pharma', status: 'in-progress', createdAt: CREATED, updatedAt: UPDATED, matrixId: OLD_BUNDLE.assessment.matrixId };
 
-/** NET-07 answered "service firewall rules": pack 1.1.0 raises RT-PAAS-PUBLIC-NETWORK from it. */
-const NET_07_ANSWER = { assessmentId: PACK_1_0_ASSESSMENT.id, questionId: 'NET-07', choices: ['firewall'], notApplicable: false, note: '', evidence: '', answeredBy: 'Dana Okafor', updatedAt: UPDATED };
+/** PaaS in scope and NET-07 answered "service firewall rules": pack 1.1.0 raises RT-PAAS-PUBLIC-NETWORK from it. */
+const ANSWERS = [
+  ['SCOPE-MODELS', ['paas']],
+  ['NET-07', ['firewall']],
+].map(([questionId, choices]) => ({ assessmentId: PACK_1_0_ASSESSMENT.id, questionId, choices, notApplicable: false, note: '', evidence: '', answeredBy: 'Dana Okafor', updatedAt: UPDATED }));
 
 /** The consultant accepted R-117 before the upgrade. */
 const EDIT = {
