@@ -7,8 +7,10 @@ import type { AssessmentBundle } from './schema';
 
 /**
  * Bundles made with an older pack may hold risks whose template was retired when templates
- * were merged (one risk per weakness). Import rewrites them with the pack's
- * `template-migrations.yaml`, so the register keeps one risk per weakness:
+ * were merged (one risk per weakness), and so may assessments the app stored before its pack was
+ * updated. Import (`migrateRetiredTemplates`) and the app's register (`migrateRetiredRisks`, from
+ * renderer/db/risks-repository.ts) rewrite them with the pack's `template-migrations.yaml`, so the
+ * register keeps one risk per weakness:
  *
  * - a risk under a retired id moves to the template that absorbed it;
  * - risks that end up under one template merge: the lowest R-id survives (ids are public),
