@@ -7,8 +7,10 @@ import type { AssessmentBundle } from './schema';
 
 /**
  * Bundles made with an older pack may hold risks whose template was retired when templates
- * were merged (one risk per weakness). Import rewrites them with the pack's
- * `template-migrations.yaml`, so the register keeps one risk per weakness:
+ * were merged (one risk per weakness), and so may assessments the app stored before its pack was
+ * updated. Import (`migrateRetiredTemplates`) and the app's register (`migrateRetiredRisks`, from
+ * renderer/db/risks-repository.ts) rewrite them with the pack's `template-migrations.yaml`, so the
+ * register keeps one risk per weakness:
  *
  * - a risk under a retired id moves to the template that absorbed it;
  * - risks that end up under one template merge: the lowest R-id survives (ids are public),
@@ -94,11 +96,11 @@ function decisions(survivor: Risk, absorbed: Risk[], at: string): Pick<Risk, 'ow
 }
 
 /** Template text and the matrix owner, as a re-derivation under the absorbing template gives them. */
-function fromTemplate(t: RiskTemplate, risks: Risk[], bundle: AssessmentBundle, pack: Pack): Partial<Risk> {
+function fromTemplate(t: RiskTemplate, risks: Risk[], matrixId: string, pack: Pack): Partial<Risk> {
   const models = modelOrder.filter((m) => risks.some((r) => r.serviceModels.includes(m)));
   const likelihood = Math.max(...risks.map((r) => r.likelihood));
   const impact = Math.max(...risks.map((r) => r.impact));
-  const matrix = pack.matrices.get(bundle.assessment.matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
+  const matrix = pack.matrices.get(matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
   const out: Partial<Risk> = {
     templateId: t.id,
     title: t.title,
@@ -125,16 +127,16 @@ function fromTemplate(t: RiskTemplate, risks: Risk[], bundle: AssessmentBundle, 
   return out;
 }
 
-function mergeGroup(group: Risk[], target: RiskTemplate, bundle: AssessmentBundle, pack: Pack, at: string): { risk: Risk; note: string } {
-  const [survivor, ...absorbed] = [...group].sort((a, b) => idNumber(a.id) - idNumber(b.id)) as [Risk, ...Risk[]];
+function mergeGroup<R extends Risk>(group: R[], target: RiskTemplate, matrixId: string, pack: Pack, at: string): { risk: R; note: string } {
+  const [survivor, ...absorbed] = [...group].sort((a, b) => idNumber(a.id) - idNumber(b.id)) as [R, ...R[]];
   const formerIds = [...new Set([...(survivor.formerIds ?? []), ...absorbed.flatMap((r) => [r.id, ...(r.formerIds ?? [])])])].sort((a, b) => idNumber(a) - idNumber(b));
   const retired = [...new Set(group.map((r) => r.templateId).filter((id) => id !== target.id))];
   const version = retired.map((id) => pack.templateMigrations.get(id)?.retiredIn).find(Boolean) ?? pack.header.version;
   const merged = absorbed.length > 0 ? ` ${absorbed.map((r) => r.id).join(', ')} merged into this risk (evidence combined).` : '';
   const note = `Pack ${version} retired ${retired.join(', ')} in favour of ${target.id}.${merged}`;
-  const risk: Risk = {
+  const risk: R = {
     ...survivor,
-    ...fromTemplate(target, group, bundle, pack),
+    ...fromTemplate(target, group, matrixId, pack),
     ...unionEvidence(group),
     ...decisions(survivor, absorbed, at),
   };
@@ -146,13 +148,24 @@ function mergeGroup(group: Risk[], target: RiskTemplate, bundle: AssessmentBundl
 
 /** Rewrites the bundle's risks whose template was retired; returns the bundle unchanged when none was. */
 export function migrateRetiredTemplates(bundle: AssessmentBundle, pack: Pack, at: string): TemplateMigrationOutcome {
+  const { risks, notes } = migrateRetiredRisks(bundle.risks, bundle.assessment.matrixId, pack, at);
+  return risks === bundle.risks ? { bundle, notes } : { bundle: { ...bundle, risks: [...risks] }, notes };
+}
+
+/**
+ * The same rewrite over one assessment's risks, wherever they are stored (a bundle, the app's
+ * database): `matrixId` is the assessment's responsibility matrix. Extra fields of a stored
+ * risk are the surviving risk's. Returns the input list itself when no risk is under a retired
+ * template, else copies (the input stays as it was), sorted by id.
+ */
+export function migrateRetiredRisks<R extends Risk>(input: readonly R[], matrixId: string, pack: Pack, at: string): { risks: readonly R[]; notes: string[] } {
   const targetOf = (r: Risk): string => pack.templateMigrations.get(r.templateId)?.to ?? r.templateId;
-  if (!bundle.risks.some((r) => targetOf(r) !== r.templateId)) return { bundle, notes: [] };
-  const groups = new Map<string, Risk[]>();
+  if (!input.some((r) => targetOf(r) !== r.templateId)) return { risks: input, notes: [] };
+  const groups = new Map<string, R[]>();
   // copies: evidence may move between risks below, and the input stays as it was
-  for (const r of structuredClone(bundle.risks)) groups.set(targetOf(r), [...(groups.get(targetOf(r)) ?? []), r]);
+  for (const r of structuredClone(input)) groups.set(targetOf(r), [...(groups.get(targetOf(r)) ?? []), r]);
   const notes: string[] = [];
-  const risks: Risk[] = [];
+  const risks: R[] = [];
   const migrated = new Set<string>();
   for (const [templateId, group] of groups) {
     const target = pack.riskTemplates.get(templateId);
@@ -160,14 +173,14 @@ export function migrateRetiredTemplates(bundle: AssessmentBundle, pack: Pack, at
       risks.push(...group);
       continue;
     }
-    const { risk, note } = mergeGroup(group, target, bundle, pack, at);
+    const { risk, note } = mergeGroup(group, target, matrixId, pack, at);
     risks.push(risk);
     migrated.add(risk.id);
     notes.push(note);
   }
   notes.push(...rerouteEvidence(risks, migrated, pack, at));
   risks.sort((a, b) => idNumber(a.id) - idNumber(b.id));
-  return { bundle: { ...bundle, risks }, notes };
+  return { risks, notes };
 }
 
 /** Moves evidence of migrated risks to the risk of the template its check or question raises now. */

@@ -3,7 +3,7 @@ import type { PackHeader, RiskTemplate, TemplateMigration } from './schemas';
 import type { ContentError } from './types';
 
 /** Compares two `x.y.z` versions. */
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);

@@ -5,7 +5,9 @@
  * leaves an entry in the risk's history.
  */
 import { z } from 'zod';
+import { migrateRetiredRisks } from '../../core/bundle/migrate-templates';
 import type { Finding } from '../../core/checks/run-checks';
+import { compareVersions } from '../../core/content/template-migrations';
 import type { ContentPack } from '../../core/content/types';
 import type { Owner } from '../../core/content/vocabulary';
 import { deriveRisks } from '../../core/risks/derive';
@@ -14,7 +16,7 @@ import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/ri
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
 import { toEngineAnswers } from './answers-repository';
-import { database, riskRowOf, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
+import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
 import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
 import { now } from './assessments-repository';
 
@@ -115,7 +117,11 @@ const comparable = (r: RiskRecord) => JSON.stringify({ ...r, updatedAt: '' });
  * read-only transaction (the register stays readable meanwhile) and writes only what
  * changed; a risk edited in between is left for the next refresh rather than overwritten.
  */
-export async function refreshRisks(assessmentId: string, pack: ContentPack): Promise<number> {
+export function refreshRisks(assessmentId: string, pack: ContentPack): Promise<number> {
+  return refresh(assessmentId, pack, true);
+}
+
+async function refresh(assessmentId: string, pack: ContentPack, migrate: boolean): Promise<number> {
   const db = database();
   const plan = await db.transaction('r', [db.assessments, db.answers, db.snapshots, db.findingChunks, db.risks, db.riskRows], async () => {
     const assessment = await db.assessments.get(assessmentId);
@@ -129,9 +135,15 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     const derivedIds = rows.filter((r) => r.origin === 'derived').map((r) => r.id);
     const manual = rows.filter((r) => r.origin === 'manual').map((r) => ({ id: r.id, templateId: r.templateId }));
     const stored = (await db.risks.bulkGet(derivedIds.map((id) => [assessmentId, id] as [string, string]))).filter((r): r is RiskRecord => r !== undefined);
-    return { assessment, answers, findings, stored, manual, snapshotId: snapshot?.id };
+    const retired = rows.some((r) => pack.templateMigrations.has(r.templateId));
+    return { assessment, answers, findings, stored, manual, snapshotId: snapshot?.id, migrationDue: retired || olderPack(assessment, pack) };
   });
   if (!plan) return 0;
+  // risks stored under templates the pack retired would be closed and renumbered below: migrate them first
+  if (plan.migrationDue && migrate) {
+    await migrateStoredRisks(assessmentId, pack);
+    return refresh(assessmentId, pack, false);
+  }
   const { assessment, answers, findings, stored, manual, snapshotId } = plan;
   const derived = deriveRisks({
     pack,
@@ -163,6 +175,52 @@ export async function refreshRisks(assessmentId: string, pack: ContentPack): Pro
     await putRisks(db, safe);
     return safe.length;
   });
+}
+
+/** The assessment recorded an earlier version of this pack than the app's. */
+function olderPack(assessment: AssessmentRecord, pack: ContentPack): boolean {
+  return assessment.packId === pack.header.id && compareVersions(assessment.packVersion, pack.header.version) < 0;
+}
+
+/**
+ * Applies the pack's template migrations (core/bundle/migrate-templates.ts, as bundle import
+ * does) to the risks stored for one assessment, and records the pack version on it: one
+ * transaction, so the register is migrated whole or not at all. Risks merged away are deleted
+ * (their ids live on in the survivor's `formerIds`).
+ */
+async function migrateStoredRisks(assessmentId: string, pack: ContentPack): Promise<void> {
+  const db = database();
+  await db.transaction('rw', [db.assessments, db.risks, db.riskRows], async () => {
+    const assessment = await db.assessments.get(assessmentId);
+    if (!assessment) return;
+    const stored = await db.risks.where('assessmentId').equals(assessmentId).toArray();
+    const timestamp = now();
+    const { put, removed } = migratedRecords(stored, assessment.matrixId, pack, timestamp);
+    await db.risks.bulkDelete(removed.map((id) => [assessmentId, id] as [string, string]));
+    await db.riskRows.bulkDelete(removed.map((id) => [assessmentId, id] as [string, string]));
+    await putRisks(db, put);
+    if (olderPack(assessment, pack)) await db.assessments.update(assessmentId, { packVersion: pack.header.version });
+  });
+}
+
+/** The stored risks the migration changed (and those it merged away), with the app's own fields settled. */
+function migratedRecords(stored: RiskRecord[], matrixId: string, pack: ContentPack, timestamp: string): { put: RiskRecord[]; removed: string[] } {
+  const { risks } = migrateRetiredRisks(stored, matrixId, pack, timestamp);
+  const before = new Map(stored.map((r) => [r.id, r]));
+  const kept = new Set(risks.map((r) => r.id));
+  const put = risks
+    .filter((r) => comparable(r) !== comparable(before.get(r.id)!))
+    .map((r) => {
+      const absorbed = (r.formerIds ?? []).map((id) => before.get(id)).filter((x): x is RiskRecord => x !== undefined && !kept.has(x.id));
+      const out: RiskRecord = { ...r, effectiveOwner: effectiveOwner(r), updatedAt: timestamp };
+      out.action = actionFor(out.effectiveOwner);
+      if (absorbed.length === 0) return out;
+      // the register shows a merged risk open while any of the risks it merges was open
+      if (absorbed.some((a) => a.status === 'open')) out.status = 'open';
+      out.notes = [r.notes, ...absorbed.filter((a) => a.notes.trim()).map((a) => `From ${a.id}: ${a.notes}`)].filter(Boolean).join('\n\n');
+      return out;
+    });
+  return { put, removed: stored.map((r) => r.id).filter((id) => !kept.has(id)) };
 }
 
 /** A merged risk's former ids, as entries no template matches: they only push numbering past them. */

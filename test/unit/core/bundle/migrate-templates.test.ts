@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPackDir, readPackFiles, repoRoot } from '../../../../node/read-pack-files';
-import { migrateRetiredTemplates } from '../../../../core/bundle/migrate-templates';
+import { migrateRetiredRisks, migrateRetiredTemplates } from '../../../../core/bundle/migrate-templates';
 import { parseBundle, type AssessmentBundle } from '../../../../core/bundle/schema';
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
@@ -133,5 +133,28 @@ describe('merging edited risks', () => {
     const r = pair(false, true);
     expect(r).toMatchObject({ id: 'R-003', treatment: 'accept', actionOwner: 'Bob' });
     expect(r.history[0]!.detail).toMatch(/from R-004 .*its decisions are kept here/);
+  });
+});
+
+describe('migrating a stored risk list (the app database, not a bundle)', () => {
+  type Stored = Risk & { assessmentId: string; notes: string };
+  const stored = (): Stored[] => before.risks.map((r) => ({ ...r, assessmentId: 'a-1', notes: r.id === 'R-004' ? 'Checked with the network team.' : '' }));
+
+  it('gives the same risks as the bundle path, and keeps each survivor\'s own extra fields', () => {
+    const input = stored();
+    const { risks, notes: lines } = migrateRetiredRisks(input, before.assessment.matrixId, pack, AT);
+    expect(lines).toEqual(notes);
+    expect(risks.map(({ assessmentId: _a, notes: _n, ...r }) => r)).toEqual(after.risks);
+    expect(risks.every((r) => r.assessmentId === 'a-1')).toBe(true);
+    // the absorbed risk's own fields are not the survivor's: the caller decides what to do with them
+    expect(risks.find((r) => r.id === 'R-003')).toMatchObject({ formerIds: ['R-004'], notes: '' });
+    expect(JSON.stringify(input)).toBe(JSON.stringify(stored()));
+  });
+
+  it('returns the very list it was given when no risk is under a retired template', () => {
+    const migrated = migrateRetiredRisks(stored(), before.assessment.matrixId, pack, AT).risks;
+    const again = migrateRetiredRisks(migrated, before.assessment.matrixId, pack, AT);
+    expect(again.risks).toBe(migrated);
+    expect(again.notes).toEqual([]);
   });
 });
