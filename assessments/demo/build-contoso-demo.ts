@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
 import { loadPack } from '../../core/content/loader';
+import { isArgCheck } from '../../core/content/schemas';
 import type { Answers } from '../../core/interview/answers';
 import { scopeModels, visibleQuestions } from '../../core/interview/flow';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
@@ -51,7 +52,9 @@ function tagWorkloads(rows: Record<string, unknown>[]): void {
 }
 
 function fixtureRows(): Record<string, unknown>[] {
-  const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json'));
+  // Resource Graph fixtures only: a Graph check's fixtures are tenant settings, not inventory rows
+  const argChecks = new Set(pack.checks.filter(isArgCheck).map((c) => c.id));
+  const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json') && argChecks.has(f.split('.')[0]!));
   // pass fixtures first: where a pass and a fail row share an id, the failing one stays
   const ordered = [...files.filter((f) => f.endsWith('.pass.json')), ...files.filter((f) => f.endsWith('.fail.json'))];
   const rows: Record<string, unknown>[] = [];
