@@ -1,4 +1,5 @@
 import type { AssessmentBundle } from '../bundle/schema';
+import { supportPlanTable } from './model-builders/support-plans';
 import type { ContentPack, Playbook } from '../content/types';
 import type { SelectClause } from '../content/schemas';
 import { conditionHolds, scoreAnswer } from '../interview/flow';
@@ -371,6 +372,7 @@ export function buildIrPlan(input: {
     supportPlan: model.placeholders.supportPlan,
     escalationNotes: clean(bundle.incidentResponse?.escalationNotes ?? '', 10_000),
     supportGapRiskIds,
+    supportPlans: supportPlanTable(pack.commitments?.supportPlans, model.placeholders.supportPlan),
     severity: SEVERITY,
     categories: CATEGORIES,
     readinessGaps,

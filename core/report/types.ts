@@ -222,6 +222,13 @@ export interface IrPlanModel {
   /** escalation notes from the incident response setup ('' when none) */
   escalationNotes: string;
   supportGapRiskIds: string[];
+  /** Microsoft's support plans and their response targets (pack data), the client's marked; absent without the data */
+  supportPlans?: {
+    rows: { plan: string; clients: boolean; a: string; b: string; c: string; roundTheClock: string; note: string }[];
+    /** whether the client's recorded plan is one of the rows */
+    clientPlanKnown: boolean;
+    sources: string[];
+  };
   severity: { level: string; name: string; criteria: string; response: string; msSeverity: string }[];
   categories: { category: string; examples: string }[];
   readinessGaps: { riskId: string; bookmark: string; title: string; level: string; action: string }[];

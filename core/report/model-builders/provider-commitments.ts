@@ -3,6 +3,7 @@ import { resourceCommitments, type ResourceCommitment } from '../../commitments/
 import type { ProviderCommitments } from '../../commitments/schema';
 import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../commitments/workload';
 import { normaliseRows, serviceModelLookup, type Resource } from '../../inventory/normalise';
+import { MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, type ModelContext } from './context';
 
@@ -89,7 +90,7 @@ function otherProviders(ctx: ModelContext, data: ProviderCommitments): Chapter['
         name: p.name,
         summary: p.summary,
         source: source ? `${source.title}, ${source.publisher} (${source.date})` : p.source,
-        columns: p.columns.map((c) => `${c.label} (like ${c.likeModel.toUpperCase()})`),
+        columns: p.columns.map((c) => `${c.label} (like ${MODEL_LABEL[c.likeModel]})`),
         rows: p.rows.map((r) => ({ area: ctx.areaLabel(r.area), owners: p.columns.map((c) => OWNER[r.owners[c.id] ?? 'unknown']), basis: r.basis === 'provider' ? "provider's words" : 'our mapping' })),
       };
     });

@@ -1,6 +1,7 @@
 import type { ParagraphChild } from 'docx';
 import { bullets, heading, keyValues, link, para, rich, runs, STYLE, type CellContent } from './primitives';
 import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
+import type { IrPlanModel } from '../types';
 
 /** A risk id as a link when the risk details are in the same document. */
 const ref = (ctx: Ctx, id: string): CellContent => {
@@ -9,6 +10,24 @@ const ref = (ctx: Ctx, id: string): CellContent => {
 };
 
 /** The incident response plan: NIST SP 800-61 Rev. 3 (CSF 2.0) with the Rev. 2 phases shown. */
+/** Microsoft's initial response per case severity for each support plan, the client's plan marked. */
+function supportPlanEscalation(ctx: Ctx, ir: IrPlanModel): Block[] {
+  const t = ir.supportPlans;
+  if (!t) return [];
+  const out: Block[] = [para('Microsoft support: initial response by case severity (A critical, B moderate, C minimum business impact).', STYLE.caption)];
+  out.push(
+    brandedTable(
+      ctx,
+      [3.2, 1.6, 2, 2, 1.2, 4],
+      ['Plan', 'Severity A', 'Severity B', 'Severity C', '24×7 for A', 'Note'],
+      t.rows.map((r) => [r.clients ? `${r.plan} (this client)` : r.plan, r.a, r.b, r.c, r.roundTheClock, r.note]),
+    ),
+  );
+  if (!t.clientPlanKnown) out.push(para(`The client’s plan (${ir.supportPlan}) is not one of these; confirm its response targets with the provider and record them in the contact sheet.`));
+  out.push(para(`Sources: ${t.sources.join('; ')}. Plan names and targets change; re-check before each plan review.`, STYLE.small));
+  return out;
+}
+
 export function irPlan(ctx: Ctx): Block[] {
   const ir = ctx.model.irPlan;
   const m = ctx.model;
@@ -54,6 +73,7 @@ export function irPlan(ctx: Ctx): Block[] {
     for (const line of ir.escalationNotes.split('\n').filter((l) => l.trim())) out.push(para(line));
   }
   if (ir.supportGapRiskIds.length > 0) out.push(rich(['Gap: the support arrangement does not meet this need — see ', ...ir.supportGapRiskIds.flatMap((id) => toChildren(ctx, id)), '.']));
+  out.push(...supportPlanEscalation(ctx, ir));
 
   out.push(heading(2, 'Classification and severity'));
   out.push(brandedTable(ctx, [1.2, 1.4, 6, 3.5, 3.5], ['Level', 'Name', 'Criteria', 'Response', 'Microsoft case severity'], ir.severity.map((s) => [s.level, s.name, s.criteria, s.response, s.msSeverity])));

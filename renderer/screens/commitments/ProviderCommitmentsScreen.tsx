@@ -169,6 +169,7 @@ function SupportPlans({ data }: { data: ProviderCommitments['supportPlans'] }) {
   );
 }
 
+const MODEL_TEXT = { iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' } as const;
 const OWNER_TEXT = { provider: 'Provider', customer: 'Customer', shared: 'Shared', unknown: 'Unknown' } as const;
 
 /** Each other provider in scope, on Microsoft's rows, next to Microsoft's own split for the like model. */
@@ -195,7 +196,7 @@ function OtherProviders({ data, inScope }: { data: ProviderCommitments['otherPro
                   <TableHeaderCell>Responsibility</TableHeaderCell>
                   {p.columns.map((c) => (
                     <TableHeaderCell key={c.id}>
-                      {c.label} (Microsoft {c.likeModel.toUpperCase()})
+                      {c.label} (Microsoft {MODEL_TEXT[c.likeModel]})
                     </TableHeaderCell>
                   ))}
                   <TableHeaderCell>Basis</TableHeaderCell>

@@ -58,3 +58,23 @@ describe('report: provider commitments', () => {
     expect(withoutBlock).toEqual([]);
   });
 });
+
+describe('IR plan: escalation to Microsoft support', () => {
+  const { bundle, pack, template } = loadDemo();
+
+  it("lists each plan's response per severity from the pack's cited data, the client's plan marked, unknown kept unknown", async () => {
+    const built = await buildReport({ bundle, pack, template, options: { date: '2026-12-01' } });
+    const table = built.model.irPlan.supportPlans!;
+    expect(table.rows.find((r) => r.clients)).toMatchObject({ plan: expect.stringContaining('Unified'), a: '< 1 hour', roundTheClock: 'Yes' });
+    expect(table.rows.find((r) => r.plan === 'Standard')).toMatchObject({ a: 'Unknown', roundTheClock: 'Yes' });
+    expect(table.rows.find((r) => r.plan.startsWith('Basic'))).toMatchObject({ a: 'Not offered', roundTheClock: 'No' });
+    expect(await documentText(built.report)).toContain('Unified (Enterprise), Core or Advanced (this client)');
+  });
+
+  it('says so when the client’s plan is not one of the rows', async () => {
+    const other = { ...bundle, incidentResponse: { ...bundle.incidentResponse!, supportPlan: 'Premier' as const } };
+    const built = await buildReport({ bundle: other, pack, template, options: { date: '2026-12-01' } });
+    expect(built.model.irPlan.supportPlans!.clientPlanKnown).toBe(false);
+    expect(built.model.irPlan.supportPlans!.rows.some((r) => r.clients)).toBe(false);
+  });
+});
