@@ -42,7 +42,7 @@ function RiskTitle({ risk, select }: { risk: RiskRowRecord; select: (id: string)
 export const RISK_COLUMNS: readonly RiskColumn[] = [
   { id: 'id', label: 'ID', sort: 'id', width: 64, minWidth: 56, render: (r) => r.id },
   { id: 'title', label: 'Risk', sort: 'title', width: 160, minWidth: 140, fill: true, wrap: true, render: (r, c) => <RiskTitle risk={r} select={c.select} /> },
-  { id: 'owner', label: 'Owner', sort: 'owner', width: 88, minWidth: 64, testId: 'risk-owner', render: (r) => `${r.effectiveOwner}${r.ownerOverridden ? ' *' : ''}` },
+  { id: 'owner', label: 'Owner', sort: 'owner', width: 80, minWidth: 64, testId: 'risk-owner', render: (r) => `${r.effectiveOwner}${r.ownerOverridden ? ' *' : ''}` },
   { id: 'inherent', label: 'Inherent', sort: 'inherent', width: 76, minWidth: 64, testId: 'risk-inherent', render: (r, c) => levelLabel(c.matrix, r.inherentLevel) },
   { id: 'residual', label: 'Residual', sort: 'residual', width: 76, minWidth: 64, render: (r, c) => levelLabel(c.matrix, r.residual?.level) },
   { id: 'category', label: 'Domain', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => r.category, title: (r) => r.category },
@@ -52,9 +52,8 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
     id: 'known',
     label: 'How known',
     sort: 'known',
-    width: 88,
-    minWidth: 72,
-    wrap: true,
+    width: 100,
+    minWidth: 96,
     testId: 'risk-known',
     render: (r) => {
       const known = knownOf(r);
