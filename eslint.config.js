@@ -29,7 +29,7 @@ const nodeLayerRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['.vite/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/smoke/electron-stub.cjs', 'test/fixtures/import-boundaries/**', 'test/fixtures/eslint-restricted-imports/**'] },
+  { ignores: ['.vite/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/smoke/electron-stub.cjs', 'test/fixtures/import-boundaries/**', 'test/fixtures/eslint-restricted-imports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
