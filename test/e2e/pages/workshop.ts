@@ -42,6 +42,12 @@ export async function waitSaved(page: Page): Promise<void> {
  * move focus into the right place; axe reports them as aria-hidden-focus, so they are excluded.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // colours are measured as they stand: let Fluent's transitions (dialog fade, focus and hover
+  // colours, ~100-300 ms) finish first, or a button caught mid-fade fails colour contrast
+  // (bounded: an endless animation such as a spinner never finishes)
+  await page.evaluate(() =>
+    Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 1000))]),
+  );
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
