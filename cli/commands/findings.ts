@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/checks/run-checks';
 import { describeNotAssessed, readInventoryInputs } from '../graph-findings';
 import { matrixFrom } from '../inventory-file';
+import { textTable } from '../text-table';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom } from '../pack';
@@ -8,9 +9,7 @@ import { loadValidPack, packDirFrom } from '../pack';
 function table(findings: readonly Finding[]): string {
   const rows = findings.map((f) => [f.status.toUpperCase(), f.checkId, f.severity, f.owner, f.resourceName, f.resourceType, f.subscriptionId]);
   const header = ['STATUS', 'CHECK', 'SEVERITY', 'OWNER', 'RESOURCE', 'TYPE', 'SUBSCRIPTION'];
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [fmt(header), ...rows.map(fmt)].join('\n');
+  return textTable(header, rows, { maxWidth: 60 });
 }
 
 /** `demarc findings`: runs the checks of the pack over inventory files and Graph snapshots. */

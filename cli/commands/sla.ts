@@ -2,6 +2,7 @@ import { compositeOf, resourceCommitments, type CompositeCommitment, type Resour
 import { downtimeMinutesPerMonth } from '../../core/commitments/composite';
 import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../core/commitments/workload';
 import type { Resource } from '../../core/inventory/normalise';
+import { textTable } from '../text-table';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom } from '../pack';
@@ -18,9 +19,7 @@ function statusText(c: ResourceCommitment): string {
 function table(commitments: readonly ResourceCommitment[]): string {
   const rows = commitments.map((c) => [statusText(c), minutes(downtimeMinutesPerMonth(c.sla)), c.serviceTitle, c.resourceName, c.basis]);
   const header = ['SLA', 'DOWNTIME/MONTH', 'SERVICE', 'RESOURCE', 'BASIS'];
-  const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length)))));
-  const fmt = (r: string[]) => r.map((c, i) => (widths[i] === 0 ? c : c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ');
-  return [fmt(header), ...rows.map(fmt)].join('\n');
+  return textTable(header, rows, { maxWidth: 40, wrapLast: true });
 }
 
 function compositeText(composite: CompositeCommitment): string {

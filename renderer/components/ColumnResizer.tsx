@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { usePointerDrag } from '../hooks/use-pointer-drag';
 import { clampWidth, MAX_COLUMN_WIDTH, minWidthOf, widthForKey, type ColumnLayout } from './grid-columns';
 
 const useStyles = makeStyles({
@@ -35,7 +36,6 @@ interface Props {
  */
 export function ColumnResizer({ column, stored, onWidth }: Props) {
   const styles = useStyles();
-  const drag = useRef<{ x: number; width: number } | null>(null);
   // the header cell's rendered width: a filling column is wider than its default
   const rendered = (el: HTMLElement): number => Math.round(el.parentElement?.getBoundingClientRect().width ?? stored ?? column.width);
 
@@ -46,18 +46,10 @@ export function ColumnResizer({ column, stored, onWidth }: Props) {
     e.stopPropagation();
     onWidth(next);
   };
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { x: e.clientX, width: rendered(e.currentTarget) };
-    e.preventDefault();
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (drag.current) onWidth(clampWidth(column, drag.current.width + e.clientX - drag.current.x));
-  };
-  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
-    drag.current = null;
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
-  };
+  const drag = usePointerDrag(
+    (e) => ({ x: e.clientX, width: rendered(e.currentTarget) }),
+    (e, at) => onWidth(clampWidth(column, at.width + e.clientX - at.x)),
+  );
   const now = stored ?? column.width;
   return (
     <div
@@ -71,10 +63,7 @@ export function ColumnResizer({ column, stored, onWidth }: Props) {
       tabIndex={0}
       className={styles.handle}
       onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerUp}
+      {...drag}
       data-testid={`resize-${column.id}`}
     />
   );

@@ -1,6 +1,7 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { usePointerDrag } from '../hooks/use-pointer-drag';
 import { useUiStore, type SplitScreen } from '../stores/ui-store';
 
 /** The detail pane's share of the width (percent): its default, and the limits a resize keeps to. */
@@ -47,7 +48,6 @@ function useWidth(ref: RefObject<HTMLElement | null>): number | null {
 /** The separator between the panes: drag it, or focus it and use the arrow keys, Home and End. */
 function SplitHandle({ share, onShare, container }: { share: number; onShare: (percent: number) => void; container: RefObject<HTMLElement | null> }) {
   const styles = useStyles();
-  const dragging = useRef(false);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // the value is the table's share: ArrowRight widens the table, ArrowLeft the detail
     const next = { ArrowRight: share - SHARE_STEP, ArrowLeft: share + SHARE_STEP, Home: DETAIL_SHARE.max, End: DETAIL_SHARE.min }[e.key];
@@ -55,19 +55,13 @@ function SplitHandle({ share, onShare, container }: { share: number; onShare: (p
     e.preventDefault();
     onShare(clampShare(next));
   };
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    dragging.current = true;
-    e.preventDefault();
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const box = container.current?.getBoundingClientRect();
-    if (dragging.current && box && box.width > 0) onShare(clampShare(((box.right - e.clientX) / box.width) * 100));
-  };
-  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
-    dragging.current = false;
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
-  };
+  const drag = usePointerDrag(
+    () => undefined,
+    (e) => {
+      const box = container.current?.getBoundingClientRect();
+      if (box && box.width > 0) onShare(clampShare(((box.right - e.clientX) / box.width) * 100));
+    },
+  );
   return (
     <div
       role="separator"
@@ -80,10 +74,7 @@ function SplitHandle({ share, onShare, container }: { share: number; onShare: (p
       tabIndex={0}
       className={styles.handle}
       onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerUp}
+      {...drag}
       data-testid="split-handle"
     />
   );

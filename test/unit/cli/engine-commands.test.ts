@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../cli/main';
+import { runMain } from './run-main';
 import { repoRoot } from '../../../node/read-pack-files';
 import { parseBundle } from '../../../core/bundle/schema';
 import { testPackFiles } from '../core/pack-helper';
@@ -23,12 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, cwd: dir });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runMain(args, dir);
 const estate = join(repoRoot, 'test/fixtures/estates/mixed-estate.json');
 
 describe('demarc content check', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../cli/main';
+import { runMain } from './run-main';
 import { repoRoot } from '../../../node/read-pack-files';
 
 let dir: string;
@@ -19,12 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, cwd: dir });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runMain(args, dir);
 
 describe('demarc sla', () => {
   it('prints each resource with its figure, basis and source, and the composite, from several inventories', async () => {
