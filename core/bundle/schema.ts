@@ -80,11 +80,98 @@ export const ContactSchema = z.strictObject({
   responsibilities: z.array(z.string()).optional(),
 });
 
+/** Who may take a decision during an incident (e.g. isolate the LIMS, invoke DR), and their deputy. */
+export const DecisionRightSchema = z.strictObject({
+  decision: z.string().min(1).max(500),
+  holder: z.string().max(200),
+  deputy: z.string().max(200).optional(),
+});
+
+/** A notification deadline the client owes under a contract (regulatory clocks are pack data). */
+export const ContractualClockSchema = z.strictObject({
+  /** whom the client must notify, e.g. "Sponsor (clinical trial agreement)" */
+  counterparty: z.string().min(1).max(200),
+  /** the deadline as the contract words it, e.g. "24 hours from awareness" */
+  deadline: z.string().min(1).max(200),
+  /** the contract clause it comes from */
+  source: z.string().max(500).optional(),
+});
+
 /** The incident response setup: the client's Microsoft support plan and how to escalate. */
 export const IncidentResponseSchema = z.strictObject({
   supportPlan: SupportPlanSchema.optional(),
   escalationNotes: z.string().min(1).max(50_000).optional(),
+  /** how responders talk when email and Teams may be compromised (bridge number, Signal group…) */
+  outOfBandChannel: z.string().min(1).max(2000).optional(),
+  /** who approves the plan */
+  planApprover: z.string().min(1).max(200).optional(),
+  decisionRights: z.array(DecisionRightSchema).max(100).optional(),
+  contractualClocks: z.array(ContractualClockSchema).max(100).optional(),
 });
+
+/**
+ * A business service (also the "workload" of provider commitments): resources the client's
+ * business depends on together, named as the client names it (e.g. LIMS). Members are resource
+ * ids and whole resource groups (`<subscriptionId>/<resourceGroup>`, compared case-insensitively).
+ */
+export const BusinessServiceSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  criticality: z.enum(['low', 'medium', 'high', 'critical']).optional(),
+  /** recovery time objective: the longest outage the client tolerates, in minutes */
+  rtoMinutes: z.number().int().min(0).max(525_600).optional(),
+  /** downtime the client tolerates per month, in minutes (compared with the composite SLA) */
+  toleratedDowntimeMinutesPerMonth: z.number().min(0).max(44_640).optional(),
+  resourceIds: z.array(z.string().min(1)).max(100_000),
+  resourceGroups: z.array(z.string().min(1)).max(10_000),
+  /** how the membership was formed: 'consultant', or the suggestion accepted (e.g. 'tag workload=LIMS') */
+  basis: z.string().max(500).optional(),
+});
+export type BusinessService = z.infer<typeof BusinessServiceSchema>;
+
+/** One answer of a provider-commitment worksheet; item ids are defined by the content pack. */
+export const WorksheetAnswerSchema = z.strictObject({
+  itemId: z.string().min(1).max(100),
+  status: z.enum(['yes', 'partial', 'no', 'unknown']),
+  note: z.string().max(5000).optional(),
+});
+
+/** The provider-commitment worksheet for a non-Microsoft provider in scope, filled in the workshop. */
+export const ProviderWorksheetSchema = z.strictObject({
+  /** the SCOPE-OTHER-CLOUDS choice id (aws, gcp, oracle, other) */
+  provider: z.string().min(1).max(100),
+  /** the provider's name when the choice is 'other' */
+  name: z.string().max(200).optional(),
+  answers: z.array(WorksheetAnswerSchema).max(200),
+});
+export type ProviderWorksheet = z.infer<typeof ProviderWorksheetSchema>;
+
+/** A pre-flight item the consultant accepted instead of fixing, with why (the report says so). */
+export const PreflightAcceptanceSchema = z.strictObject({
+  itemId: z.string().min(1).max(300),
+  reason: z.string().min(1).max(2000),
+  by: z.string().max(200).optional(),
+  at: isoDateTime.optional(),
+});
+
+/** How the deliverable is produced and signed off. */
+export const DeliverableSchema = z.strictObject({
+  depth: z.enum(['executive', 'standard', 'full']).optional(),
+  /** the IR plan as its own document (default) or inside the report */
+  irPlan: z.enum(['separate', 'inside']).optional(),
+  status: z.enum(['draft', 'final']).optional(),
+  /** document version, e.g. '0.9' (draft) or '1.0' (final) */
+  version: z.string().min(1).max(20).optional(),
+  /** engagement partner who signs the report */
+  partner: z.string().min(1).max(200).optional(),
+  /** quality reviewer */
+  qaReviewer: z.string().min(1).max(200).optional(),
+  /** the client's sponsor */
+  sponsor: z.string().min(1).max(200).optional(),
+  preflightAccepted: z.array(PreflightAcceptanceSchema).max(1000).optional(),
+});
+export type Deliverable = z.infer<typeof DeliverableSchema>;
 
 /** Where an inventory came from. */
 export const SnapshotSchema = z.strictObject({
@@ -147,6 +234,9 @@ export const AssessmentBundleSchema = z
     answers: AnswersSchema,
     contacts: z.array(ContactSchema),
     incidentResponse: IncidentResponseSchema.optional(),
+    businessServices: z.array(BusinessServiceSchema).max(500).optional(),
+    providerWorksheets: z.array(ProviderWorksheetSchema).max(20).optional(),
+    deliverable: DeliverableSchema.optional(),
     inventory: z.strictObject({
       snapshots: z.array(SnapshotSchema),
       resources: z.array(BundleResourceSchema),
@@ -167,7 +257,19 @@ export const AssessmentBundleSchema = z
       if (riskIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['risks', i, 'id'], message: `duplicate risk id '${r.id}'` });
       riskIds.add(r.id);
     });
+    reportDuplicates(b.businessServices ?? [], (s) => s.id, ['businessServices'], 'business service id', ctx);
+    reportDuplicates(b.providerWorksheets ?? [], (w) => w.provider, ['providerWorksheets'], 'worksheet provider', ctx);
   });
+
+/** Adds an issue for each item whose key an earlier item already used. */
+function reportDuplicates<T>(items: readonly T[], key: (item: T) => string, path: string[], what: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `duplicate ${what} '${k}'` });
+    seen.add(k);
+  });
+}
 export type AssessmentBundle = z.infer<typeof AssessmentBundleSchema>;
 
 /** Parses a bundle; on failure returns every problem with its JSON path, and no data. */

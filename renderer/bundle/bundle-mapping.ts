@@ -24,7 +24,10 @@ import type {
   AssessmentRecord,
   ContactRecord,
   FindingRecord,
+  BusinessServiceRecord,
+  DeliverableSettingsRecord,
   IncidentSetupRecord,
+  ProviderWorksheetRecord,
   ResourceChunkRecord,
   ResourceRecord,
   RiskRecord,
@@ -44,6 +47,9 @@ export interface AssessmentDump {
   risks: RiskRecord[];
   contacts: ContactRecord[];
   incidentSetup: IncidentSetupRecord | null;
+  businessServices: BusinessServiceRecord[];
+  providerWorksheets: ProviderWorksheetRecord[];
+  deliverableSettings: DeliverableSettingsRecord | null;
 }
 
 const DEPUTY = 'Deputy: ';
@@ -82,7 +88,36 @@ function incidentResponseOf(setup: IncidentSetupRecord | null): AssessmentBundle
   const plan = SUPPORT_PLANS.find((p) => p === setup.supportPlan);
   if (plan) out.supportPlan = plan;
   if (setup.escalationNotes.trim()) out.escalationNotes = setup.escalationNotes;
+  if (setup.outOfBandChannel?.trim()) out.outOfBandChannel = setup.outOfBandChannel;
+  if (setup.planApprover?.trim()) out.planApprover = setup.planApprover;
+  const rights = (setup.decisionRights ?? []).filter((d) => d.decision.trim()).map((d) => ({ decision: d.decision, holder: d.holder, ...(d.deputy.trim() ? { deputy: d.deputy } : {}) }));
+  if (rights.length > 0) out.decisionRights = rights;
+  const clocks = (setup.contractualClocks ?? [])
+    .filter((c) => c.counterparty.trim() && c.deadline.trim())
+    .map((c) => ({ counterparty: c.counterparty, deadline: c.deadline, ...(c.source.trim() ? { source: c.source } : {}) }));
+  if (clocks.length > 0) out.contractualClocks = clocks;
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function incidentSetupOf(assessmentId: string, ir: AssessmentBundle['incidentResponse'], updatedAt: string): IncidentSetupRecord | null {
+  if (!ir) return null;
+  return {
+    assessmentId,
+    supportPlan: ir.supportPlan ?? '',
+    escalationNotes: ir.escalationNotes ?? '',
+    outOfBandChannel: ir.outOfBandChannel ?? '',
+    planApprover: ir.planApprover ?? '',
+    decisionRights: (ir.decisionRights ?? []).map((d) => ({ decision: d.decision, holder: d.holder, deputy: d.deputy ?? '' })),
+    contractualClocks: (ir.contractualClocks ?? []).map((c) => ({ counterparty: c.counterparty, deadline: c.deadline, source: c.source ?? '' })),
+    updatedAt,
+  };
+}
+
+/** The bundle's `deliverable` from the stored settings (undefined when nothing was set). */
+function deliverableOf(settings: DeliverableSettingsRecord | null): AssessmentBundle['deliverable'] {
+  if (!settings) return undefined;
+  const { assessmentId: _a, updatedAt: _u, ...deliverable } = settings;
+  return Object.keys(deliverable).length > 0 ? deliverable : undefined;
 }
 
 function toBundleRisk(r: RiskRecord): Risk {
@@ -127,6 +162,9 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
   const engagement = engagementOf(a.engagement);
   if (engagement) assessment.engagement = engagement;
   const incidentResponse = incidentResponseOf(dump.incidentSetup);
+  const deliverable = deliverableOf(dump.deliverableSettings);
+  const businessServices = [...dump.businessServices].sort((x, y) => x.order - y.order).map(({ assessmentId: _a, order: _o, ...service }) => service);
+  const providerWorksheets = [...dump.providerWorksheets].sort((x, y) => (x.provider < y.provider ? -1 : 1)).map(({ assessmentId: _a, updatedAt: _u, ...sheet }) => sheet);
   return {
     format: 'demarc-assessment',
     schemaVersion: BUNDLE_SCHEMA_VERSION,
@@ -143,6 +181,9 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
         return contact;
       }),
     ...(incidentResponse ? { incidentResponse } : {}),
+    ...(businessServices.length > 0 ? { businessServices } : {}),
+    ...(providerWorksheets.length > 0 ? { providerWorksheets } : {}),
+    ...(deliverable ? { deliverable } : {}),
     inventory: {
       snapshots: [...dump.snapshots]
         .sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))
@@ -251,9 +292,10 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       email: c.email ?? '',
       deputy: c.responsibilities?.find((x) => x.startsWith(DEPUTY))?.slice(DEPUTY.length) ?? '',
     })),
-    incidentSetup: bundle.incidentResponse
-      ? { assessmentId: b.id, supportPlan: bundle.incidentResponse.supportPlan ?? '', escalationNotes: bundle.incidentResponse.escalationNotes ?? '', updatedAt: b.updatedAt }
-      : null,
+    incidentSetup: incidentSetupOf(b.id, bundle.incidentResponse, b.updatedAt),
+    businessServices: (bundle.businessServices ?? []).map((s, order) => ({ ...s, assessmentId: b.id, order })),
+    providerWorksheets: (bundle.providerWorksheets ?? []).map((w) => ({ ...w, assessmentId: b.id, updatedAt: b.updatedAt })),
+    deliverableSettings: bundle.deliverable ? { ...bundle.deliverable, assessmentId: b.id, updatedAt: b.updatedAt } : null,
   };
   for (const s of bundle.inventory.snapshots) {
     const resources = bundle.inventory.resources.filter((r) => r.snapshotId === s.id).map(fromBundleResource);
@@ -300,5 +342,8 @@ export function rekeyDump(dump: AssessmentDump, name: string): AssessmentDump {
     risks: dump.risks.map((r) => ({ ...r, assessmentId: id })),
     contacts: dump.contacts.map((c) => ({ ...c, id: crypto.randomUUID(), assessmentId: id })),
     incidentSetup: dump.incidentSetup ? { ...dump.incidentSetup, assessmentId: id } : null,
+    businessServices: dump.businessServices.map((s) => ({ ...s, assessmentId: id })),
+    providerWorksheets: dump.providerWorksheets.map((w) => ({ ...w, assessmentId: id })),
+    deliverableSettings: dump.deliverableSettings ? { ...dump.deliverableSettings, assessmentId: id } : null,
   };
 }

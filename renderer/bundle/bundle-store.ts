@@ -27,6 +27,9 @@ export async function readDump(assessmentId: string): Promise<AssessmentDump> {
       risks: await db.risks.where('assessmentId').equals(assessmentId).toArray(),
       contacts: await db.contacts.where('assessmentId').equals(assessmentId).toArray(),
       incidentSetup: (await db.incidentSetup.get(assessmentId)) ?? null,
+      businessServices: await db.businessServices.where('assessmentId').equals(assessmentId).sortBy('order'),
+      providerWorksheets: await db.providerWorksheets.where('assessmentId').equals(assessmentId).toArray(),
+      deliverableSettings: (await db.deliverableSettings.get(assessmentId)) ?? null,
     };
     for (const s of snapshots) {
       dump.resources.push(...(await readResources(db, s.id)));
@@ -53,6 +56,9 @@ export async function writeDump(dump: AssessmentDump, pack: ContentPack): Promis
     await db.riskRows.bulkPut(dump.risks.map(riskRowOf));
     await db.contacts.bulkPut(dump.contacts);
     if (dump.incidentSetup) await db.incidentSetup.put(dump.incidentSetup);
+    await db.businessServices.bulkPut(dump.businessServices);
+    await db.providerWorksheets.bulkPut(dump.providerWorksheets);
+    if (dump.deliverableSettings) await db.deliverableSettings.put(dump.deliverableSettings);
   });
   return dump.assessment.id;
 }

@@ -130,6 +130,9 @@ export async function eraseAssessmentInTransaction(db: DemarcDatabase, id: strin
   await db.riskRows.where('assessmentId').equals(id).delete();
   await db.contacts.where('assessmentId').equals(id).delete();
   await db.incidentSetup.delete(id);
+  await db.businessServices.where('assessmentId').equals(id).delete();
+  await db.providerWorksheets.where('assessmentId').equals(id).delete();
+  await db.deliverableSettings.delete(id);
   await db.assessments.delete(id);
 }
 

@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { evidenceStatusOf } from '../../core/risks/evidence-status';
 import type { EvidenceStatus, Risk } from '../../core/risks/schema';
+import type { BusinessService, Deliverable, ProviderWorksheet } from '../../core/bundle/schema';
 import { checkMigrations, migrations, type Migration } from './migrations';
 
 export type AssessmentStatus = 'draft' | 'in-progress' | 'final';
@@ -205,12 +206,30 @@ export interface ContactRecord {
   deputy: string;
 }
 
-export interface IncidentSetupRecord {
+export interface IncidentSetupRecord extends IncidentSetupExtras {
   assessmentId: string;
   supportPlan: string;
   escalationNotes: string;
   updatedAt: string;
 }
+
+
+export interface IncidentSetupExtras {
+  /** absent on rows written before version 5 */
+  outOfBandChannel?: string;
+  planApprover?: string;
+  decisionRights?: { decision: string; holder: string; deputy: string }[];
+  contractualClocks?: { counterparty: string; deadline: string; source: string }[];
+}
+
+/** A business service (workload) of an assessment; the bundle's `businessServices` entry plus its owner. */
+export type BusinessServiceRecord = BusinessService & { assessmentId: string; order: number };
+
+/** A provider-commitment worksheet of an assessment (one per non-Microsoft provider). */
+export type ProviderWorksheetRecord = ProviderWorksheet & { assessmentId: string; updatedAt: string };
+
+/** Report settings and sign-off of an assessment (the bundle's `deliverable`). */
+export type DeliverableSettingsRecord = Deliverable & { assessmentId: string; updatedAt: string };
 
 export type DemarcDatabase = Dexie & {
   assessments: EntityTable<AssessmentRecord, 'id'>;
@@ -223,6 +242,9 @@ export type DemarcDatabase = Dexie & {
   riskRows: Table<RiskRowRecord, [string, string]>;
   contacts: EntityTable<ContactRecord, 'id'>;
   incidentSetup: EntityTable<IncidentSetupRecord, 'assessmentId'>;
+  businessServices: EntityTable<BusinessServiceRecord, 'id'>;
+  providerWorksheets: Table<ProviderWorksheetRecord, [string, string]>;
+  deliverableSettings: EntityTable<DeliverableSettingsRecord, 'assessmentId'>;
 };
 
 export const DATABASE_NAME = 'demarc';
@@ -270,5 +292,5 @@ export function database(): DemarcDatabase {
 
 /** Tables that hold one assessment's data (everything but the assessment itself). */
 export function assessmentTables(db: DemarcDatabase) {
-  return [db.assessments, db.answers, db.snapshots, db.resourceIndex, db.resourceChunks, db.findingChunks, db.risks, db.riskRows, db.contacts, db.incidentSetup];
+  return [db.assessments, db.answers, db.snapshots, db.resourceIndex, db.resourceChunks, db.findingChunks, db.risks, db.riskRows, db.contacts, db.incidentSetup, db.businessServices, db.providerWorksheets, db.deliverableSettings];
 }

@@ -58,6 +58,8 @@ export function getIncidentSetup(assessmentId: string): Promise<IncidentSetupRec
 export async function saveIncidentSetup(assessmentId: string, input: z.infer<typeof incidentSetupSchema>): Promise<void> {
   const value = incidentSetupSchema.parse(input);
   await database().transaction('rw', database().incidentSetup, async () => {
-    await database().incidentSetup.put({ assessmentId, ...value, updatedAt: now() });
+    // the row also holds the out-of-band channel, decision rights and clocks: keep them
+    const existing = await database().incidentSetup.get(assessmentId);
+    await database().incidentSetup.put({ ...existing, assessmentId, ...value, updatedAt: now() });
   });
 }

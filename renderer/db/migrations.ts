@@ -94,6 +94,15 @@ export const migrations: readonly Migration[] = [
       findingChunks: '[snapshotId+chunk]',
     },
   },
+  {
+    version: 5,
+    description: 'The deliverable: business services (workloads) with their resources, provider-commitment worksheets, report settings and sign-off.',
+    stores: {
+      businessServices: 'id, assessmentId',
+      providerWorksheets: '[assessmentId+provider], assessmentId',
+      deliverableSettings: 'assessmentId',
+    },
+  },
 ];
 
 /** Throws when the list is not a strictly ascending sequence starting at 1. */
