@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle } from '../../core/bundle/schema';
+import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BusinessService } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
 import { loadPack } from '../../core/content/loader';
 import { isArgCheck } from '../../core/content/schemas';
@@ -49,6 +49,22 @@ function tagWorkloads(rows: Record<string, unknown>[]): void {
     const tags = row.tags && typeof row.tags === 'object' ? (row.tags as Record<string, unknown>) : {};
     row.tags = { ...tags, workload, environment: 'production' };
   }
+}
+
+const SERVICE_DESCRIPTIONS: Record<string, Pick<BusinessService, 'id' | 'description' | 'criticality' | 'rtoMinutes'>> = {
+  LIMS: { id: 'lims', description: 'Laboratory information management system: sample tracking and QC results for GxP manufacturing.', criticality: 'critical', rtoMinutes: 240 },
+  'Clinical data platform': { id: 'clinical-data', description: 'Clinical-trial data capture and analytics (health data, GxP).', criticality: 'high', rtoMinutes: 1440 },
+};
+
+/** Contoso's business services as the consultant named them, with the resources tagged to each. */
+function businessServices(): BusinessService[] {
+  return Object.entries(WORKLOADS).map(([name]) => ({
+    name,
+    ...SERVICE_DESCRIPTIONS[name]!,
+    resourceIds: resources.filter((r) => (r.raw.tags as Record<string, unknown> | undefined)?.workload === name).map((r) => r.id),
+    resourceGroups: [],
+    basis: `tag workload=${name}`,
+  }));
 }
 
 function fixtureRows(): Record<string, unknown>[] {
@@ -193,6 +209,7 @@ const bundle: AssessmentBundle = {
       'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
     ].join('\n'),
   },
+  businessServices: businessServices(),
   inventory: {
     snapshots: [{ id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] }],
     resources: resources.map((r) => toBundleResource(r, snapshotId)),

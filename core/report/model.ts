@@ -12,7 +12,7 @@ import { sharedResponsibility } from './model-builders/shared-responsibility';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
 
-export type { DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportOptions, RiskView } from './types';
+export type { DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportDepth, ReportOptions, RiskView } from './types';
 export { HORIZON_LABEL } from './model-builders/posture';
 
 /**

@@ -10,6 +10,8 @@ export interface ReportOptions {
   mask?: boolean;
   /** the incident response plan inside the report (default) or as a separate document */
   irPlan?: 'inline' | 'separate';
+  /** how much the report prints: executive, standard (default) or full technical (one page per risk) */
+  depth?: ReportDepth;
   /** report date (ISO); default the bundle's exportedAt */
   date?: string;
   /** document version; default the template's */
@@ -17,6 +19,8 @@ export interface ReportOptions {
   preparedFor?: string;
   documentControl?: Partial<DocumentControl>;
 }
+
+export type ReportDepth = 'executive' | 'standard' | 'full';
 
 export interface DocumentControl {
   versions: { version: string; date: string; author: string; change: string }[];
@@ -73,6 +77,8 @@ export interface RiskView {
   answers: { questionId: string; question: string; answer: string; result: string; note: string }[];
   findings: { checkId: string; checkTitle: string; severity: string; total: number; resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string }[] }[];
   affectedResourceCount: number;
+  /** the client's business services the affected resources belong to (e.g. LIMS), in the consultant's order */
+  businessServices: string[];
   subscriptions: string[];
   disagreements: string[];
   /** how the risk is known: verified, reported, contradicted, manual */

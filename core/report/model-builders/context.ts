@@ -1,3 +1,4 @@
+import { servicesByResource, servicesOfResources } from '../../bundle/business-services';
 import type { AssessmentBundle } from '../../bundle/schema';
 import type { Check, ContentPack, Matrix } from '../../content/types';
 import { cleanUserText } from '../sanitize';
@@ -45,6 +46,8 @@ export interface ModelContext {
   checkById: ReadonlyMap<string, Check>;
   findingByKey: ReadonlyMap<string, Finding>;
   resourceById: ReadonlyMap<string, Resource>;
+  /** the client's business services (cleaned names) touched by these resources, in the order the consultant defined them */
+  servicesOf: (resourceIds: readonly string[]) => string[];
 }
 
 /** The key of a finding: one check on one resource. */
@@ -98,7 +101,16 @@ export function modelContext(bundle: AssessmentBundle, pack: ContentPack, templa
     checkById: new Map(pack.checks.map((c) => [c.id, c])),
     findingByKey,
     resourceById: new Map(bundle.inventory.resources.map((r) => [r.id, r])),
+    servicesOf: businessServiceLookup(bundle, (s) => cleanUserText(s, { mask, max: MAX_NAME })),
   };
+}
+
+/** Names the client's business services a set of resources belongs to. */
+function businessServiceLookup(bundle: AssessmentBundle, clean: (s: string) => string): ModelContext['servicesOf'] {
+  const services = bundle.businessServices ?? [];
+  if (services.length === 0) return () => [];
+  const index = servicesByResource(services, bundle.inventory.resources);
+  return (resourceIds) => servicesOfResources(index, resourceIds, services).map(clean);
 }
 
 /** The labels of chosen answers (the raw ids when the question is not in the pack). */

@@ -141,6 +141,7 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     answers: answerEvidence(ctx, r),
     findings: findingsByCheck(ctx, r),
     affectedResourceCount: r.evidence.affectedResources.length,
+    businessServices: ctx.servicesOf(r.evidence.affectedResources),
     subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
     disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
     evidenceStatus: status,
