@@ -1,38 +1,93 @@
-import { heading, para, type CellContent } from './primitives';
+import { heading, para, STYLE, type CellContent } from './primitives';
 import { themeOf, templateText, brandedTable, type Block, type Ctx } from './context';
 
-// The shared responsibility analysis.
+// The shared responsibility analysis, led by what the client believes against what the
+// inventory shows; then the matrix, the client's risks on it (counts), the grey areas, and
+// which identity conclusions Microsoft Graph verifies.
 
-export function sharedResponsibility(ctx: Ctx): Block[] {
-  const s = ctx.model.sharedResponsibility;
-  const out: Block[] = [heading(1, 'Shared responsibility analysis'), ...templateText(ctx, 'shared-responsibility')];
-  out.push(heading(2, 'The matrix used'));
-  out.push(para(`${s.matrix.title}, version ${s.matrix.version}. Source: ${s.matrix.source}.`));
-  const w = [3, ...s.matrix.columns.map(() => 1.4)];
+type Section = Ctx['model']['sharedResponsibility'];
+
+/** The answers the inventory contradicts: what the client said, what the inventory shows, the risk. */
+function believeVsFoundBlocks(ctx: Ctx, s: Section): Block[] {
+  const rows = s.believeVsFound;
+  const out: Block[] = [heading(2, 'What you believe and what we found')];
+  if (rows.length === 0) return [...out, para('No answer given in the interview was contradicted by the inventory.')];
+  const questions = new Set(rows.map((r) => r.questionId)).size;
+  out.push(
+    para(
+      `${questions} answer${questions === 1 ? '' : 's'} given in the interview ${questions === 1 ? 'is' : 'are'} contradicted by the inventory: the control was said to be in place, and the resources below show it is not. These are the gaps between what ${ctx.model.meta.client} believes it does and what its estate does; each is raised as a risk, most serious first.`,
+    ),
+  );
+  out.push(
+    brandedTable(ctx, [4, 3, 6, 1.2], ['Question', 'You told us', 'The inventory shows', 'Risk'], rows.map((r) => [`${r.questionId} ${r.question}`, `“${r.said}”`, r.found, r.riskIds.join(', ')])),
+  );
+  return out;
+}
+
+/** The matrix used, and where Microsoft's own sources disagree. */
+function matrixBlocks(ctx: Ctx, s: Section): Block[] {
+  const out: Block[] = [heading(2, 'The matrix used'), para(`${s.matrix.title}, version ${s.matrix.version}. Source: ${s.matrix.source}.`)];
   const ownerCell = (o: string): CellContent => ({ text: o, ...(o === 'Shared' ? { shade: themeOf(ctx).sharedFill } : o === 'Customer' ? { shade: themeOf(ctx).customerFill } : {}) });
-  out.push(brandedTable(ctx, w, ['Responsibility', ...s.matrix.columns], s.matrix.rows.map((r) => [r.label, ...r.owners.map(ownerCell)])));
+  out.push(brandedTable(ctx, [3, ...s.matrix.columns.map(() => 1.4)], ['Responsibility', ...s.matrix.columns], s.matrix.rows.map((r) => [r.label, ...r.owners.map(ownerCell)])));
   if (s.otherMatrix && s.disagreements.length > 0) {
     out.push(heading(2, 'Where Microsoft’s own sources disagree'));
     out.push(para(`The ${s.otherMatrix.title} (version ${s.otherMatrix.version}; ${s.otherMatrix.source}) assigns some cells differently. Where the two disagree, plan as if the responsibility is yours until Microsoft confirms otherwise in writing.`));
     out.push(brandedTable(ctx, [3, 1.2, 2, 2], ['Responsibility', 'Model', `${s.matrix.id} (used)`, s.otherMatrix.id], s.disagreements.map((d) => [d.area, d.model, d.used, d.other])));
   }
-  out.push(heading(2, 'This client’s risks on the matrix'));
-  out.push(para('Each cell lists the risks raised in that responsibility area for that service model; the owner in the cell is the matrix owner.'));
+  return out;
+}
+
+/** "High or Very high": the top two levels, as the matrix counts them. */
+function seriousLabel(ctx: Ctx): string {
+  const top = [...ctx.model.levels].sort((a, b) => b.order - a.order).slice(0, 2).reverse();
+  return top.map((l) => l.label).join(' or ');
+}
+
+/** The client's risks on the matrix: per cell the owner and how many risks, how many of them serious. */
+function clientRiskBlocks(ctx: Ctx, s: Section): Block[] {
   const rows = s.clientRisks.filter((r) => r.cells.some((x) => x.riskIds.length > 0));
-  out.push(
-    brandedTable(ctx,
-      [3, ...s.models.map(() => 3)],
-      ['Responsibility', ...s.models],
-      rows.map((r) => [r.area, ...r.cells.map((x): CellContent => `${x.owner}${x.riskIds.length > 0 ? `: ${x.riskIds.join(', ')}` : ''}`)]),
-    ),
-  );
-  out.push(heading(2, 'Grey areas: what the client may assume Microsoft does'));
-  out.push(
+  const serious = seriousLabel(ctx);
+  const cell = (x: Section['clientRisks'][number]['cells'][number]): CellContent =>
+    x.riskIds.length === 0 ? `${x.owner}: none` : `${x.owner}: ${x.riskIds.length} risk${x.riskIds.length === 1 ? '' : 's'}${x.serious > 0 ? `, ${x.serious} ${serious}` : ''}`;
+  return [
+    heading(2, 'This client’s risks on the matrix'),
+    para(`Each cell counts the risks raised in that responsibility area for that service model, and how many are rated ${serious}; the owner in the cell is the matrix owner. The register lists them.`),
+    brandedTable(ctx, [3, ...s.models.map(() => 2.4)], ['Responsibility', ...s.models], rows.map((r) => [r.area, ...r.cells.map(cell)])),
+  ];
+}
+
+function greyAreaBlocks(ctx: Ctx, s: Section): Block[] {
+  return [
+    heading(2, 'Grey areas: what the client may assume Microsoft does'),
     brandedTable(ctx,
       [3, 5, 3, 1.6],
       ['Common assumption', 'What is true', 'What the client must do', 'Risks'],
       s.greyAreas.map((g) => [g.assumption, g.reality, g.clientAction, g.riskIds.length > 0 ? g.riskIds.join(', ') : 'None raised']),
     ),
-  );
-  return out;
+  ];
+}
+
+/** Identity and Microsoft 365: which conclusions Microsoft Graph verifies and which rest on the interview, with counts. */
+function identityBlocks(ctx: Ctx, s: Section): Block[] {
+  const e = s.identityEvidence;
+  if (e.rows.length === 0) return [];
+  return [
+    heading(2, 'Identity and Microsoft 365: verified by Graph or reported in interview'),
+    para(e.statement),
+    brandedTable(ctx, [1, 4, 3.6, 3.6, 1.8], ['Check', 'Conclusion', 'What Graph shows', 'What the interview said', 'Basis'], e.rows.map((r) => [r.checkId, r.title, r.graph, r.interview, r.basisLabel])),
+    ...(e.graphCollected && ctx.model.meta.masked ? [para('Users are named by pseudonyms in this report (personal data); the findings export lists every object.', STYLE.small)] : []),
+  ];
+}
+
+export function sharedResponsibility(ctx: Ctx): Block[] {
+  const s = ctx.model.sharedResponsibility;
+  return [
+    heading(1, 'Shared responsibility analysis'),
+    ...templateText(ctx, 'shared-responsibility'),
+    ...believeVsFoundBlocks(ctx, s),
+    ...matrixBlocks(ctx, s),
+    ...clientRiskBlocks(ctx, s),
+    ...greyAreaBlocks(ctx, s),
+    ...identityBlocks(ctx, s),
+  ];
 }
