@@ -119,10 +119,11 @@ export interface BelieveVsFoundRow {
   question: string;
   /** the answer as given */
   said: string;
-  /** what the inventory shows, with counts and named resources */
+  /** what the inventory shows, with counts and named resources (one line per check) */
   found: string;
+  /** resources failing the checks that contradict the answer */
   failing: number;
-  checkId: string;
+  checkIds: string[];
   riskIds: string[];
 }
 

@@ -7,6 +7,7 @@ type Row = IdentityEvidence['rows'][number];
 
 const GRAPH_TYPE = 'microsoft.graph/';
 const TENANT_TYPE = 'microsoft.graph/organization';
+const USER_TYPE = 'microsoft.graph/users';
 const BASIS_LABEL: Record<IdentityBasis, string> = { graph: 'Verified by Graph', 'not-assessed': 'Not assessed by Graph', interview: 'Reported in interview' };
 
 /** Whether the bundle holds a Microsoft Graph snapshot (or Graph findings). */
@@ -38,7 +39,8 @@ export function graphResult(ctx: ModelContext, findings: readonly Finding[]): st
   if (judged.length === 0) return `Not applicable to the ${findings.length} object(s) read.`;
   if (judged.every((f) => f.resourceType === TENANT_TYPE)) return failing > 0 ? 'Fails for the tenant.' : 'Passes for the tenant.';
   const roles = byRole(judged);
-  return ctx.clean(`${failing} of ${judged.length} checked fail${roles ? ` (by role: ${roles})` : ''}.`, MAX_NOTE);
+  const noun = judged.every((f) => f.resourceType === USER_TYPE) ? 'accounts' : 'objects';
+  return ctx.clean(`${failing} of ${judged.length} ${noun} checked fail${roles ? ` (by role: ${roles})` : ''}.`, MAX_NOTE);
 }
 
 /** What the interview said on the check's topic: the claiming questions' answers, or that none was given. */

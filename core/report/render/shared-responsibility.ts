@@ -1,4 +1,4 @@
-import { heading, para, STYLE, type CellContent } from './primitives';
+import { heading, para, rich, STYLE, type CellContent } from './primitives';
 import { themeOf, templateText, brandedTable, type Block, type Ctx } from './context';
 
 // The shared responsibility analysis, led by what the client believes against what the
@@ -18,9 +18,8 @@ function believeVsFoundBlocks(ctx: Ctx, s: Section): Block[] {
       `${questions} answer${questions === 1 ? '' : 's'} given in the interview ${questions === 1 ? 'is' : 'are'} contradicted by the inventory: the control was said to be in place, and the resources below show it is not. These are the gaps between what ${ctx.model.meta.client} believes it does and what its estate does; each is raised as a risk, most serious first.`,
     ),
   );
-  out.push(
-    brandedTable(ctx, [4, 3, 6, 1.2], ['Question', 'You told us', 'The inventory shows', 'Risk'], rows.map((r) => [`${r.questionId} ${r.question}`, `“${r.said}”`, r.found, r.riskIds.join(', ')])),
-  );
+  const said = (r: Section['believeVsFound'][number]): CellContent => [rich([{ text: `“${r.said}”`, bold: true }], STYLE.tableText), para(`${r.questionId} ${r.question}`, STYLE.tableText)];
+  out.push(brandedTable(ctx, [5.5, 5.5, 1], ['You told us (question)', 'The inventory shows', 'Risk'], rows.map((r) => [said(r), r.found, r.riskIds.join(', ')])));
   return out;
 }
 
@@ -37,10 +36,10 @@ function matrixBlocks(ctx: Ctx, s: Section): Block[] {
   return out;
 }
 
-/** "High or Very high": the top two levels, as the matrix counts them. */
+/** The second-highest level ("High"): the cells count the risks at it or above. */
 function seriousLabel(ctx: Ctx): string {
-  const top = [...ctx.model.levels].sort((a, b) => b.order - a.order).slice(0, 2).reverse();
-  return top.map((l) => l.label).join(' or ');
+  const ranked = [...ctx.model.levels].sort((a, b) => b.order - a.order);
+  return (ranked[1] ?? ranked[0])?.label ?? '';
 }
 
 /** The client's risks on the matrix: per cell the owner and how many risks, how many of them serious. */
@@ -48,10 +47,10 @@ function clientRiskBlocks(ctx: Ctx, s: Section): Block[] {
   const rows = s.clientRisks.filter((r) => r.cells.some((x) => x.riskIds.length > 0));
   const serious = seriousLabel(ctx);
   const cell = (x: Section['clientRisks'][number]['cells'][number]): CellContent =>
-    x.riskIds.length === 0 ? `${x.owner}: none` : `${x.owner}: ${x.riskIds.length} risk${x.riskIds.length === 1 ? '' : 's'}${x.serious > 0 ? `, ${x.serious} ${serious}` : ''}`;
+    x.riskIds.length === 0 ? `${x.owner}: none` : `${x.owner}: ${x.riskIds.length}${x.serious > 0 ? ` (${x.serious} ≥ ${serious})` : ''}`;
   return [
     heading(2, 'This client’s risks on the matrix'),
-    para(`Each cell counts the risks raised in that responsibility area for that service model, and how many are rated ${serious}; the owner in the cell is the matrix owner. The register lists them.`),
+    para(`Each cell gives the matrix owner and counts the risks raised in that responsibility area for that service model, in brackets how many are rated ${serious} or above. The register lists them.`),
     brandedTable(ctx, [3, ...s.models.map(() => 2.4)], ['Responsibility', ...s.models], rows.map((r) => [r.area, ...r.cells.map(cell)])),
   ];
 }
@@ -71,10 +70,14 @@ function greyAreaBlocks(ctx: Ctx, s: Section): Block[] {
 function identityBlocks(ctx: Ctx, s: Section): Block[] {
   const e = s.identityEvidence;
   if (e.rows.length === 0) return [];
+  // without a Graph snapshot every row would read "not collected": the statement says it once
+  const table = e.graphCollected
+    ? brandedTable(ctx, [1, 4, 3.6, 3.6, 1.8], ['Check', 'Conclusion', 'What Graph shows', 'What the interview said', 'Basis'], e.rows.map((r) => [r.checkId, r.title, r.graph, r.interview, r.basisLabel]))
+    : brandedTable(ctx, [1, 5, 5], ['Check', 'What Graph would verify', 'What the interview said'], e.rows.map((r) => [r.checkId, r.title, r.interview]));
   return [
     heading(2, 'Identity and Microsoft 365: verified by Graph or reported in interview'),
     para(e.statement),
-    brandedTable(ctx, [1, 4, 3.6, 3.6, 1.8], ['Check', 'Conclusion', 'What Graph shows', 'What the interview said', 'Basis'], e.rows.map((r) => [r.checkId, r.title, r.graph, r.interview, r.basisLabel])),
+    table,
     ...(e.graphCollected && ctx.model.meta.masked ? [para('Users are named by pseudonyms in this report (personal data); the findings export lists every object.', STYLE.small)] : []),
   ];
 }
