@@ -30,8 +30,11 @@ describe('top risks of the executive summary', () => {
   });
 
   it('breaks ties by what is known and what it touches, not by the lowest id', () => {
+    // reported in interview only, though it names LIMS resources (as a consultant's note might)
+    const reported = rated('R-004', 'R-001', 5, 5, 'very-high');
+    reported.evidence.affectedResources = risk('R-017').evidence.affectedResources;
     const bundle = withRisks([
-      rated('R-004', 'R-001', 5, 5, 'very-high'), // reported in interview only
+      reported,
       rated('R-003', 'R-002', 5, 5, 'very-high'), // verified, Clinical data platform (high), 16 resources
       rated('R-016', 'R-003', 5, 5, 'very-high'), // verified, LIMS (critical), 12 resources
       rated('R-012', 'R-004', 5, 5, 'very-high'), // verified, no business service, 2 resources
