@@ -6,7 +6,7 @@ import { brandColours, fitWidths, levelCell, minimumColumnWidths, themedLevel, t
 // the executive summary and the roadmap.
 
 const HEADER = ['Risk', 'Live issue', 'Where', 'First action', 'Current rating'];
-const WEIGHTS = [1.1, 3, 3.2, 4.2, 1.5];
+const WEIGHTS = [1.1, 2.6, 3.4, 4.6, 1.5];
 
 /** Where the issue is: the subjects named (and how many more), and the business services touched. */
 function where(item: ActNowItem): string {
@@ -18,7 +18,7 @@ function where(item: ActNowItem): string {
 function row(ctx: Ctx, item: ActNowItem): CellContent[] {
   return [
     ctx.riskLinks ? { text: item.riskId, link: item.bookmark } : item.riskId,
-    `${item.issue}\n${item.title}`,
+    item.issue,
     where(item),
     item.firstAction,
     levelCell(ctx, item.inherent.level, item.inherent.levelLabel),
@@ -51,5 +51,7 @@ export function actNowBox(ctx: Ctx): Block[] {
       border: themeOf(ctx).tableBorder,
       repeatHeader: true,
     }),
+    // a table followed directly by text reads as one block; leave a line
+    para(''),
   ];
 }

@@ -1,4 +1,5 @@
-import { heading, para, rich, STYLE, type CellContent } from './primitives';
+import { riskBookmark } from '../labels';
+import { heading, link, para, rich, STYLE, type CellContent } from './primitives';
 import { themeOf, templateText, brandedTable, type Block, type Ctx } from './context';
 
 // The shared responsibility analysis, led by what the client believes against what the
@@ -6,6 +7,12 @@ import { themeOf, templateText, brandedTable, type Block, type Ctx } from './con
 // which identity conclusions Microsoft Graph verifies.
 
 type Section = Ctx['model']['sharedResponsibility'];
+
+/** Risk ids, each linked to its details when they are in this document. */
+function riskIdsCell(ctx: Ctx, ids: readonly string[]): CellContent {
+  if (!ctx.riskLinks) return ids.join(', ');
+  return [rich(ids.flatMap((id, i) => [...(i > 0 ? [', '] : []), link(id, riskBookmark(id))]), STYLE.tableText)];
+}
 
 /** The answers the inventory contradicts: what the client said, what the inventory shows, the risk. */
 function believeVsFoundBlocks(ctx: Ctx, s: Section): Block[] {
@@ -19,7 +26,7 @@ function believeVsFoundBlocks(ctx: Ctx, s: Section): Block[] {
     ),
   );
   const said = (r: Section['believeVsFound'][number]): CellContent => [rich([{ text: `“${r.said}”`, bold: true }], STYLE.tableText), para(`${r.questionId} ${r.question}`, STYLE.tableText)];
-  out.push(brandedTable(ctx, [5.5, 5.5, 1], ['You told us (question)', 'The inventory shows', 'Risk'], rows.map((r) => [said(r), r.found, r.riskIds.join(', ')])));
+  out.push(brandedTable(ctx, [5.5, 5.5, 1], ['You told us (question)', 'The inventory shows', 'Risk'], rows.map((r) => [said(r), r.found, riskIdsCell(ctx, r.riskIds)])));
   return out;
 }
 
@@ -73,7 +80,7 @@ function identityBlocks(ctx: Ctx, s: Section): Block[] {
   // without a Graph snapshot every row would read "not collected": the statement says it once
   const table = e.graphCollected
     ? brandedTable(ctx, [1, 4, 3.6, 3.6, 1.8], ['Check', 'Conclusion', 'What Graph shows', 'What the interview said', 'Basis'], e.rows.map((r) => [r.checkId, r.title, r.graph, r.interview, r.basisLabel]))
-    : brandedTable(ctx, [1, 5, 5], ['Check', 'What Graph would verify', 'What the interview said'], e.rows.map((r) => [r.checkId, r.title, r.interview]));
+    : brandedTable(ctx, [1, 5, 5], ['Check', 'Weakness a Graph pull would test', 'What the interview said'], e.rows.map((r) => [r.checkId, r.title, r.interview]));
   return [
     heading(2, 'Identity and Microsoft 365: verified by Graph or reported in interview'),
     para(e.statement),
