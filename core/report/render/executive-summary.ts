@@ -98,6 +98,13 @@ function topRisksBlocks(ctx: Ctx): Block[] {
   ];
 }
 
+/** " 10 answers … are contradicted by the inventory …" ('' when none is). */
+function contradictions(ctx: Ctx): string {
+  const n = new Set(ctx.model.sharedResponsibility.believeVsFound.map((r) => r.questionId)).size;
+  if (n === 0) return '';
+  return ` ${n} answer${n === 1 ? '' : 's'} given in the interview ${n === 1 ? 'is' : 'are'} contradicted by the inventory: the shared responsibility analysis opens with what ${ctx.model.meta.client} believes against what was found.`;
+}
+
 /** Who owns what, in one paragraph. */
 function ownershipBlocks(ctx: Ctx): Block[] {
   const { model } = ctx;
@@ -105,7 +112,7 @@ function ownershipBlocks(ctx: Ctx): Block[] {
   return [
     heading(2, 'Who owns what'),
     para(
-      `Of ${model.risks.length} risks, ${rsp.counts.customer} are the customer’s, ${rsp.counts.shared} are shared and ${rsp.counts.microsoft} are Microsoft’s${rsp.counts.unknown > 0 ? `; ${rsp.counts.unknown} could not be assigned from the matrix` : ''}. The client must act on ${rsp.customerMustOwn.length}: the customer’s own and its half of every shared one. For Microsoft’s, the client’s action is to verify Microsoft’s assurance reports and commitments. The shared responsibility analysis opens with the answers the inventory contradicts.`,
+      `Of ${model.risks.length} risks, ${rsp.counts.customer} are the customer’s, ${rsp.counts.shared} are shared and ${rsp.counts.microsoft} are Microsoft’s${rsp.counts.unknown > 0 ? `; ${rsp.counts.unknown} could not be assigned from the matrix` : ''}. The client must act on ${rsp.customerMustOwn.length}: the customer’s own and its half of every shared one. For Microsoft’s, the client’s action is to verify Microsoft’s assurance reports and commitments.${contradictions(ctx)}`,
     ),
   ];
 }
