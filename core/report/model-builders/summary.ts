@@ -46,12 +46,16 @@ export function topRisks(ctx: ModelContext, risks: readonly RiskView[], count = 
   return out.slice(0, count);
 }
 
-/** The label of a single-choice answer up to its colon ("High: core business…" -> "high"), or undefined. */
+/** "High" -> "high", but "GxP data" and "EU" stay as written. */
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** The chosen labels of a scoping answer, each up to its colon ("High: core business…" -> "high"); undefined when unanswered or not in the pack. */
 function shortAnswer(ctx: ModelContext, questionId: string): string | undefined {
   const ans = ctx.bundle.answers[questionId];
-  if (!ans || ans.choices.length === 0) return undefined;
-  const label = choiceLabels(ctx, questionId, ans.choices);
-  return ctx.clean(label.split(':')[0]!.trim().toLowerCase());
+  const q = ctx.pack.questions.get(questionId);
+  if (!q || !ans || ans.choices.length === 0) return undefined;
+  const labels = ans.choices.map((c) => q.choices.find((x) => x.id === c)?.label ?? c).map((l) => lowerFirst(l.split(':')[0]!.trim()));
+  return ctx.clean(labels.join(' and '));
 }
 
 /** The regulated data in scope as answered (none when "None of these" or not answered), with the consultant's note. */
@@ -59,7 +63,7 @@ function regulatedData(ctx: ModelContext): string | undefined {
   const ans = ctx.bundle.answers['SCOPE-REGULATED'];
   const choices = (ans?.choices ?? []).filter((c) => c !== 'none');
   if (choices.length === 0) return undefined;
-  const labels = choiceLabels(ctx, 'SCOPE-REGULATED', choices).split('; ').map((l) => l.replace(/\s*\(.*\)$/, '').toLowerCase());
+  const labels = choiceLabels(ctx, 'SCOPE-REGULATED', choices).split('; ').map((l) => lowerFirst(l.replace(/\s*\(.*\)$/, '')));
   const note = ans?.note ? ` (${ctx.clean(ans.note).replace(/\.$/, '')})` : '';
   return `${ctx.clean(labels.join(' and '))}${note}`;
 }
