@@ -256,6 +256,21 @@ export type JoinSpec = z.infer<typeof JoinSchema>[string];
 const CheckIdSchema = z.string().regex(/^[A-Z]{2}-\d{2}$/, 'check ids look like ST-01');
 const RemediationSchema = z.strictObject({ portal: z.array(z.string().min(1)).min(1), cli: z.string().optional() });
 
+/**
+ * A check whose failure is a live issue (an open alert, an attack path, a management port
+ * open to the Internet, an administrator without MFA): the report escalates its risk to the
+ * "act now (this week)" box whatever the target rating. `label` names the issue, `firstAction`
+ * is what to do first; `describe` names each subject from its Resource Graph row (and the
+ * rows the finding's evidence lists by id), e.g. "{properties.AlertDisplayName} on
+ * {properties.CompromisedEntity}", used when every field is present.
+ */
+export const ActNowSchema = z.strictObject({
+  label: z.string().min(1).max(120),
+  firstAction: z.string().min(1).max(400),
+  describe: z.string().regex(/\{[^{}]+\}/, 'describe names at least one {field.path}').max(200).optional(),
+});
+export type ActNow = z.infer<typeof ActNowSchema>;
+
 /** A check over Resource Graph rows, evaluated from its declarative query and conditions. */
 export const ArgCheckSchema = z
   .strictObject({
@@ -284,6 +299,7 @@ export const ArgCheckSchema = z
      */
     subjectMappings: z.strictObject({ field: PathSchema, values: z.record(z.string().min(1), MappingsSchema) }).optional(),
     references: z.array(z.string()).optional(),
+    actNow: ActNowSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.kind === 'aggregate' && !c.aggregate) ctx.addIssue({ code: 'custom', path: ['aggregate'], message: 'an aggregate check needs `aggregate`' });
@@ -313,6 +329,7 @@ export const GraphCheckSchema = z.strictObject({
   remediation: RemediationSchema,
   mappings: MappingsSchema,
   references: z.array(z.string()).optional(),
+  actNow: ActNowSchema.optional(),
 });
 export type GraphCheckEntry = z.infer<typeof GraphCheckSchema>;
 

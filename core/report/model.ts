@@ -9,10 +9,12 @@ import { byRoadmap, bySeverity, riskView } from './model-builders/risks';
 import { environment, scope } from './model-builders/scope';
 import { providerCommitments } from './model-builders/provider-commitments';
 import { sharedResponsibility } from './model-builders/shared-responsibility';
+import { actNow } from './model-builders/act-now';
+import { businessFraming, topRisks } from './model-builders/summary';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
 
-export type { DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportDepth, ReportOptions, RiskView } from './types';
+export type { ActNowItem, DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportDepth, ReportOptions, RiskView } from './types';
 export { HORIZON_LABEL } from './model-builders/posture';
 
 /**
@@ -29,6 +31,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   const responsibilityView = responsibility(risks, sortedRisks);
   const identity = documentIdentity(ctx);
   const placeholders = placeholderValues(ctx, identity, risks, postureView, responsibilityView.counts);
+  const top = topRisks(ctx, risks);
 
   const model: ReportModel = {
     placeholders,
@@ -38,12 +41,14 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     riskMatrix: riskMatrixView(ctx),
     posture: postureView,
     heatmaps: { inherent: heatMap(risks, (r) => r.inherent), residual: heatMap(risks, (r) => r.residual) },
-    topRisks: sortedRisks.slice(0, 10),
+    topRisks: top.map((t) => t.risk),
+    summary: { framing: businessFraming(ctx, risks), topRisks: top },
+    actNow: actNow(ctx, risks),
     responsibility: responsibilityView,
     priorities: byHorizon,
     scope: scope(ctx),
     environment: environment(ctx),
-    sharedResponsibility: sharedResponsibility(ctx),
+    sharedResponsibility: sharedResponsibility(ctx, risks),
     providerCommitments: providerCommitments(ctx),
     risks,
     roadmap: roadmap(byHorizon),

@@ -89,6 +89,56 @@ export interface RiskView {
   history: { at: string; action: string; detail: string; by: string }[];
 }
 
+/** A live issue escalated to "act now (this week)" whatever its target rating (pack: a check's `actNow`). */
+export interface ActNowItem {
+  riskId: string;
+  bookmark: string;
+  /** the live issue(s), as the pack labels them (e.g. "Open high-severity Defender alert") */
+  issue: string;
+  /** the risk's title */
+  title: string;
+  /** the subjects named (an alert on a VM, an NSG, a masked user), at most a few; `subjectTotal` counts them all */
+  subjects: string[];
+  subjectTotal: number;
+  businessServices: string[];
+  firstAction: string;
+  /** current (inherent) rating */
+  inherent: Rating;
+}
+
+/** A top risk of the executive summary, with the risks that are the same finding (shown once). */
+export interface TopRisk {
+  risk: RiskView;
+  /** ids of other risks raised from the same failing checks or the same resources */
+  sameFinding: string[];
+}
+
+/** One answer the inventory contradicts: what the client said, what the inventory shows. */
+export interface BelieveVsFoundRow {
+  questionId: string;
+  question: string;
+  /** the answer as given */
+  said: string;
+  /** what the inventory shows, with counts and named resources (one line per check) */
+  found: string;
+  /** resources failing the checks that contradict the answer */
+  failing: number;
+  checkIds: string[];
+  riskIds: string[];
+}
+
+/** How an identity or Microsoft 365 conclusion is known: verified by Graph, not assessed (gap), or reported in interview. */
+export type IdentityBasis = 'graph' | 'not-assessed' | 'interview';
+
+/** The identity and Microsoft 365 conclusions: which are verified by Microsoft Graph, which rest on the interview. */
+export interface IdentityEvidence {
+  /** a Graph snapshot is in the bundle */
+  graphCollected: boolean;
+  /** one paragraph: how many conclusions rest on what */
+  statement: string;
+  rows: { checkId: string; title: string; basis: IdentityBasis; basisLabel: string; graph: string; interview: string }[];
+}
+
 export interface HeatMap {
   /** counts[likelihood-1][impact-1] */
   counts: number[][];
@@ -136,7 +186,16 @@ export interface ReportModel {
     residualUnset: number;
   };
   heatmaps: { inherent: HeatMap; residual: HeatMap };
+  /** most serious first by current (inherent) rating, the same finding once */
   topRisks: RiskView[];
+  /** the executive summary's framing and ranked risks */
+  summary: {
+    /** sentences on the client's business: sector, regulated data, criticality, named services (only what was recorded) */
+    framing: string[];
+    topRisks: TopRisk[];
+  };
+  /** live issues to handle this week, by current (inherent) rating */
+  actNow: ActNowItem[];
   responsibility: {
     counts: Record<Owner | 'unknown', number>;
     customerMustOwn: RiskView[];
@@ -190,8 +249,12 @@ export interface ReportModel {
     matrix: MatrixView;
     otherMatrix?: MatrixView;
     disagreements: { area: string; model: string; used: string; other: string }[];
-    /** rows of the matrix used x in-scope models: risk ids on each cell */
-    clientRisks: { area: string; cells: { model: string; owner: string; riskIds: string[] }[] }[];
+    /** rows of the matrix used x in-scope models: risk ids on each cell, and how many are at the top two levels */
+    clientRisks: { area: string; cells: { model: string; owner: string; riskIds: string[]; serious: number }[] }[];
+    /** the answers the inventory contradicts, most serious risk first */
+    believeVsFound: BelieveVsFoundRow[];
+    /** identity and Microsoft 365: verified by Graph vs reported in interview */
+    identityEvidence: IdentityEvidence;
     models: string[];
     greyAreas: { assumption: string; reality: string; clientAction: string; riskIds: string[] }[];
   };

@@ -2,8 +2,11 @@ import type { Matrix } from '../../content/types';
 import type { ServiceModel } from '../../content/vocabulary';
 import { GREY_AREAS } from '../grey-areas';
 import { MODEL_LABEL, OWNER_LABEL } from '../labels';
-import type { MatrixView, ReportModel } from '../types';
+import type { MatrixView, ReportModel, RiskView } from '../types';
+import { believeVsFound } from './believe-vs-found';
 import type { ModelContext } from './context';
+import { isSerious } from './current-risk';
+import { identityEvidence } from './identity-evidence';
 import { inScopeModels } from './scope';
 
 type Section = ReportModel['sharedResponsibility'];
@@ -52,11 +55,15 @@ export function clientRisksOnMatrix(ctx: ModelContext, models: readonly ServiceM
   }
   return matrix.rows.map((row) => ({
     area: row.label,
-    cells: models.map((m) => ({
-      model: MODEL_LABEL[m],
-      owner: row.owners[m] ? OWNER_LABEL[row.owners[m]] : '—',
-      riskIds: (byRow.get(row.id) ?? []).filter((r) => r.serviceModels.length === 0 || r.serviceModels.includes(m)).map((r) => r.id),
-    })),
+    cells: models.map((m) => {
+      const here = (byRow.get(row.id) ?? []).filter((r) => r.serviceModels.length === 0 || r.serviceModels.includes(m));
+      return {
+        model: MODEL_LABEL[m],
+        owner: row.owners[m] ? OWNER_LABEL[row.owners[m]] : '—',
+        riskIds: here.map((r) => r.id),
+        serious: here.filter((r) => isSerious(ctx, r.inherentLevel)).length,
+      };
+    }),
   }));
 }
 
@@ -76,10 +83,16 @@ export function greyAreas(ctx: ModelContext): Section['greyAreas'] {
   }));
 }
 
-/** The shared responsibility section: the matrix used, where the sources disagree, the client's risks, grey areas. */
-export function sharedResponsibility(ctx: ModelContext): Section {
+/**
+ * The shared responsibility section: what the client believes against what the inventory
+ * shows, the matrix used, where the sources disagree, the client's risks, grey areas, and
+ * which identity conclusions Microsoft Graph verifies.
+ */
+export function sharedResponsibility(ctx: ModelContext, risks: readonly RiskView[]): Section {
   const models = inScopeModels(ctx);
   return {
+    believeVsFound: believeVsFound(ctx, risks),
+    identityEvidence: identityEvidence(ctx),
     matrix: matrixView(ctx.matrix),
     ...(ctx.otherMatrix ? { otherMatrix: matrixView(ctx.otherMatrix) } : {}),
     disagreements: matrixDisagreements(ctx.matrix, ctx.otherMatrix),

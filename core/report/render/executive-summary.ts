@@ -1,8 +1,11 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType, ShadingType, TableLayoutType, BorderStyle } from 'docx';
-import { bullets, heading, heatCell, link, para, rich, runs, STYLE } from './primitives';
+import type { TopRisk } from '../types';
+import { actNowBox } from './act-now';
+import { heading, heatCell, para, rich, runs, STYLE } from './primitives';
 import { brandColours, themeOf, templateText, brandedTable, levelCell, themedLevel, riskLink, type Block, type Ctx } from './context';
 
-// The executive summary: posture, heat maps, top risks, ownership, priorities.
+// The executive summary (two pages): act now, posture framed for the client's business, heat
+// maps, top risks by current rating, ownership, and a pointer to the roadmap.
 
 function heatMapTable(ctx: Ctx): Table {
   const { model } = ctx;
@@ -46,66 +49,93 @@ function legend(ctx: Ctx): Paragraph {
   return para(`Impact: ${impact}. Cells show the number of risks; the letters give the level (${parts.join(', ')}), so the map reads without colour.`, STYLE.caption);
 }
 
-/** Overall posture: the rating, risks per level, interview scores by domain. */
+/** "17 Very high, 76 High and 21 Medium" for the inherent or residual counts per level. */
+function levelCounts(ctx: Ctx, pick: 'inherent' | 'residual'): string {
+  const parts = [...ctx.model.posture.byLevel].reverse().filter((b) => b[pick] > 0).map((b) => `${b[pick]} ${b.level.label}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? 'none');
+}
+
+/** The three weakest interview domains by score, as a sentence ('' when none was scored). */
+function weakestDomains(ctx: Ctx): string {
+  const scored = ctx.model.posture.domainScores.filter((d) => d.score !== null).sort((x, y) => x.score! - y.score! || x.title.localeCompare(y.title));
+  if (scored.length === 0) return '';
+  return ` The interview scored lowest on ${scored.slice(0, 3).map((d) => `${d.title.toLowerCase()} (${d.score})`).join(', ')}, out of 100.`;
+}
+
+/** Overall posture, framed for the client's business: what it holds, the rating, the risks by level. */
 function postureBlocks(ctx: Ctx): Block[] {
   const p = ctx.model.posture;
-  const out: Block[] = [heading(2, 'Overall posture')];
-  out.push(rich([{ text: `Posture: ${p.rating}. `, bold: true }, p.statement]));
-  out.push(brandedTable(ctx, [3, 2, 2], ['Level', 'Inherent', 'Residual'], [...p.byLevel].reverse().map((b) => [levelCell(ctx, b.level.id, b.level.label), String(b.inherent), String(b.residual)])));
-  if (p.domainScores.length > 0) {
-    out.push(para('Interview results by domain (0–100, mean score of the answered questions):', STYLE.caption));
-    out.push(brandedTable(ctx, [5, 2, 2], ['Domain', 'Answered', 'Score'], p.domainScores.map((d) => [d.title, `${d.answered} of ${d.total}`, d.score === null ? '—' : String(d.score)])));
-  }
-  return out;
+  return [
+    heading(2, 'Overall posture'),
+    ...(ctx.model.summary.framing.length > 0 ? [para(ctx.model.summary.framing.join(' '))] : []),
+    rich([{ text: `Posture: ${p.rating}. `, bold: true }, p.statement]),
+    para(`By current (inherent) rating: ${levelCounts(ctx, 'inherent')}. After the treatments proposed (target, residual): ${levelCounts(ctx, 'residual')}.${weakestDomains(ctx)}`),
+  ];
 }
 
 /** The inherent and residual heat maps with their legend. */
 function heatMapBlocks(ctx: Ctx): Block[] {
   const unset = ctx.model.posture.residualUnset;
-  const out: Block[] = [heading(2, 'Inherent and residual risk'), heatMapTable(ctx), legend(ctx)];
+  const out: Block[] = [heading(2, 'Current and target risk'), heatMapTable(ctx), legend(ctx)];
   if (unset > 0) out.push(para(`${unset} risk(s) have no residual rating yet; they are shown at their inherent rating until treatment is agreed.`, STYLE.small));
   return out;
 }
 
-function topRisksBlocks(ctx: Ctx): Block[] {
-  const rows = ctx.model.topRisks.map((r) => [riskLink(ctx, r), r.title, r.ownerLabel, levelCell(ctx, r.inherent.level, r.inherent.levelLabel), levelCell(ctx, r.residual.level, r.residual.levelLabel)]);
-  return [heading(2, 'Top risks'), brandedTable(ctx, [1.2, 6, 1.6, 1.6, 1.6], ['ID', 'Risk', 'Owner', 'Inherent', 'Residual'], rows)];
+/** The risk's title, with the other risks that are the same finding. */
+function topRiskTitle(t: TopRisk): string {
+  return t.sameFinding.length > 0 ? `${t.risk.title} (same finding: ${t.sameFinding.join(', ')})` : t.risk.title;
 }
 
-/** Who owns what: counts per owner and per category. */
+/** The most serious risks by current rating, each finding once, with the business services they touch. */
+function topRisksBlocks(ctx: Ctx): Block[] {
+  const top = ctx.model.summary.topRisks;
+  if (top.length === 0) return [];
+  const rows = top.map((t) => [riskLink(ctx, t.risk), topRiskTitle(t), t.risk.businessServices.join(', ') || '—', t.risk.evidenceStatusLabel, levelCell(ctx, t.risk.inherent.level, t.risk.inherent.levelLabel)]);
+  return [
+    heading(2, 'Top risks'),
+    para(`The ${top.length} most serious by current (inherent) rating; ties go to risks the inventory verifies, then to the more critical business service, then to the wider set of affected resources.`, STYLE.small),
+    brandedTable(ctx, [1.1, 6, 2.2, 1.8, 1.5], ['ID', 'Risk', 'Business service', 'How known', 'Current'], rows),
+  ];
+}
+
+/** " 10 answers … are contradicted by the inventory …" ('' when none is). */
+function contradictions(ctx: Ctx): string {
+  const n = new Set(ctx.model.sharedResponsibility.believeVsFound.map((r) => r.questionId)).size;
+  if (n === 0) return '';
+  return ` ${n} answer${n === 1 ? '' : 's'} given in the interview ${n === 1 ? 'is' : 'are'} contradicted by the inventory: the shared responsibility analysis opens with what ${ctx.model.meta.client} believes against what was found.`;
+}
+
+/** Who owns what, in one paragraph. */
 function ownershipBlocks(ctx: Ctx): Block[] {
   const { model } = ctx;
   const rsp = model.responsibility;
   return [
     heading(2, 'Who owns what'),
     para(
-      `Of ${model.risks.length} risks, ${rsp.counts.customer} are the customer’s, ${rsp.counts.shared} are shared and ${rsp.counts.microsoft} are Microsoft’s${rsp.counts.unknown > 0 ? `; ${rsp.counts.unknown} could not be assigned from the matrix` : ''}. The client must act on ${rsp.customerMustOwn.length}: the customer’s own and its half of every shared one. For Microsoft’s, the client’s action is to verify Microsoft’s assurance reports and commitments.`,
+      `Of ${model.risks.length} risks, ${rsp.counts.customer} are the customer’s, ${rsp.counts.shared} are shared and ${rsp.counts.microsoft} are Microsoft’s${rsp.counts.unknown > 0 ? `; ${rsp.counts.unknown} could not be assigned from the matrix` : ''}. The client must act on ${rsp.customerMustOwn.length}: the customer’s own and its half of every shared one. For Microsoft’s, the client’s action is to verify Microsoft’s assurance reports and commitments.${contradictions(ctx)}`,
     ),
-    brandedTable(ctx, [4, 1.5, 1.5, 1.5], ['Category', 'Customer', 'Shared', 'Microsoft'], rsp.byCategory.map((b) => [b.category, String(b.customer), String(b.shared), String(b.microsoft)])),
   ];
 }
 
-/** The first eight risks of each of the 30/60/90-day horizons. */
-function priorityBlocks(ctx: Ctx): Block[] {
-  const out: Block[] = [heading(2, '30/60/90-day priorities')];
-  for (const h of ['30', '60', '90'] as const) {
-    const items = ctx.model.priorities[h];
-    out.push(para(h === '30' ? 'First 30 days' : h === '60' ? 'Days 31–60' : 'Days 61–90', STYLE.label));
-    if (items.length === 0) out.push(para('Nothing scheduled.'));
-    else out.push(...bullets(items.slice(0, 8).map((r) => [...(ctx.riskLinks ? [link(r.id, r.bookmark)] : runs(r.id)), ...runs(` ${r.title} — ${r.recommendation.summary}`)])));
-    if (items.length > 8) out.push(para(`…and ${items.length - 8} more in the remediation roadmap.`, STYLE.small));
-  }
-  return out;
+/** Where the rest is: the roadmap's horizons with their counts, instead of a truncated list. */
+function roadmapPointer(ctx: Ctx): Block[] {
+  const horizons = ctx.model.roadmap.filter((h) => h.items.length > 0).map((h) => `${h.label.toLowerCase()}: ${h.items.length}`);
+  if (horizons.length === 0) return [];
+  return [heading(2, 'What to do next'), para(`The remediation roadmap sequences every treatment (${horizons.join('; ')}), with the action, owner and effort of each. The act-now items above come before all of them.`)];
 }
 
+/** The executive summary: act now, the client's business and posture, heat maps, top risks, ownership, the way to the roadmap. */
 export function executiveSummary(ctx: Ctx): Block[] {
+  const noLiveIssue = ctx.model.actNow.length === 0 ? [para('Act now: no live issue (open high-severity alert, attack path or exposure the content pack escalates) was found in the evidence collected.', STYLE.small)] : [];
   return [
     heading(1, 'Executive summary'),
+    ...actNowBox(ctx),
+    ...noLiveIssue,
     ...templateText(ctx, 'executive-summary'),
     ...postureBlocks(ctx),
     ...heatMapBlocks(ctx),
     ...topRisksBlocks(ctx),
     ...ownershipBlocks(ctx),
-    ...priorityBlocks(ctx),
+    ...roadmapPointer(ctx),
   ];
 }

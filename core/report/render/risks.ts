@@ -1,6 +1,7 @@
 import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
+import { actNowBox } from './act-now';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
 
 // The register summary, the detailed risks and the remediation roadmap.
@@ -142,7 +143,7 @@ export function riskDetails(ctx: Ctx, onRisk?: () => void): Block[] {
 
 export function roadmap(ctx: Ctx): Block[] {
   const { model } = ctx;
-  const out: Block[] = [heading(1, 'Remediation roadmap'), ...templateText(ctx, 'roadmap')];
+  const out: Block[] = [heading(1, 'Remediation roadmap'), ...actNowBox(ctx), ...templateText(ctx, 'roadmap')];
   for (const h of model.roadmap) {
     out.push(heading(2, h.label));
     if (h.items.length === 0) {
