@@ -1,4 +1,8 @@
+import type { BusinessService } from '../bundle/schema';
 import { downtimeMinutesPerMonth } from '../commitments/composite';
+import { estateCommitments } from '../commitments/estate';
+import type { ContentPack } from '../content/types';
+import type { Answers } from '../interview/answers';
 import type { WorkloadEvaluation } from '../commitments/workload';
 import type { ServiceModel } from '../content/vocabulary';
 import type { Resource } from '../inventory/normalise';
@@ -89,4 +93,15 @@ export function availabilityGapNote(g: AvailabilityGap): string {
       ? ' No configuration change in the SLA table raises it: redesign (another region, a fallback) is the way.'
       : ` Fixes: ${g.fixes.map((f) => `${f.resourceName}: ${f.fix} (${f.priceClass.replace(/-/g, ' ')})`).join('; ')}; with all of them: ${pct(g.compositeAfterFixes)}.`;
   return `Workload "${g.workloadName}" (${g.workloadBasis}): ${figure}, against a tolerance of ${min(g.toleranceMinutes)} a month (${g.toleranceBasis}).${fixes}`;
+}
+
+/**
+ * The gaps of an estate as the register derives them: the workloads are the stored business
+ * services (else Demarc's suggestions), each against its own tolerance, the scoping answer last.
+ */
+export function estateAvailabilityGaps(pack: ContentPack, resources: readonly Resource[], services: readonly BusinessService[], answers: Answers): AvailabilityGap[] {
+  const data = pack.commitments;
+  if (!data || resources.length === 0) return [];
+  const estate = estateCommitments({ data, resources, services, scopeCriticality: answers[data.tolerance.question]?.choices[0] });
+  return availabilityGaps(estate.workloads, resources);
 }
