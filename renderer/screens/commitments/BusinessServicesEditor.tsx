@@ -77,7 +77,7 @@ function Suggestions({ assessmentId, suggestions, services }: { assessmentId: st
       <div className={styles.row}>
         {open.map((w) => (
           <Button key={w.id} size="small" icon={<AddRegular />} onClick={() => void accept([w])} aria-label={`Accept suggestion ${w.name} (${w.basis})`}>
-            {w.name} <span className={styles.muted}>({w.accept!.basis})</span>
+            {w.name}&nbsp;<span className={styles.muted}>({w.accept!.basis})</span>
           </Button>
         ))}
         {open.length > 1 && (

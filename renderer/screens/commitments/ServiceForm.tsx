@@ -167,7 +167,8 @@ export function ServiceForm({ title, initial, view, onSave, onCancel }: ServiceF
         e.preventDefault();
         void save();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      // Escape leaves the form, unless it is closing a picker's list
+      onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLElement).getAttribute('role') !== 'combobox' && onCancel()}
     >
       <Text weight="semibold" className={styles.wide}>
         {title}
