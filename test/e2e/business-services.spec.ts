@@ -20,6 +20,7 @@ test('Business services: define one, see its composite against its own tolerance
   await form.getByTestId('service-save').click();
   await expect(form).toContainText('Enter a number of minutes.');
   await form.getByTestId('service-rto').fill('120');
+  await expect(form).not.toContainText('Enter a number of minutes.');
   await form.getByTestId('service-tolerated').fill('1');
   await form.getByTestId('service-resource-picker').click();
   await app.keyboard.type('vm-win-manual');
@@ -54,6 +55,7 @@ test('Business services: define one, see its composite against its own tolerance
   await expect(app.getByTestId('business-service-Order desk')).toContainText('120 min');
   await expect(app.getByTestId('workload-Order desk')).toContainText(`Evidence of ${String(gapRisk.id)}`);
   await app.screenshot({ path: 'test-results/screens/business-services.png', fullPage: true });
+  await app.getByTestId('commitment-workloads').screenshot({ path: 'test-results/screens/business-service-workloads.png' });
   await expectAccessible(app, 'business services');
 
   // and the exported bundle carries it

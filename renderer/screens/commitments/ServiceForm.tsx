@@ -9,6 +9,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
     gap: tokens.spacingVerticalM,
+    alignItems: 'start',
     padding: tokens.spacingHorizontalL,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -134,6 +135,18 @@ function GroupPicker({ view, selected, onChange }: { view: CommitmentsView; sele
   );
 }
 
+/** The input field each draft field is checked as. */
+const FIELD_OF: Record<keyof ServiceDraft, string> = {
+  name: 'name',
+  description: 'description',
+  criticality: 'criticality',
+  rtoMinutes: 'rtoMinutes',
+  toleratedDowntime: 'toleratedDowntimeMinutesPerMonth',
+  resourceIds: 'resourceIds',
+  resourceGroups: 'resourceGroups',
+  basis: 'basis',
+};
+
 export interface ServiceFormProps {
   title: string;
   initial: ServiceDraft;
@@ -148,7 +161,11 @@ export function ServiceForm({ title, initial, view, onSave, onCancel }: ServiceF
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const set = <K extends keyof ServiceDraft>(key: K, value: ServiceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ServiceDraft>(key: K, value: ServiceDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // a field's message goes once the consultant changes it; the next save checks again
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([field]) => field !== FIELD_OF[key])));
+  };
   const err = (key: string) => (errors[key] ? { validationMessage: errors[key], validationState: 'error' as const } : {});
   const save = async () => {
     try {
