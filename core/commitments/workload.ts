@@ -136,8 +136,32 @@ export function serviceTolerance(
   return scoped && { ...scoped, kind: 'scope-criticality' };
 }
 
+// Built once per commitment list and per table, not once per workload: an estate of 20,000
+// resources has hundreds of suggested workloads, and lower-casing every id for each was seconds.
+const positions = new WeakMap<readonly ResourceCommitment[], Map<string, number[]>>();
+const tierIndexes = new WeakMap<SlaTable, Map<string, SlaTier>>();
+
+/** The commitments of a workload's members, in the order of `all` (inventory order). */
+function membersIn(workload: Workload, all: readonly ResourceCommitment[]): ResourceCommitment[] {
+  let index = positions.get(all);
+  if (!index) {
+    index = new Map();
+    all.forEach((c, i) => {
+      const key = c.resourceId.toLowerCase();
+      const list = index!.get(key);
+      if (list) list.push(i);
+      else index!.set(key, [i]);
+    });
+    positions.set(all, index);
+  }
+  const at = new Set(workload.resourceIds.flatMap((id) => index.get(id.toLowerCase()) ?? []));
+  return [...at].sort((a, b) => a - b).map((i) => all[i]!);
+}
+
 function tierById(table: SlaTable): Map<string, SlaTier> {
-  return new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)));
+  let index = tierIndexes.get(table);
+  if (!index) tierIndexes.set(table, (index = new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)))));
+  return index;
 }
 
 /** The fix each resource's tier names (once per redundancy group), and the figures they would reach. */
@@ -162,8 +186,7 @@ function fixesFor(commitments: readonly ResourceCommitment[], tiers: ReadonlyMap
  * show that the provider commits to what the business needs.
  */
 export function evaluateWorkload(workload: Workload, all: readonly ResourceCommitment[], table: SlaTable, tolerance?: DowntimeTolerance): WorkloadEvaluation {
-  const members = new Set(workload.resourceIds.map((id) => id.toLowerCase()));
-  const commitments = all.filter((c) => members.has(c.resourceId.toLowerCase()));
+  const commitments = membersIn(workload, all);
   const composite = compositeOf(commitments);
   const { fixes, after } = fixesFor(commitments, tierById(table));
   const compositeAfterFixes = serialAvailability(after);
