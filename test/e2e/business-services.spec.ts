@@ -41,8 +41,7 @@ test('Business services: define one, see its composite against its own tolerance
   await expect(row).toContainText('Gap');
   await expect(row).toContainText('Defined by the consultant');
 
-  // the register refresh raises the customer-owned availability-gap risk with this workload as evidence
-  await goTo(app, 'risks');
+  // saving re-derives the register: the customer-owned availability-gap risk has this workload as evidence
   await expect.poll(async () => ((await readStore(app, 'risks')).find((r) => r.templateId === 'RT-SLA-AVAILABILITY-GAP')?.evidenceNotes as string[] | undefined)?.join('\n') ?? '').toContain(
     'Workload "Order desk" (Defined by the consultant): composite SLA 95 %',
   );

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { Workload } from '../../../core/commitments/workload';
 import type { BusinessServiceRecord } from '../../db/database';
 import { addBusinessService, removeBusinessService, updateBusinessService } from '../../db/business-services-repository';
+import { refreshRisks } from '../../db/risks-repository';
+import { useContentPack } from '../../hooks/use-content-pack';
 import type { CommitmentsView } from '../../workers/commitments-protocol';
 import { EMPTY_DRAFT, ServiceForm, draftOf, inputOf } from './ServiceForm';
 
@@ -22,7 +24,7 @@ function membersText(s: BusinessServiceRecord): string {
   return parts.join(', ') || 'No resource yet';
 }
 
-function ServiceTable({ services, onEdit }: { services: BusinessServiceRecord[]; onEdit: (id: string) => void }) {
+function ServiceTable({ services, onEdit, onDelete }: { services: BusinessServiceRecord[]; onEdit: (id: string) => void; onDelete: (id: string) => void }) {
   return (
     <Table aria-label="The client's business services" size="small" data-testid="business-services">
       <TableHeader>
@@ -47,7 +49,7 @@ function ServiceTable({ services, onEdit }: { services: BusinessServiceRecord[];
             <TableCell>{membersText(s)}</TableCell>
             <TableCell>
               <Button size="small" icon={<EditRegular />} aria-label={`Edit ${s.name}`} onClick={() => onEdit(s.id)} />
-              <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${s.name}`} onClick={() => void removeBusinessService(s.id)} />
+              <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${s.name}`} onClick={() => onDelete(s.id)} />
             </TableCell>
           </TableRow>
         ))}
@@ -57,7 +59,7 @@ function ServiceTable({ services, onEdit }: { services: BusinessServiceRecord[];
 }
 
 /** Demarc's suggestions not yet taken: accepting one stores it as a service the consultant can then refine. */
-function Suggestions({ assessmentId, suggestions, services }: { assessmentId: string; suggestions: Workload[]; services: BusinessServiceRecord[] }) {
+function Suggestions({ assessmentId, suggestions, services, onChanged }: { assessmentId: string; suggestions: Workload[]; services: BusinessServiceRecord[]; onChanged: () => void }) {
   const styles = useStyles();
   const [failure, setFailure] = useState<string | null>(null);
   const taken = new Set(services.map((s) => s.basis));
@@ -67,6 +69,7 @@ function Suggestions({ assessmentId, suggestions, services }: { assessmentId: st
     try {
       for (const w of list) await addBusinessService(assessmentId, { name: uniqueName(w.name, services), ...w.accept! });
       setFailure(null);
+      onChanged();
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     }
@@ -106,7 +109,10 @@ function uniqueName(name: string, services: BusinessServiceRecord[]): string {
  */
 export function BusinessServicesEditor({ assessmentId, services, view }: { assessmentId: string; services: BusinessServiceRecord[]; view: CommitmentsView }) {
   const styles = useStyles();
+  const pack = useContentPack();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // a service's gap is evidence in the register: re-derive it after each change (its failure only delays that to the next refresh)
+  const registerFollows = () => void refreshRisks(assessmentId, pack).catch(() => undefined);
   const current = editing && editing !== 'new' ? services.find((s) => s.id === editing) : undefined;
   return (
     <section className={styles.section} aria-labelledby="business-services-title" data-testid="business-services-editor">
@@ -120,7 +126,7 @@ export function BusinessServicesEditor({ assessmentId, services, view }: { asses
       {services.length === 0 ? (
         <Text data-testid="no-business-services">No business services yet: the workloads below are Demarc’s suggestions.</Text>
       ) : (
-        <ServiceTable services={services} onEdit={setEditing} />
+        <ServiceTable services={services} onEdit={setEditing} onDelete={(id) => void removeBusinessService(id).then(registerFollows)} />
       )}
       {editing === null && (
         <div>
@@ -141,10 +147,11 @@ export function BusinessServicesEditor({ assessmentId, services, view }: { asses
             if (current) await updateBusinessService(current.id, input);
             else await addBusinessService(assessmentId, input);
             setEditing(null);
+            registerFollows();
           }}
         />
       )}
-      <Suggestions assessmentId={assessmentId} suggestions={view.suggestions} services={services} />
+      <Suggestions assessmentId={assessmentId} suggestions={view.suggestions} services={services} onChanged={registerFollows} />
     </section>
   );
 }
