@@ -20,11 +20,19 @@ export class BusinessServiceInputError extends Error {
   }
 }
 
+/** The schema's limits in the consultant's words (the limits themselves stay the bundle's). */
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'number') return issue.minimum === 0 ? 'Cannot be negative.' : `At least ${String(issue.minimum)}.`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `At most ${Number(issue.maximum).toLocaleString('en-GB')} minutes.`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Enter whole minutes.';
+  return issue.message;
+}
+
 function validInput(input: unknown): BusinessServiceInput {
   const parsed = BusinessServiceInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'service'] ??= issue.message;
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'service'] ??= friendly(issue);
   throw new BusinessServiceInputError(fields);
 }
 

@@ -15,7 +15,16 @@ test('Business services: define one, see its composite against its own tolerance
   await editor.getByTestId('add-business-service').click();
   const form = editor.getByTestId('service-form');
   await expect(form.getByTestId('service-name')).toBeFocused();
-  await app.keyboard.type('Order desk');
+  // the bundle's schema checks every save, then the names already taken
+  await app.keyboard.type('LIMS');
+  await form.getByTestId('service-tolerated').fill('-5');
+  await form.getByTestId('service-save').click();
+  await expect(form).toContainText('Cannot be negative.');
+  await expectAccessible(app, 'business service form with an error');
+  await form.getByTestId('service-tolerated').fill('1');
+  await form.getByTestId('service-save').click();
+  await expect(form).toContainText('Another service is already called “LIMS”.');
+  await form.getByTestId('service-name').fill('Order desk');
   await form.getByTestId('service-rto').fill('two hours');
   await form.getByTestId('service-save').click();
   await expect(form).toContainText('Enter a number of minutes.');
