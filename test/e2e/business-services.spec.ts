@@ -4,6 +4,8 @@ import { expect, test } from './fixtures';
 import { expectAccessible, goTo, readStore } from './pages/workshop';
 
 test('Business services: define one, see its composite against its own tolerance and the gap risk, reload, export', async ({ app, main }) => {
+  // a long walk (two accessibility scans, a reload, an export) on a shared machine
+  test.setTimeout(150_000);
   await app.setViewportSize({ width: 1600, height: 1000 });
   await app.getByTestId('create-demo').click();
   await expect(app.getByTestId('assessment-row')).toHaveCount(1);
