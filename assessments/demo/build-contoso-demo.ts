@@ -14,6 +14,7 @@ import { isArgCheck } from '../../core/content/schemas';
 import type { Answers } from '../../core/interview/answers';
 import { scopeModels, visibleQuestions } from '../../core/interview/flow';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
+import { estateAvailabilityGaps } from '../../core/risks/availability-gaps';
 import { deriveRisks } from '../../core/risks/derive';
 import { environmentsOf } from '../../core/risks/environment';
 import { defaultPackDir, readPackFiles } from '../../node/read-pack-files';
@@ -152,7 +153,10 @@ const findings = runChecks(resources, pack.checks, { matrix, includeNotApplicabl
 const answers = demoAnswers();
 const factors = pack.ratingFactors?.impact.nonProduction;
 const environments = factors ? environmentsOf(resources.map((r) => r.raw), factors) : undefined;
-const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments });
+const services = businessServices();
+// the services' tolerance gaps raise the availability-gap risk as the app's register does
+const availabilityGaps = estateAvailabilityGaps(pack, resources, services, answers);
+const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments, availabilityGaps });
 const first = risks[0];
 if (first) {
   first.treatment = 'mitigate';
@@ -209,7 +213,7 @@ const bundle: AssessmentBundle = {
       'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
     ].join('\n'),
   },
-  businessServices: businessServices(),
+  businessServices: services,
   inventory: {
     snapshots: [{ id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] }],
     resources: resources.map((r) => toBundleResource(r, snapshotId)),

@@ -7,6 +7,9 @@ import { AnswersInputSchema, type Answers } from '../../core/interview/answers';
 import { scopeModels, validateAnswers } from '../../core/interview/flow';
 import { parseJsonWithLocation, InventoryParseError } from '../../core/inventory/parse';
 import { deriveRisks } from '../../core/risks/derive';
+import { estateAvailabilityGaps } from '../../core/risks/availability-gaps';
+import { BusinessServiceSchema, type BusinessService } from '../../core/bundle/schema';
+import { z } from 'zod';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { environmentsOf } from '../../core/risks/environment';
 import type { CliCommand } from '../io';
@@ -21,7 +24,8 @@ export const assessCommand: CliCommand = {
   summary: 'build an assessment bundle (findings + risks) from an inventory and answers',
   usage: [
     'Usage: demarc assess --inventory FILE [--inventory FILE …] [--answers FILE] -o OUT.demarc.json',
-    '                     [--break-glass ACCOUNT …] [--name TEXT] [--client TEXT] [--matrix ID] [--pack DIR]',
+    '                     [--break-glass ACCOUNT …] [--business-services FILE] [--name TEXT] [--client TEXT]',
+    '                     [--matrix ID] [--pack DIR]',
     '',
     'Each FILE is a Resource Graph inventory or a Microsoft Graph snapshot (told from its',
     "content, as for 'demarc findings'); the findings of both feed the risks, and a compliant",
@@ -30,12 +34,17 @@ export const assessCommand: CliCommand = {
     '',
     'The answers file is JSON mapping question ids to a choice id, a list of choice ids,',
     'or {choices, note}. The bundle format: docs/ARCHITECTURE.md, "Data contracts".',
+    '',
+    "--business-services FILE: a JSON array of the client's business services (the bundle's",
+    '`businessServices`); they go into the bundle and are the workloads whose composite SLA is',
+    'compared with their tolerance (without them, the suggested workloads and SCOPE-CRITICALITY).',
   ].join('\n'),
   async run(args, io) {
     const values = parseOptions(args, {
       inventory: { type: 'string', multiple: true },
       'break-glass': { type: 'string', multiple: true },
       answers: { type: 'string' },
+      'business-services': { type: 'string' },
       output: { type: 'string', short: 'o' },
       name: { type: 'string' },
       client: { type: 'string' },
@@ -51,16 +60,10 @@ export const assessCommand: CliCommand = {
 
     let answers: Answers = {};
     if (values.answers) {
-      let raw: unknown;
-      try {
-        raw = parseJsonWithLocation(readFileSync(userPath(values.answers, io), 'utf8'));
-      } catch (e) {
-        if (e instanceof InventoryParseError) throw new CliUsageError(`${values.answers}: ${e.message}`, 1);
-        throw new CliUsageError(`cannot read ${values.answers}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
-      }
+      const raw = readJsonFile(values.answers, io);
       const parsed = AnswersInputSchema.safeParse(raw);
       if (!parsed.success)
-        throw new CliUsageError(`${values.answers}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, 1);
+        throw new CliUsageError(`${values.answers}: ${issuesText(parsed.error)}`, 1);
       answers = parsed.data;
       const problems = validateAnswers(pack, answers);
       if (problems.length > 0) throw new CliUsageError(`${values.answers}: ${problems.map((p) => p.message).join('; ')}`, 1);
@@ -69,7 +72,9 @@ export const assessCommand: CliCommand = {
     // production vs non-production (tags, subscription names) moves impact: see rating-factors.yaml
     const rules = pack.ratingFactors?.impact.nonProduction;
     const environments = rules ? environmentsOf(resources.map((r) => r.raw), rules) : undefined;
-    const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments });
+    const businessServices = values['business-services'] ? readBusinessServices(values['business-services'], io) : [];
+    const availabilityGaps = estateAvailabilityGaps(pack, resources, businessServices, answers);
+    const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments, availabilityGaps });
     const now = new Date().toISOString();
     const { snapshots, snapshotOf } = bundleSnapshots(read, now);
     const subscriptions = [...new Set(resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();
@@ -94,6 +99,7 @@ export const assessCommand: CliCommand = {
       },
       answers,
       contacts: [],
+      ...(businessServices.length > 0 ? { businessServices } : {}),
       inventory: {
         snapshots,
         resources: resources.map((r) => toBundleResource(r, snapshotOf(r))),
@@ -112,6 +118,29 @@ export const assessCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The business services file: JSON, a list valid against the bundle's schema (every problem named by its path). */
+function readBusinessServices(file: string, io: Parameters<typeof userPath>[1]): BusinessService[] {
+  const parsed = z
+    .array(BusinessServiceSchema)
+    .max(500)
+    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'business service ids must be unique')
+    .safeParse(readJsonFile(file, io));
+  if (!parsed.success) throw new CliUsageError(`${file}: ${issuesText(parsed.error)}`, 1);
+  return parsed.data;
+}
+
+const issuesText = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+
+/** A JSON file the user names; a syntax error is reported with its line and column. */
+function readJsonFile(file: string, io: Parameters<typeof userPath>[1]): unknown {
+  try {
+    return parseJsonWithLocation(readFileSync(userPath(file, io), 'utf8'));
+  } catch (e) {
+    if (e instanceof InventoryParseError) throw new CliUsageError(`${file}: ${e.message}`, 1);
+    throw new CliUsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+  }
+}
 
 /**
  * One bundle snapshot per input file. A Resource Graph file's resources point at it (a resource

@@ -1,7 +1,10 @@
 import { compositeOf, resourceCommitments, type CompositeCommitment, type ResourceCommitment } from '../../core/commitments/resource-commitments';
 import { downtimeMinutesPerMonth } from '../../core/commitments/composite';
+import { estateCommitments } from '../../core/commitments/estate';
 import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../core/commitments/workload';
-import type { Resource } from '../../core/inventory/normalise';
+import type { ContentPack } from '../../core/content/types';
+import { normaliseRows, serviceModelLookup, type Resource } from '../../core/inventory/normalise';
+import { loadBundleFile } from '../bundle-file';
 import { textTable } from '../text-table';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
@@ -46,12 +49,42 @@ function readInventories(files: readonly string[], pack: Parameters<typeof loadI
   return [...byId.values()];
 }
 
+interface SlaResult {
+  commitments: ResourceCommitment[];
+  composite: CompositeCommitment;
+  workloads: WorkloadEvaluation[];
+  workloadSource: 'business-services' | 'suggested';
+}
+
+/** Inventory files: suggested workloads, one tolerance for all (the RTO given, else the criticality). */
+function fromInventories(files: readonly string[], pack: ContentPack, criticality: string | undefined, rto: number | undefined, io: Parameters<typeof loadInventoryFile>[2]): SlaResult {
+  const data = pack.commitments!;
+  const resources = readInventories(files, pack, io);
+  const commitments = resourceCommitments(resources, data.sla);
+  const tolerance = toleranceFor(data.tolerance, criticality, rto);
+  const workloads = suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, data.sla, tolerance));
+  return { commitments, composite: compositeOf(commitments), workloads, workloadSource: 'suggested' };
+}
+
+/** A bundle: its business services as workloads (else the suggestions), the scoping answer unless --criticality replaces it. */
+function fromBundle(file: string, pack: ContentPack, criticality: string | undefined, io: Parameters<typeof loadInventoryFile>[2]): SlaResult {
+  const bundle = loadBundleFile(file, io);
+  const data = pack.commitments!;
+  const resources = normaliseRows(
+    bundle.inventory.resources.map((r) => r.row),
+    serviceModelLookup(pack.serviceModels),
+  );
+  const scopeCriticality = criticality ?? bundle.answers[data.tolerance.question]?.choices[0];
+  return estateCommitments({ data, resources, services: bundle.businessServices ?? [], scopeCriticality });
+}
+
 /** `demarc sla`: what Microsoft commits to for each resource of an inventory, and the composite. */
 export const slaCommand: CliCommand = {
   name: 'sla',
   summary: "print each resource's SLA commitment (from its configuration) and the composite",
   usage: [
     'Usage: demarc sla --inventory FILE [--inventory FILE …] [--json] [--pack DIR]',
+    '       demarc sla --bundle FILE.demarc.json [--workloads] [--json] [--pack DIR]',
     '',
     "Each resource whose service has an SLA of its own gets the tier its configuration decides",
     '(disks, availability sets, zones, tiers, redundancy), with the figure from the pack\'s',
@@ -63,35 +96,39 @@ export const slaCommand: CliCommand = {
     '                      else resource group) and compare each composite with the tolerance',
     '  --criticality LEVEL tolerance from the scoping answer: low, medium, high or critical',
     '  --rto MINUTES       tolerance entered by the consultant (replaces --criticality)',
+    '  --bundle FILE       read an assessment bundle instead: its inventory, and as workloads its',
+    "                      business services (each with its own tolerance: tolerated downtime, RTO,",
+    '                      criticality, else the scoping answer), or the suggestions when it has none',
   ].join('\n'),
   async run(args, io) {
     const values = parseOptions(args, {
       inventory: { type: 'string', multiple: true },
+      bundle: { type: 'string' },
       json: { type: 'boolean' },
       pack: { type: 'string' },
       workloads: { type: 'boolean' },
       criticality: { type: 'string' },
       rto: { type: 'string' },
     });
-    if (!values.inventory || values.inventory.length === 0) throw new CliUsageError('--inventory FILE is required');
+    if (!values.inventory?.length === !values.bundle) throw new CliUsageError('give either --inventory FILE or --bundle FILE');
+    if (values.bundle && values.rto !== undefined) throw new CliUsageError("--rto applies to --inventory; a bundle's business services carry their own");
     const pack = loadValidPack(packDirFrom(values.pack, io));
     if (!pack.commitments) throw new CliUsageError('the content pack has no provider commitments (commitments/azure-sla.yaml)', 1);
     const rto = values.rto === undefined ? undefined : Number(values.rto);
     if (rto !== undefined && !(Number.isFinite(rto) && rto > 0)) throw new CliUsageError('--rto must be a number of minutes above 0');
     const levels = pack.commitments.tolerance.levels.map((l) => l.choice);
     if (values.criticality !== undefined && !levels.includes(values.criticality)) throw new CliUsageError(`--criticality must be one of ${levels.join(', ')}`);
-    const resources = readInventories(values.inventory, pack, io);
-    const commitments = resourceCommitments(resources, pack.commitments.sla);
-    const composite = compositeOf(commitments);
-    const tolerance = toleranceFor(pack.commitments.tolerance, values.criticality, rto);
-    const workloads = values.workloads ? suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, pack.commitments!.sla, tolerance)) : undefined;
+    const result = values.bundle ? fromBundle(values.bundle, pack, values.criticality, io) : fromInventories(values.inventory!, pack, values.criticality, rto, io);
+    const workloads = values.workloads ? result.workloads : undefined;
     if (values.json) {
       const slaTable = { id: pack.commitments.sla.id, version: pack.commitments.sla.version };
-      io.stdout(`${JSON.stringify({ slaTable, resources: commitments, composite, ...(workloads ? { workloads } : {}) }, null, 2)}\n`);
+      const source = workloads ? { workloadSource: result.workloadSource } : {};
+      io.stdout(`${JSON.stringify({ slaTable, resources: result.commitments, composite: result.composite, ...source, ...(workloads ? { workloads } : {}) }, null, 2)}\n`);
       return 0;
     }
-    const workloadLines = workloads ? `\nWorkloads (suggested):\n${workloads.map(workloadText).join('\n')}\n` : '';
-    io.stdout(`${table(commitments)}\n\n${compositeText(composite)}\n${workloadLines}SLA table ${pack.commitments.sla.id} ${pack.commitments.sla.version} (Microsoft's Online Services SLA edition).\n`);
+    const heading = result.workloadSource === 'business-services' ? "Workloads (the bundle's business services):" : 'Workloads (suggested):';
+    const workloadLines = workloads ? `\n${heading}\n${workloads.map(workloadText).join('\n')}\n` : '';
+    io.stdout(`${table(result.commitments)}\n\n${compositeText(result.composite)}\n${workloadLines}SLA table ${pack.commitments.sla.id} ${pack.commitments.sla.version} (Microsoft's Online Services SLA edition).\n`);
     return 0;
   },
 };

@@ -21,11 +21,39 @@ export function belongsTo(service: BusinessService, resource: ServiceMemberCandi
   return service.resourceGroups.some((g) => g.toLowerCase() === group);
 }
 
+// Where each lower-case id and group key sits in a resource list, built once per list: asking
+// for the members of 50 services over 20,000 resources otherwise lower-cases a million ids.
+interface MemberIndex {
+  byId: Map<string, number[]>;
+  byGroup: Map<string, number[]>;
+}
+const memberIndexes = new WeakMap<readonly ServiceMemberCandidate[], MemberIndex>();
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function indexOf(resources: readonly ServiceMemberCandidate[]): MemberIndex {
+  let index = memberIndexes.get(resources);
+  if (!index) {
+    index = { byId: new Map(), byGroup: new Map() };
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i]!;
+      push(index.byId, r.id.toLowerCase(), i);
+      push(index.byGroup, resourceGroupKey(r.subscriptionId, r.resourceGroup), i);
+    }
+    memberIndexes.set(resources, index);
+  }
+  return index;
+}
+
 /** The resources of a business service, in inventory order. */
 export function membersOf<R extends ServiceMemberCandidate>(service: BusinessService, resources: readonly R[]): R[] {
-  const ids = new Set(service.resourceIds.map((r) => r.toLowerCase()));
-  const groups = new Set(service.resourceGroups.map((g) => g.toLowerCase()));
-  return resources.filter((r) => ids.has(r.id.toLowerCase()) || groups.has(resourceGroupKey(r.subscriptionId, r.resourceGroup)));
+  const { byId, byGroup } = indexOf(resources);
+  const at = new Set([...service.resourceIds.flatMap((id) => byId.get(id.toLowerCase()) ?? []), ...service.resourceGroups.flatMap((g) => byGroup.get(g.toLowerCase()) ?? [])]);
+  return [...at].sort((a, b) => a - b).map((i) => resources[i]!);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { membersOf, resourceGroupKey } from '../bundle/business-services';
+import type { BusinessService } from '../bundle/schema';
 import type { Resource } from '../inventory/normalise';
 import { downtimeMinutesPerMonth, serialAvailability } from './composite';
 import { compositeOf, type CompositeCommitment, type ResourceCommitment } from './resource-commitments';
@@ -10,12 +12,28 @@ export interface Workload {
   /** how it was formed: the consultant's grouping, or the tag / resource group Demarc suggested it from */
   basis: string;
   resourceIds: string[];
+  /** consultant: a business service the consultant stored; suggested: Demarc's grouping, not yet accepted */
+  origin: 'consultant' | 'suggested';
+  /**
+   * What a business service accepting this suggestion records as its basis (`tag workload=LIMS`,
+   * `resource group rg-lims`), and the members it stores: the tagged resources, or the group.
+   */
+  accept?: { basis: string; resourceIds: string[]; resourceGroups: string[] };
 }
+
+/**
+ * Where a workload's tolerance comes from, in the order they are tried: the service's own
+ * tolerated downtime a month, its recovery time objective, its criticality read through the
+ * pack's tolerance table, the assessment's scoping answer read the same way.
+ */
+export type ToleranceBasisKind = 'service-downtime' | 'service-rto' | 'service-criticality' | 'scope-criticality';
 
 /** How much downtime the client tolerates for a workload, and where that figure comes from. */
 export interface DowntimeTolerance {
   maxDowntimeMinutesPerMonth: number;
   basis: string;
+  /** absent for the command line's --rto / --criticality */
+  kind?: ToleranceBasisKind;
 }
 
 /** One configuration change that would raise a resource's commitment. */
@@ -64,10 +82,14 @@ export function suggestWorkloads(resources: readonly Resource[], commitments: re
     let w = groups.get(key);
     if (!w) {
       const name = tag ? tag.split('=')[1]! : r.resourceGroup;
-      w = { id: key, name, basis: tag ? `Resources tagged ${tag}` : `Resource group ${r.resourceGroup}`, resourceIds: [] };
+      const accept = tag
+        ? { basis: `tag ${tag}`, resourceIds: [], resourceGroups: [] }
+        : { basis: `resource group ${r.resourceGroup}`, resourceIds: [], resourceGroups: [resourceGroupKey(r.subscriptionId, r.resourceGroup)] };
+      w = { id: key, name, basis: tag ? `Suggested from the tag ${tag}` : `Suggested from the resource group ${r.resourceGroup}`, resourceIds: [], origin: 'suggested', accept };
       groups.set(key, w);
     }
     w.resourceIds.push(r.id);
+    if (tag) w.accept!.resourceIds.push(r.id);
   }
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -79,8 +101,67 @@ export function toleranceFor(table: Tolerance, criticality: string | undefined, 
   return level ? { maxDowntimeMinutesPerMonth: level.maxDowntimeMinutesPerMonth, basis: `${table.question} = ${level.choice}: ${level.reading}` } : undefined;
 }
 
+/** How a stored business service's membership was formed, in words for the screen and the report. */
+export function serviceBasisText(service: Pick<BusinessService, 'basis'>): string {
+  const basis = service.basis?.trim();
+  return !basis || basis === 'consultant' ? 'Defined by the consultant' : `Suggested from the ${basis}, kept by the consultant`;
+}
+
+/** The consultant's business services as workloads: their members in this inventory (listed or by resource group). */
+export function workloadsOfServices(services: readonly BusinessService[], resources: readonly Resource[]): Workload[] {
+  return services.map((s) => ({ id: s.id, name: s.name, basis: serviceBasisText(s), resourceIds: membersOf(s, resources).map((r) => r.id), origin: 'consultant' }));
+}
+
+const minutesWord = (n: number): string => `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`;
+
+/**
+ * A business service's tolerance, and which figure it rests on: its own tolerated downtime a
+ * month; else its RTO (one outage at the limit each month); else its criticality; else the
+ * assessment's scoping answer. Criticalities are read through the pack's tolerance table.
+ */
+export function serviceTolerance(
+  table: Tolerance,
+  service: Pick<BusinessService, 'toleratedDowntimeMinutesPerMonth' | 'rtoMinutes' | 'criticality'> | undefined,
+  scopeCriticality: string | undefined,
+): DowntimeTolerance | undefined {
+  const tolerated = service?.toleratedDowntimeMinutesPerMonth;
+  if (tolerated !== undefined)
+    return { maxDowntimeMinutesPerMonth: tolerated, kind: 'service-downtime', basis: `Tolerated downtime entered for the service: ${minutesWord(tolerated)} a month` };
+  const rto = service?.rtoMinutes;
+  if (rto !== undefined && rto > 0)
+    return { maxDowntimeMinutesPerMonth: rto, kind: 'service-rto', basis: `Recovery time objective of the service (${minutesWord(rto)}), read as one outage at the limit a month` };
+  const level = table.levels.find((l) => l.choice === service?.criticality);
+  if (level) return { maxDowntimeMinutesPerMonth: level.maxDowntimeMinutesPerMonth, kind: 'service-criticality', basis: `Criticality of the service = ${level.choice}: ${level.reading}` };
+  const scoped = toleranceFor(table, scopeCriticality);
+  return scoped && { ...scoped, kind: 'scope-criticality' };
+}
+
+// Built once per commitment list and per table, not once per workload: an estate of 20,000
+// resources has hundreds of suggested workloads, and lower-casing every id for each was seconds.
+const positions = new WeakMap<readonly ResourceCommitment[], Map<string, number[]>>();
+const tierIndexes = new WeakMap<SlaTable, Map<string, SlaTier>>();
+
+/** The commitments of a workload's members, in the order of `all` (inventory order). */
+function membersIn(workload: Workload, all: readonly ResourceCommitment[]): ResourceCommitment[] {
+  let index = positions.get(all);
+  if (!index) {
+    index = new Map();
+    all.forEach((c, i) => {
+      const key = c.resourceId.toLowerCase();
+      const list = index!.get(key);
+      if (list) list.push(i);
+      else index!.set(key, [i]);
+    });
+    positions.set(all, index);
+  }
+  const at = new Set(workload.resourceIds.flatMap((id) => index.get(id.toLowerCase()) ?? []));
+  return [...at].sort((a, b) => a - b).map((i) => all[i]!);
+}
+
 function tierById(table: SlaTable): Map<string, SlaTier> {
-  return new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)));
+  let index = tierIndexes.get(table);
+  if (!index) tierIndexes.set(table, (index = new Map(table.services.flatMap((s) => s.tiers.map((t) => [t.id, t] as const)))));
+  return index;
 }
 
 /** The fix each resource's tier names (once per redundancy group), and the figures they would reach. */
@@ -105,8 +186,7 @@ function fixesFor(commitments: readonly ResourceCommitment[], tiers: ReadonlyMap
  * show that the provider commits to what the business needs.
  */
 export function evaluateWorkload(workload: Workload, all: readonly ResourceCommitment[], table: SlaTable, tolerance?: DowntimeTolerance): WorkloadEvaluation {
-  const members = new Set(workload.resourceIds.map((id) => id.toLowerCase()));
-  const commitments = all.filter((c) => members.has(c.resourceId.toLowerCase()));
+  const commitments = membersIn(workload, all);
   const composite = compositeOf(commitments);
   const { fixes, after } = fixesFor(commitments, tierById(table));
   const compositeAfterFixes = serialAvailability(after);

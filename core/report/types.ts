@@ -237,9 +237,12 @@ export interface ReportModel {
     counts: { committed: number; noSla: number; unknown: number };
     /** one row per service configuration found in the estate */
     services: { service: string; configuration: string; resources: string; count: number; sla: string; downtime: string; source: string }[];
-    /** the client's tolerance, '' when not set */
+    /** the client's tolerance from the scoping answer, '' when not set */
     tolerance: string;
-    workloads: { name: string; basis: string; composite: string; downtime: string; verdict: string; fixes: string[]; afterFixes: string }[];
+    /** business-services: the client's services defined with the consultant; suggested: Demarc's grouping */
+    workloadSource?: 'business-services' | 'suggested';
+    /** `tolerance`: the workload's own figure and its basis; `riskIds`: the register's availability-gap risk when it falls short */
+    workloads: { name: string; basis: string; composite: string; downtime: string; verdict: string; fixes: string[]; afterFixes: string; tolerance?: string; riskIds?: string[] }[];
     creditTerms: string[];
     greyAreas: { text: string; riskIds: string[] }[];
     otherProviders: { name: string; summary: string; source: string; columns: string[]; rows: { area: string; owners: string[]; basis: string }[] }[];

@@ -6,6 +6,7 @@ import type { Answer, Answers } from '../interview/answers';
 import { scopeModels, scoreAnswer, visibleQuestions } from '../interview/flow';
 import type { EnvironmentEvidence } from './environment';
 import type { EvidenceStatus, Risk } from './schema';
+import { AVAILABILITY_GAP_TEMPLATE, availabilityGapNote, type AvailabilityGap } from './availability-gaps';
 import { raisedRiskFields } from './raised';
 import { scopeRaisedTemplates } from './scope-raised';
 import { rateRisk, type RatingInput } from './rating';
@@ -27,6 +28,8 @@ export interface DeriveRisksInput {
   previous?: readonly Pick<Risk, 'id' | 'templateId'>[];
   /** resource id -> production / non-production (`environmentsOf`); missing: unknown */
   environments?: ReadonlyMap<string, EnvironmentEvidence>;
+  /** workloads whose provider commitment falls short of the client's tolerance (`availabilityGaps`) */
+  availabilityGaps?: readonly AvailabilityGap[];
 }
 
 interface Draft {
@@ -40,6 +43,8 @@ interface Draft {
   subscriptions: Set<string>;
   disagreements: Risk['disagreements'];
   notes: string[];
+  /** evidence computed from the inventory without a check (a workload's composite SLA) */
+  computed: boolean;
 }
 
 /** The failing findings by check, how many resources pass each check, and the exposure they show. */
@@ -174,9 +179,25 @@ function collectAnswers(pack: ContentPack, ctx: AnswerContext): void {
   }
 }
 
+/**
+ * Each workload with a tolerance gap joins the one availability-gap risk of the register (one
+ * risk per template, so its id stays put however the workloads change): its resources, its
+ * models and a note with its figures, its tolerance and the fixes. The architecture is the
+ * customer's choice: the template's area gives the customer in every column of both matrices.
+ */
+function addAvailabilityGaps(d: Draft, gaps: readonly AvailabilityGap[]): void {
+  d.computed = true;
+  for (const g of gaps) {
+    for (const m of g.models) d.models.add(m);
+    for (const id of g.resourceIds) d.resources.add(id);
+    for (const s of g.subscriptionIds) d.subscriptions.add(s);
+    d.notes.push(availabilityGapNote(g));
+  }
+}
+
 function statusOf(d: Draft): EvidenceStatus {
   if (d.disagreements.length > 0) return 'contradicted';
-  return d.findings.length > 0 ? 'verified' : 'reported';
+  return d.findings.length > 0 || d.computed ? 'verified' : 'reported';
 }
 
 /** What the rating factors read of a draft: affected resources' environments and exposure by other checks. */
@@ -237,7 +258,18 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
     if (!d)
       drafts.set(
         templateId,
-        (d = { templateId, models: new Set(), answers: [], answerFacts: [], findings: [], resources: new Set(), subscriptions: new Set(), disagreements: [], notes: [] }),
+        (d = {
+          templateId,
+          models: new Set(),
+          answers: [],
+          answerFacts: [],
+          findings: [],
+          resources: new Set(),
+          subscriptions: new Set(),
+          disagreements: [],
+          notes: [],
+          computed: false,
+        }),
       );
     return d;
   };
@@ -253,6 +285,8 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
     for (const m of models) d.models.add(m);
     d.answers.push({ ...evidence, choices: [...evidence.choices] });
   }
+
+  if (input.availabilityGaps?.length && pack.riskTemplates.has(AVAILABILITY_GAP_TEMPLATE)) addAvailabilityGaps(draft(AVAILABILITY_GAP_TEMPLATE), input.availabilityGaps);
 
   const build = (d: Draft): Omit<Risk, 'id'> => {
     const t = pack.riskTemplates.get(d.templateId);

@@ -18,6 +18,7 @@ import { riskLevel } from '../../core/risks/scoring';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
 import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
+import { assessmentAvailabilityGaps } from './availability-gaps';
 import { now } from './assessments-repository';
 
 export const TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
@@ -123,7 +124,7 @@ export function refreshRisks(assessmentId: string, pack: ContentPack): Promise<n
 
 async function refresh(assessmentId: string, pack: ContentPack, migrate: boolean): Promise<number> {
   const db = database();
-  const plan = await db.transaction('r', [db.assessments, db.answers, db.snapshots, db.findingChunks, db.risks, db.riskRows], async () => {
+  const plan = await db.transaction('r', [db.assessments, db.answers, db.snapshots, db.findingChunks, db.risks, db.riskRows, db.businessServices], async () => {
     const assessment = await db.assessments.get(assessmentId);
     if (!assessment) return null;
     const answers = toEngineAnswers(await db.answers.where('assessmentId').equals(assessmentId).toArray());
@@ -136,7 +137,8 @@ async function refresh(assessmentId: string, pack: ContentPack, migrate: boolean
     const manual = rows.filter((r) => r.origin === 'manual').map((r) => ({ id: r.id, templateId: r.templateId }));
     const stored = (await db.risks.bulkGet(derivedIds.map((id) => [assessmentId, id] as [string, string]))).filter((r): r is RiskRecord => r !== undefined);
     const retired = rows.some((r) => pack.templateMigrations.has(r.templateId));
-    return { assessment, answers, findings, stored, manual, snapshotId: snapshot?.id, migrationDue: retired || olderPack(assessment, pack) };
+    const services = await db.businessServices.where('assessmentId').equals(assessmentId).sortBy('order');
+    return { assessment, answers, findings, stored, manual, services, snapshotId: snapshot?.id, migrationDue: retired || olderPack(assessment, pack) };
   });
   if (!plan) return 0;
   // risks stored under templates the pack retired would be closed and renumbered below: migrate them first
@@ -144,11 +146,13 @@ async function refresh(assessmentId: string, pack: ContentPack, migrate: boolean
     await migrateStoredRisks(assessmentId, pack);
     return refresh(assessmentId, pack, false);
   }
-  const { assessment, answers, findings, stored, manual, snapshotId } = plan;
+  const { assessment, answers, findings, stored, manual, services, snapshotId } = plan;
   const derived = deriveRisks({
     pack,
     answers,
     findings,
+    // workloads (business services, else suggestions) short of their tolerance: the availability-gap risk
+    availabilityGaps: await assessmentAvailabilityGaps(db, snapshotId, services, answers, pack),
     environments: snapshotId ? await snapshotEnvironments(db, snapshotId, pack) : undefined,
     matrixId: pack.matrices.has(assessment.matrixId) ? assessment.matrixId : undefined,
     // hand-added risks hold their ids too: new derived risks are numbered after them, and after

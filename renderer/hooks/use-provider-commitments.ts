@@ -1,53 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { resourceCommitments, compositeOf, type CompositeCommitment, type ResourceCommitment } from '../../core/commitments/resource-commitments';
-import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../core/commitments/workload';
 import type { ContentPack } from '../../core/content/types';
-import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
-import { database } from '../db/database';
-import { activeSnapshot, snapshotRows } from '../db/inventory-repository';
+import type { BusinessServiceRecord } from '../db/database';
+import { listBusinessServices } from '../db/business-services-repository';
+import { computeCommitments } from '../workers/commitments-client';
+import type { CommitmentsView } from '../workers/commitments-protocol';
 
-/** What the Provider commitments screen shows for one assessment. */
-export interface ProviderCommitmentsView {
-  snapshotName: string | null;
-  commitments: ResourceCommitment[];
-  composite: CompositeCommitment;
-  workloads: WorkloadEvaluation[];
-  /** the scoping answer the tolerance was read from, if answered */
-  criticality: string | null;
-  /** SCOPE-OTHER-CLOUDS choices: the other providers in scope */
-  otherClouds: string[];
-}
-
-async function loadView(assessmentId: string, pack: ContentPack): Promise<ProviderCommitmentsView> {
-  const db = database();
-  const snapshot = await activeSnapshot(db, assessmentId);
-  const criticalityAnswer = await db.answers.get([assessmentId, pack.commitments!.tolerance.question]);
-  const criticality = criticalityAnswer?.choices[0] ?? null;
-  const otherClouds = (await db.answers.get([assessmentId, 'SCOPE-OTHER-CLOUDS']))?.choices ?? [];
-  const rows = snapshot ? await snapshotRows(db, snapshot.id) : [];
-  const resources = normaliseRows(rows, serviceModelLookup(pack.serviceModels));
-  const commitments = resourceCommitments(resources, pack.commitments!.sla);
-  const tolerance = toleranceFor(pack.commitments!.tolerance, criticality ?? undefined);
-  const workloads = suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, pack.commitments!.sla, tolerance));
-  return { snapshotName: snapshot ? snapshot.label : null, commitments, composite: compositeOf(commitments), workloads, criticality, otherClouds };
-}
+export type ProviderCommitmentsView = CommitmentsView;
 
 /**
- * The provider commitments of the assessment's active inventory snapshot: each resource's SLA
- * tier, the suggested workloads against the client's tolerance. Computed when the screen opens.
+ * The provider commitments of the assessment's active inventory snapshot, computed in the
+ * commitments worker when the screen opens and again whenever a business service changes;
+ * the stored services themselves for the editor.
  */
 export function useProviderCommitments(assessmentId: string, pack: ContentPack) {
-  const [view, setView] = useState<ProviderCommitmentsView | undefined>();
+  const services = useLiveQuery(() => listBusinessServices(assessmentId), [assessmentId]);
+  const [view, setView] = useState<CommitmentsView | undefined>();
   const [error, setError] = useState<string | null>(null);
+  // recompute when the services change, not on every render: their content is the key
+  const servicesKey = services ? JSON.stringify(services) : null;
   useEffect(() => {
-    if (!pack.commitments) return;
+    if (!pack.commitments || servicesKey === null) return;
     let cancelled = false;
-    loadView(assessmentId, pack)
-      .then((v) => !cancelled && setView(v))
+    computeCommitments(assessmentId)
+      .then((v) => {
+        if (cancelled) return;
+        setView(v);
+        setError(null);
+      })
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;
     };
-  }, [assessmentId, pack]);
-  return { view, error };
+  }, [assessmentId, pack, servicesKey]);
+  return { view, error, services: services as BusinessServiceRecord[] | undefined };
 }

@@ -1,7 +1,9 @@
 import { downtimeMinutesPerMonth } from '../../commitments/composite';
-import { resourceCommitments, type ResourceCommitment } from '../../commitments/resource-commitments';
+import type { ResourceCommitment } from '../../commitments/resource-commitments';
 import type { ProviderCommitments } from '../../commitments/schema';
-import { evaluateWorkload, suggestWorkloads, toleranceFor, type WorkloadEvaluation } from '../../commitments/workload';
+import { estateCommitments } from '../../commitments/estate';
+import { toleranceFor, type WorkloadEvaluation } from '../../commitments/workload';
+import { AVAILABILITY_GAP_TEMPLATE, availabilityGaps } from '../../risks/availability-gaps';
 import { normaliseRows, serviceModelLookup, type Resource } from '../../inventory/normalise';
 import { MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
@@ -38,9 +40,11 @@ function serviceRows(ctx: ModelContext, commitments: readonly ResourceCommitment
     });
 }
 
-function workloadRow(ctx: ModelContext, e: WorkloadEvaluation): Chapter['workloads'][number] {
+function workloadRow(ctx: ModelContext, e: WorkloadEvaluation, gapRisk: string | undefined): Chapter['workloads'][number] {
   const missing = e.composite.missing.length;
   return {
+    tolerance: e.tolerance ? ctx.clean(`${minutesText(e.tolerance.maxDowntimeMinutesPerMonth)} a month (${e.tolerance.basis})`, MAX_NOTE) : 'Not set',
+    riskIds: gapRisk ? [gapRisk] : [],
     name: ctx.clean(e.workload.name),
     basis: ctx.clean(`${e.workload.basis}; ${e.commitments.length} resource(s)`),
     composite: percentText(e.composite.sla) + (missing > 0 ? ` (${missing} without a figure)` : ''),
@@ -109,10 +113,13 @@ export function providerCommitments(ctx: ModelContext): ReportModel['providerCom
     ctx.bundle.inventory.resources.map((r) => r.row),
     serviceModelLookup(ctx.pack.serviceModels),
   );
-  const commitments = resourceCommitments(resources, data.sla);
   const criticality = ctx.bundle.answers[data.tolerance.question]?.choices[0];
   const tolerance = toleranceFor(data.tolerance, criticality);
-  const workloads = suggestWorkloads(resources, commitments).map((w) => evaluateWorkload(w, commitments, data.sla, tolerance));
+  const estate = estateCommitments({ data, resources, services: ctx.bundle.businessServices ?? [], scopeCriticality: criticality });
+  const { commitments, workloads } = estate;
+  // a workload short of its tolerance is evidence of the register's availability-gap risk
+  const gapRisk = ctx.bundle.risks.find((r) => r.templateId === AVAILABILITY_GAP_TEMPLATE)?.id;
+  const withGap = new Set(availabilityGaps(workloads, resources).map((g) => g.workloadId));
   return {
     slaEdition: `${data.sla.title}, following Microsoft's Online Services SLA edition of ${data.sla.version} (compiled ${data.sla.compiled})`,
     counts: {
@@ -122,7 +129,8 @@ export function providerCommitments(ctx: ModelContext): ReportModel['providerCom
     },
     services: serviceRows(ctx, commitments, data),
     tolerance: tolerance ? `${minutesText(tolerance.maxDowntimeMinutesPerMonth)} of downtime a month (${tolerance.basis})` : '',
-    workloads: workloads.map((w) => workloadRow(ctx, w)),
+    workloadSource: estate.workloadSource,
+    workloads: workloads.map((w) => workloadRow(ctx, w, withGap.has(w.workload.id) ? gapRisk : undefined)),
     creditTerms: data.sla.generalTerms.map((t) => t.text),
     greyAreas: tailoredGreyAreas(ctx, resources, commitments),
     otherProviders: otherProviders(ctx, data),

@@ -18,22 +18,30 @@ function serviceTable(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments
   ];
 }
 
+function workloadIntro(c: NonNullable<Ctx['model']['providerCommitments']>): string {
+  if (c.workloadSource === 'business-services')
+    return 'The workloads are the client’s business services as defined with the consultant; each is judged against its own tolerance (tolerated downtime, else its recovery time objective, else its criticality, else the scoping answer), named in the table.';
+  const grouping = 'Workloads are grouped by their workload tags where the resources carry them, otherwise by resource group: Demarc’s suggestion, not yet reviewed with the client.';
+  return c.tolerance
+    ? `Tolerance: ${c.tolerance}. ${grouping}`
+    : `The client’s tolerance for downtime was not recorded (scoping question on criticality), so no workload can be judged against it. ${grouping}`;
+}
+
+function verdictText(w: NonNullable<Ctx['model']['providerCommitments']>['workloads'][number]): string {
+  const tolerance = w.tolerance ? `\nTolerance: ${w.tolerance}` : '';
+  const risks = w.riskIds && w.riskIds.length > 0 ? `\nSee ${w.riskIds.join(', ')}.` : '';
+  return `${w.verdict}${tolerance}${risks}`;
+}
+
 function workloadTable(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
-  const out: Block[] = [heading(2, 'Workloads against the client’s tolerance')];
-  out.push(
-    para(
-      c.tolerance
-        ? `Tolerance: ${c.tolerance}. Workloads are grouped by their workload tags where the resources carry them, otherwise by resource group.`
-        : 'The client’s tolerance for downtime was not recorded (scoping question on criticality), so no workload can be judged against it.',
-    ),
-  );
+  const out: Block[] = [heading(2, 'Workloads against the client’s tolerance'), para(workloadIntro(c))];
   if (c.workloads.length === 0) return [...out, para('No workload could be formed from the inventory.')];
   out.push(
     brandedTable(
       ctx,
-      [2.2, 1.6, 1.6, 1.4, 4.6],
-      ['Workload', 'Composite SLA', 'Downtime a month', 'Verdict', 'What would close the gap (price class)'],
-      c.workloads.map((w) => [`${w.name}\n${w.basis}`, w.composite, w.downtime, w.verdict, w.fixes.length > 0 ? `${w.fixes.join('\n')}\nWith these: ${w.afterFixes}` : '—']),
+      [2.2, 1.5, 1.5, 2.4, 3.8],
+      ['Workload', 'Composite SLA', 'Downtime a month', 'Against its tolerance', 'What would close the gap (price class)'],
+      c.workloads.map((w) => [`${w.name}\n${w.basis}`, w.composite, w.downtime, verdictText(w), w.fixes.length > 0 ? `${w.fixes.join('\n')}\nWith these: ${w.afterFixes}` : '—']),
     ),
   );
   return out;

@@ -2,10 +2,13 @@ import { Badge, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCe
 import type { CommitmentSource, ProviderCommitments } from '../../../core/commitments/schema';
 import type { ResourceCommitment } from '../../../core/commitments/resource-commitments';
 import type { WorkloadEvaluation } from '../../../core/commitments/workload';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { AVAILABILITY_GAP_TEMPLATE } from '../../../core/risks/availability-gaps';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import type { AssessmentRecord } from '../../db/database';
+import { database, type AssessmentRecord } from '../../db/database';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { useProviderCommitments } from '../../hooks/use-provider-commitments';
+import { BusinessServicesEditor } from './BusinessServicesEditor';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -31,16 +34,24 @@ function CommitmentFigure({ c }: { c: ResourceCommitment }) {
   );
 }
 
-function Verdict({ e }: { e: WorkloadEvaluation }) {
-  if (e.verdict === 'no-tolerance') return <Text>No tolerance: answer SCOPE-CRITICALITY</Text>;
+function Verdict({ e, gapRisk }: { e: WorkloadEvaluation; gapRisk: string | undefined }) {
+  if (e.verdict === 'no-tolerance') return <Text>No tolerance: set one on the service, or answer SCOPE-CRITICALITY</Text>;
   return (
-    <Badge appearance="filled" color={e.verdict === 'gap' ? 'danger' : 'success'}>
-      {e.verdict === 'gap' ? 'Gap' : 'Within tolerance'}
-    </Badge>
+    <>
+      <Badge appearance="filled" color={e.verdict === 'gap' ? 'danger' : 'success'}>
+        {e.verdict === 'gap' ? 'Gap' : 'Within tolerance'}
+      </Badge>
+      {e.verdict === 'gap' && gapRisk && (
+        <>
+          <br />
+          <Text size={200}>Evidence of {gapRisk} (customer-owned)</Text>
+        </>
+      )}
+    </>
   );
 }
 
-function WorkloadTable({ workloads }: { workloads: WorkloadEvaluation[] }) {
+function WorkloadTable({ workloads, gapRisk }: { workloads: WorkloadEvaluation[]; gapRisk: string | undefined }) {
   const styles = useStyles();
   return (
     <Table aria-label="Workloads: composite SLA against the client's tolerance" data-testid="commitment-workloads">
@@ -76,9 +87,21 @@ function WorkloadTable({ workloads }: { workloads: WorkloadEvaluation[] }) {
               )}
             </TableCell>
             <TableCell>{minutes(e.composite.downtimeMinutesPerMonth)}</TableCell>
-            <TableCell>{e.tolerance ? minutes(e.tolerance.maxDowntimeMinutesPerMonth) : '—'}</TableCell>
             <TableCell>
-              <Verdict e={e} />
+              {e.tolerance ? (
+                <>
+                  {minutes(e.tolerance.maxDowntimeMinutesPerMonth)}
+                  <br />
+                  <Text size={200} className={styles.basis}>
+                    {e.tolerance.basis}
+                  </Text>
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              <Verdict e={e} gapRisk={gapRisk} />
             </TableCell>
             <TableCell>
               {e.fixes.length === 0 ? (
@@ -230,11 +253,21 @@ function OtherProviders({ data, inScope }: { data: ProviderCommitments['otherPro
 export function ProviderCommitmentsScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const pack = useContentPack();
-  const { view, error } = useProviderCommitments(assessment.id, pack);
+  const { view, error, services } = useProviderCommitments(assessment.id, pack);
+  // the register's availability-gap risk, once a refresh has raised it
+  const gapRisk = useLiveQuery(
+    () =>
+      database()
+        .riskRows.where('assessmentId')
+        .equals(assessment.id)
+        .filter((r) => r.templateId === AVAILABILITY_GAP_TEMPLATE)
+        .first(),
+    [assessment.id],
+  )?.id;
   const data = pack.commitments;
   if (!data) return <Text>The content pack has no provider commitments.</Text>;
   if (error) return <Text role="alert">Could not compute the commitments: {error}</Text>;
-  if (!view) return <Spinner label="Reading the inventory…" />;
+  if (!view || !services) return <Spinner label="Reading the inventory…" />;
   const sla = data.sla;
   return (
     <section className={styles.section} aria-labelledby="commitments-title" data-testid="commitments-screen">
@@ -253,17 +286,21 @@ export function ProviderCommitmentsScreen({ assessment }: { assessment: Assessme
             {view.commitments.filter((c) => c.status === 'no-sla').length} with no SLA,{' '}
             {view.commitments.filter((c) => c.status === 'unknown').length} whose figure could not be sourced.
           </Text>
+          <BusinessServicesEditor assessmentId={assessment.id} services={services} view={view} />
           <Title3 as="h3">Workloads</Title3>
-          <Text>
-            Suggested from workload tags, else resource groups. A composite multiplies the figures of everything the workload needs: a contractual
-            ceiling that assumes independent failures.
+          <Text data-testid="commitment-workload-source">
+            {view.workloadSource === 'business-services'
+              ? 'The business services above, each against its own tolerance.'
+              : 'Suggested from workload tags, else resource groups, until business services are defined above.'}{' '}
+            A composite multiplies the figures of everything the workload needs: a contractual ceiling that assumes independent failures. A gap is
+            evidence of the customer-owned risk {AVAILABILITY_GAP_TEMPLATE} in the register.
           </Text>
           <Text data-testid="commitment-tolerance">
-            {view.workloads[0]?.tolerance
-              ? `Tolerance: ${minutes(view.workloads[0].tolerance.maxDowntimeMinutesPerMonth)} of downtime a month (${view.workloads[0].tolerance.basis}).`
-              : 'No tolerance yet: answer the scoping question on criticality (SCOPE-CRITICALITY).'}
+            {view.criticality
+              ? `Scoping answer SCOPE-CRITICALITY: ${view.criticality} (the tolerance of a workload with no figure of its own).`
+              : 'SCOPE-CRITICALITY is not answered: a workload with no tolerance of its own cannot be judged.'}
           </Text>
-          <WorkloadTable workloads={view.workloads} />
+          <WorkloadTable workloads={view.workloads} gapRisk={gapRisk} />
           <Title3 as="h3" id="commitments-resources-title">
             Each resource
           </Title3>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('demarc sla', () => {
   it('requires an inventory', async () => {
     const r = await cli(['sla']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--inventory FILE is required');
+    expect(r.stderr).toContain('give either --inventory FILE or --bundle FILE');
   });
 });
 
@@ -57,11 +57,47 @@ describe('demarc sla --workloads', () => {
     expect(out.workloads).toHaveLength(1);
     expect(out.workloads[0]).toMatchObject({ workload: { name: 'rg-web' }, verdict: 'within-tolerance', tolerance: { maxDowntimeMinutesPerMonth: 60 } });
     const tight = await cli(['sla', '--inventory', 'second.json', '--workloads', '--rto', '1']);
-    expect(tight.stdout).toMatch(/rg-web \(Resource group rg-web; 2 resource\(s\)\): 99\.980001 %.* against 1 min tolerated .*: GAP/);
+    expect(tight.stdout).toMatch(/rg-web \(Suggested from the resource group rg-web; 2 resource\(s\)\): 99\.980001 %.* against 1 min tolerated .*: GAP/);
   });
 
   it('refuses an unknown criticality or a bad RTO', async () => {
     expect((await cli(['sla', '--inventory', 'second.json', '--criticality', 'extreme'])).stderr).toContain('--criticality must be one of low, medium, high, critical');
     expect((await cli(['sla', '--inventory', 'second.json', '--rto', '-5'])).code).toBe(2);
+  });
+});
+
+describe('demarc sla --bundle', () => {
+  const demo = JSON.parse(readFileSync(join(repoRoot, 'assessments/demo/contoso-demo.demarc.json'), 'utf8'));
+  const vm = demo.inventory.resources.find((r: { row: { type: string } }) => r.row.type === 'microsoft.compute/virtualmachines').row;
+  const write = (name: string, businessServices: unknown) => writeFileSync(join(dir, name), JSON.stringify({ ...demo, businessServices }));
+
+  it("uses the bundle's business services, each with its own tolerance", async () => {
+    write('services.demarc.json', [
+      { id: 'svc-a', name: 'Order desk', resourceIds: [vm.id], resourceGroups: [], toleratedDowntimeMinutesPerMonth: 0.5, basis: 'consultant' },
+      { id: 'svc-b', name: 'Everything in its group', resourceIds: [], resourceGroups: [`${vm.subscriptionId}/${vm.resourceGroup}`], criticality: 'low' },
+    ]);
+    const r = await cli(['sla', '--bundle', 'services.demarc.json', '--workloads', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.workloadSource).toBe('business-services');
+    expect(out.workloads.map((w: { workload: { name: string; basis: string }; tolerance: { kind: string } }) => [w.workload.name, w.workload.basis, w.tolerance.kind])).toEqual([
+      ['Order desk', 'Defined by the consultant', 'service-downtime'],
+      ['Everything in its group', 'Defined by the consultant', 'service-criticality'],
+    ]);
+    expect(out.workloads[0].verdict).toBe('gap'); // no VM commitment allows half a minute a month
+    const text = await cli(['sla', '--bundle', 'services.demarc.json', '--workloads']);
+    expect(text.stdout).toContain("Workloads (the bundle's business services):");
+  });
+
+  it('falls back to the suggestions when the bundle has no business services, and refuses a broken bundle', async () => {
+    write('none.demarc.json', undefined);
+    const out = JSON.parse((await cli(['sla', '--bundle', 'none.demarc.json', '--workloads', '--json'])).stdout);
+    expect(out.workloadSource).toBe('suggested');
+    expect(out.workloads.length).toBeGreaterThan(0);
+    write('broken.demarc.json', [{ id: 'x', name: '', resourceIds: [], resourceGroups: [] }]);
+    const broken = await cli(['sla', '--bundle', 'broken.demarc.json']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('businessServices[0].name: Too small');
+    expect((await cli(['sla', '--bundle', 'none.demarc.json', '--rto', '5'])).code).toBe(2);
   });
 });

@@ -25,8 +25,8 @@ describe('workloads', () => {
   it('suggests workloads from workload tags first, then resource groups, leaving out resources without an SLA', () => {
     const suggested = suggestWorkloads(resources, commitments);
     expect(suggested.map((w) => [w.name, w.basis, w.resourceIds.length])).toEqual([
-      ['LIMS', 'Resources tagged Workload=LIMS', 2],
-      ['rg-web', 'Resource group rg-web', 1],
+      ['LIMS', 'Suggested from the tag Workload=LIMS', 2],
+      ['rg-web', 'Suggested from the resource group rg-web', 1],
     ]);
   });
 
