@@ -127,3 +127,25 @@ export function providerOwnerResolver(pack: ContentPack, answers: Answers): (tem
     return fields;
   };
 }
+
+const CELL_TEXT: Record<Cell, string> = { provider: 'the provider', customer: 'the customer', shared: 'shared', unknown: 'unknown' };
+
+/**
+ * Why a multi-cloud risk has its owner, in words citing each provider's matrix cells:
+ * "Amazon Web Services' matrix gives “Customer data” to the customer in Infrastructure services
+ * (EC2) and Container services (RDS) (source …)". A provider without a matrix says so.
+ */
+export function providerOwnerText(basis: ProviderBasis, areaLabel: string): string {
+  const byProvider = new Map<string, ProviderBasis>();
+  for (const cell of basis) byProvider.set(cell.provider, [...(byProvider.get(cell.provider) ?? []), cell]);
+  const parts = [...byProvider.values()].map((cells) => {
+    const first = cells[0]!;
+    if (first.basis === 'no-matrix') return `${first.name}: no sourced responsibility matrix for “${areaLabel}”, so its part is unknown`;
+    const byOwner = new Map<Cell, string[]>();
+    for (const c of cells) byOwner.set(c.owner, [...(byOwner.get(c.owner) ?? []), c.column ?? '']);
+    const split = [...byOwner].map(([owner, columns]) => `${CELL_TEXT[owner]} in ${columns.join(', ')}`).join('; ');
+    const mapped = cells.some((c) => c.basis === 'judgement') ? ", Demarc's mapping of the provider's text" : '';
+    return `${first.name}'s matrix gives “${areaLabel}” to ${split} (${first.source ?? 'source not recorded'}${mapped})`;
+  });
+  return `${parts.join('. ')}.`;
+}
