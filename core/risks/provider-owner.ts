@@ -74,7 +74,8 @@ export function ownerOfCells(cells: ProviderBasis): Risk['owner'] {
  */
 export function providerOwnerProblems(pack: ContentPack): { file: string; path: string; message: string }[] {
   const data = pack.commitments;
-  if (!data) return [];
+  // a pack without an interview (engine files only) has no scope question to put providers in scope
+  if (!data || pack.questions.size === 0) return [];
   const file = 'commitments/provider-worksheet.yaml';
   const problems: { file: string; path: string; message: string }[] = [];
   const question = pack.questions.get(data.worksheet.scopeQuestion);

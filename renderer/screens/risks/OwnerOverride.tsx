@@ -1,6 +1,7 @@
 import { Button, Field, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Owner } from '../../../core/content/vocabulary';
+import { providerOwnerText } from '../../../core/risks/provider-owner';
 import type { RiskRecord } from '../../db/database';
 import { clearOwnerOverride, OWNERS, overrideOwner } from '../../db/risks-repository';
 import { messageOf } from '../assessments/messages';
@@ -25,7 +26,12 @@ export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
   return (
     <div className={styles.block}>
       <Text>
-        Matrix owner: <strong>{risk.owner}</strong> ({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})
+        Matrix owner: <strong>{risk.owner}</strong>{' '}
+        {risk.providerBasis?.length ? (
+          <span data-testid="owner-provider-basis">({providerOwnerText(risk.providerBasis, risk.area)})</span>
+        ) : (
+          <>({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})</>
+        )}
         {risk.ownerOverride && (
           <>
             {' '}
