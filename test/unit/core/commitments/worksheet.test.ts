@@ -29,11 +29,11 @@ describe('provider-commitment worksheet data', () => {
     expect(errors).toContainEqual(expect.objectContaining({ file: COMMITMENT_FILES.worksheet, path: expect.stringMatching(/^items\[\d+\]\.sources\[0\]$/), message: "unknown source 'AWS-NOWHERE'" }));
   });
 
-  it('the pack check refuses an item linked to a risk template the pack lacks, and a scope question that does not exist', () => {
+  it('the pack check refuses an item linked to a risk template the pack lacks, and a choice the scope question does not have', () => {
     const badRisk = loadPack(edit(packFiles, COMMITMENT_FILES.worksheet, (t) => t.replace('risk: RT-MCL-IR-GAPS', 'risk: RT-MCL-NOTHING')));
     expect(badRisk.errors).toContainEqual(expect.objectContaining({ file: COMMITMENT_FILES.worksheet, path: expect.stringMatching(/^items\[\d+\]\.risk$/), message: "unknown risk template 'RT-MCL-NOTHING'" }));
-    const badQuestion = loadPack(edit(packFiles, COMMITMENT_FILES.worksheet, (t) => t.replace('scopeQuestion: SCOPE-OTHER-CLOUDS', 'scopeQuestion: SCOPE-CLOUDS')));
-    expect(badQuestion.errors).toContainEqual({ file: COMMITMENT_FILES.worksheet, path: 'scopeQuestion', message: "unknown question 'SCOPE-CLOUDS'" });
+    const badChoice = loadPack(edit(packFiles, COMMITMENT_FILES.worksheet, (t) => t.replace('namedChoice: other', 'namedChoice: elsewhere')));
+    expect(badChoice.errors).toContainEqual({ file: COMMITMENT_FILES.worksheet, path: 'namedChoice', message: "'elsewhere' is not a choice of SCOPE-OTHER-CLOUDS" });
   });
 
   it('the pack check refuses a multi-cloud risk on an area a provider owns wholly (Demarc cannot name that provider as owner)', () => {
