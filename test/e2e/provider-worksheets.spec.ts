@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectAccessible, goTo, readStore, waitSaved } from './pages/workshop';
+import { answerScope, createAssessment, currentQuestion, expectAccessible, goTo, readStore, waitSaved } from './pages/workshop';
 
 test('Provider-commitment worksheet: the AWS sheet of the demo is filled in, saved as typed, and survives a reload', async ({ app }) => {
   await app.setViewportSize({ width: 1600, height: 1000 });
@@ -36,4 +36,35 @@ test('Provider-commitment worksheet: the AWS sheet of the demo is filled in, sav
   const answers = stored!.answers as { itemId: string; status: string; note?: string }[];
   expect(answers.find((a) => a.itemId === 'encryption-keys')).toEqual({ itemId: 'encryption-keys', status: 'partial', note: 'RDS encrypted with an AWS-managed key; EC2 volumes not encrypted.' });
   expect(answers.find((a) => a.itemId === 'backup')!.note).toMatch(/^RDS automated backups/);
+});
+
+test('Provider-commitment worksheet: "another provider" takes a name and has no sourced matrix', async ({ app }) => {
+  await app.setViewportSize({ width: 1600, height: 1000 });
+  await createAssessment(app, 'Multi-cloud workshop');
+  await answerScope(app, ['1']);
+  await expect.poll(() => currentQuestion(app)).toBe('SCOPE-M365');
+  await app.keyboard.press('2');
+  await app.keyboard.press('Enter');
+  await expect.poll(() => currentQuestion(app)).toBe('SCOPE-OTHER-CLOUDS');
+  await app.keyboard.press('3');
+  await app.keyboard.press('5');
+  await app.keyboard.press('Enter');
+  await waitSaved(app);
+
+  await goTo(app, 'commitments');
+  await expect(app.getByTestId('worksheet-gcp')).toContainText('Google Cloud');
+  const other = app.getByTestId('worksheet-other');
+  await expect(other).toContainText('no sourced responsibility matrix');
+  await app.getByTestId('worksheet-name-other').fill('Veeva Vault');
+  await app.getByTestId('worksheet-status-other-sla-read-no').click();
+  await expect(other.getByRole('heading', { name: 'Veeva Vault' })).toBeVisible();
+  await waitSaved(app);
+  await other.screenshot({ path: 'test-results/screens/provider-worksheet-other.png' });
+
+  await app.reload();
+  await expect(app.locator('#root')).toHaveAttribute('data-app-state', 'loaded');
+  await goTo(app, 'commitments');
+  await expect(app.getByTestId('worksheet-name-other')).toHaveValue('Veeva Vault');
+  await expect(app.getByTestId('worksheet-status-other-sla-read-no')).toBeChecked();
+  await expect(app.getByTestId('worksheet-status-gcp-sla-read-unknown')).toBeChecked();
 });
