@@ -150,3 +150,16 @@ export function providerOwnerText(basis: ProviderBasis, areaLabel: string): stri
   });
   return `${parts.join('. ')}.`;
 }
+
+/**
+ * What a re-derivation that moves a stored risk's matrix owner says in its history (e.g. a
+ * multi-cloud risk derived before it was read on its provider's matrix), or undefined when
+ * the owner is unchanged.
+ */
+export function ownerChangeDetail(fresh: Pick<Risk, 'owner' | 'ownerBasis' | 'providerBasis' | 'area'>, storedOwner: Risk['owner']): string | undefined {
+  if (fresh.owner === storedOwner) return undefined;
+  const basis = fresh.providerBasis?.length
+    ? providerOwnerText(fresh.providerBasis, fresh.area)
+    : `Microsoft's matrix: ${fresh.ownerBasis.map((b) => `${b.serviceModel} ${b.owner}`).join(', ') || 'same owner in every service model'}.`;
+  return `Matrix owner: ${storedOwner} → ${fresh.owner}. ${basis}`;
+}

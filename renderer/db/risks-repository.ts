@@ -15,7 +15,7 @@ import { environmentsOf, type EnvironmentEvidence } from '../../core/risks/envir
 import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/risks/manual';
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
-import { providerOwnerText } from '../../core/risks/provider-owner';
+import { ownerChangeDetail } from '../../core/risks/provider-owner';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
 import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
@@ -59,11 +59,8 @@ function reratedEntries(fresh: Risk, stored: RiskRecord, edited: { likelihood: b
 
 /** A re-derivation that moves the matrix owner (e.g. a multi-cloud risk now read on its provider's matrix), as a history entry with the cells behind it. */
 function ownerEntries(fresh: Risk, stored: RiskRecord): HistoryEntry[] {
-  if (fresh.owner === stored.owner) return [];
-  const basis = fresh.providerBasis?.length
-    ? providerOwnerText(fresh.providerBasis, fresh.area)
-    : `Microsoft's matrix: ${fresh.ownerBasis.map((b) => `${b.serviceModel} ${b.owner}`).join(', ') || 'same owner in every service model'}.`;
-  return [entry('owner-rederived', `Matrix owner: ${stored.owner} → ${fresh.owner}. ${basis}`, '')];
+  const detail = ownerChangeDetail(fresh, stored.owner);
+  return detail ? [entry('owner-rederived', detail, '')] : [];
 }
 
 /** Derived risk + the stored one's decisions: the consultant's scores win over the engine's rating. */

@@ -3,7 +3,7 @@ import { COMMITMENT_FILES } from '../../../../core/commitments/load';
 import { loadPack } from '../../../../core/content/loader';
 import type { Answers } from '../../../../core/interview/answers';
 import { deriveRisks } from '../../../../core/risks/derive';
-import { otherCloudTemplates, providerOwnerText } from '../../../../core/risks/provider-owner';
+import { otherCloudTemplates, ownerChangeDetail, providerOwnerText } from '../../../../core/risks/provider-owner';
 import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 
 const packFiles = readPackFiles(defaultPackDir);
@@ -80,5 +80,14 @@ describe('owners of multi-cloud risks, per provider', () => {
     const first = deriveRisks({ pack, answers: answers(['aws']), findings: [] });
     const again = deriveRisks({ pack, answers: answers(['aws', 'gcp']), findings: [], previous: first });
     for (const r of first) expect(again.find((x) => x.templateId === r.templateId)?.id).toBe(r.id);
+  });
+});
+
+describe('an owner moved by re-derivation', () => {
+  it('is said in the history with the provider cells behind the new owner; an unchanged owner says nothing', () => {
+    const fresh = riskOf(deriveRisks({ pack, answers: answers(['aws']), findings: [] }), 'RT-MCL-IR-GAPS');
+    // a bundle derived before multi-cloud owners: the same risk stored as shared from Microsoft's matrix
+    expect(ownerChangeDetail(fresh, 'shared')).toMatch(/^Matrix owner: shared → customer\. Amazon Web Services's matrix gives/);
+    expect(ownerChangeDetail(fresh, 'customer')).toBeUndefined();
   });
 });
