@@ -133,7 +133,7 @@ const CELL_TEXT: Record<Cell, string> = { provider: 'the provider', customer: 't
 
 /**
  * Why a multi-cloud risk has its owner, in words citing each provider's matrix cells:
- * "Amazon Web Services' matrix gives “Customer data” to the customer in Infrastructure services
+ * "The Amazon Web Services matrix gives “Customer data” to the customer in Infrastructure services
  * (EC2) and Container services (RDS) (source …)". A provider without a matrix says so.
  */
 export function providerOwnerText(basis: ProviderBasis, areaLabel: string): string {
@@ -146,7 +146,7 @@ export function providerOwnerText(basis: ProviderBasis, areaLabel: string): stri
     for (const c of cells) byOwner.set(c.owner, [...(byOwner.get(c.owner) ?? []), c.column ?? '']);
     const split = [...byOwner].map(([owner, columns]) => `${CELL_TEXT[owner]} in ${columns.join(', ')}`).join('; ');
     const mapped = cells.some((c) => c.basis === 'judgement') ? ", Demarc's mapping of the provider's text" : '';
-    return `${first.name}'s matrix gives “${areaLabel}” to ${split} (${first.source ?? 'source not recorded'}${mapped})`;
+    return `The ${first.name} matrix gives “${areaLabel}” to ${split} (${first.source ?? 'source not recorded'}${mapped})`;
   });
   return `${parts.join('. ')}.`;
 }

@@ -58,7 +58,7 @@ describe('owners of multi-cloud risks, per provider', () => {
     expect(identity.owner).toBe('shared');
     expect(identity.action).toBe('remediate');
     expect(identity.verification).toMatch(/each provider's side/);
-    expect(providerOwnerText(identity.providerBasis!, 'Identities and users')).toContain('Amazon Web Services\'s matrix gives “Identities and users” to the customer in Infrastructure services (EC2); shared in Container services (RDS); the provider in Abstracted services (S3, DynamoDB)');
+    expect(providerOwnerText(identity.providerBasis!, 'Identities and users')).toContain('The Amazon Web Services matrix gives “Identities and users” to the customer in Infrastructure services (EC2); shared in Container services (RDS); the provider in Abstracted services (S3, DynamoDB)');
   });
 
   it('a provider with no sourced matrix is an unknown cell, said so, and does not decide the owner alone', () => {
@@ -87,7 +87,7 @@ describe('an owner moved by re-derivation', () => {
   it('is said in the history with the provider cells behind the new owner; an unchanged owner says nothing', () => {
     const fresh = riskOf(deriveRisks({ pack, answers: answers(['aws']), findings: [] }), 'RT-MCL-IR-GAPS');
     // a bundle derived before multi-cloud owners: the same risk stored as shared from Microsoft's matrix
-    expect(ownerChangeDetail(fresh, 'shared')).toMatch(/^Matrix owner: shared → customer\. Amazon Web Services's matrix gives/);
+    expect(ownerChangeDetail(fresh, 'shared')).toMatch(/^Matrix owner: shared → customer\. The Amazon Web Services matrix gives/);
     expect(ownerChangeDetail(fresh, 'customer')).toBeUndefined();
   });
 });
