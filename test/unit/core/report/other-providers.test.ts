@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBundle } from '../../../../core/bundle/schema';
 import { modelContext } from '../../../../core/report/model-builders/context';
 import { otherProvidersView } from '../../../../core/report/model-builders/other-providers';
 import { ownerJustification } from '../../../../core/report/model-builders/risks';
@@ -55,5 +56,22 @@ describe('report: other providers side by side', () => {
     expect(text).toContain('Amazon Web Services');
     expect(text).toContain('AWS Well-Architected Framework');
     expect(text).not.toContain(ctx.matrix.title);
+  });
+
+  it('a bundle written before worksheets and provider owners still loads: every item Unknown, the owner read from Microsoft’s matrix', () => {
+    const old = JSON.parse(JSON.stringify(bundle)) as Record<string, unknown> & { risks: Record<string, unknown>[] };
+    delete old.providerWorksheets;
+    for (const r of old.risks) {
+      if (!r.providerBasis) continue;
+      delete r.providerBasis;
+      r.ownerBasis = [{ serviceModel: 'iaas', owner: 'customer' }];
+    }
+    const parsed = parseBundle(old);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const v = view(parsed.bundle);
+    expect(v.worksheet.every((row) => row.cells[0]!.status === 'Unknown')).toBe(true);
+    const ctx = modelContext(parsed.bundle, pack, template, { date: '2026-12-01' });
+    expect(ownerJustification(ctx, parsed.bundle.risks.find((r) => r.templateId === 'RT-MCL-IR-GAPS')!)).toContain(ctx.matrix.title);
   });
 });
