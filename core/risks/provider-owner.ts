@@ -156,10 +156,16 @@ export function providerOwnerText(basis: ProviderBasis, areaLabel: string): stri
  * multi-cloud risk derived before it was read on its provider's matrix), or undefined when
  * the owner is unchanged.
  */
-export function ownerChangeDetail(fresh: Pick<Risk, 'owner' | 'ownerBasis' | 'providerBasis' | 'area'>, storedOwner: Risk['owner']): string | undefined {
+export function ownerChangeDetail(fresh: Pick<Risk, 'owner' | 'ownerBasis' | 'providerBasis' | 'area'>, storedOwner: Risk['owner'], areaLabel: string = fresh.area): string | undefined {
   if (fresh.owner === storedOwner) return undefined;
   const basis = fresh.providerBasis?.length
-    ? providerOwnerText(fresh.providerBasis, fresh.area)
+    ? providerOwnerText(fresh.providerBasis, areaLabel)
     : `Microsoft's matrix: ${fresh.ownerBasis.map((b) => `${b.serviceModel} ${b.owner}`).join(', ') || 'same owner in every service model'}.`;
   return `Matrix owner: ${storedOwner} → ${fresh.owner}. ${basis}`;
+}
+
+/** An area as the pack's default matrix names its row ("Configurations and settings"), for text a person reads. */
+export function areaLabelOf(pack: Pick<ContentPack, 'matrices' | 'header'>, area: string): string {
+  const matrix = pack.matrices.get(pack.header.defaultMatrix);
+  return matrix?.rows.find((r) => r.id === matrix.areaMap[area as Area])?.label ?? area;
 }

@@ -15,7 +15,7 @@ import { environmentsOf, type EnvironmentEvidence } from '../../core/risks/envir
 import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/risks/manual';
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
-import { ownerChangeDetail } from '../../core/risks/provider-owner';
+import { areaLabelOf, ownerChangeDetail } from '../../core/risks/provider-owner';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
 import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
@@ -58,8 +58,8 @@ function reratedEntries(fresh: Risk, stored: RiskRecord, edited: { likelihood: b
 }
 
 /** A re-derivation that moves the matrix owner (e.g. a multi-cloud risk now read on its provider's matrix), as a history entry with the cells behind it. */
-function ownerEntries(fresh: Risk, stored: RiskRecord): HistoryEntry[] {
-  const detail = ownerChangeDetail(fresh, stored.owner);
+function ownerEntries(fresh: Risk, stored: RiskRecord, pack: ContentPack): HistoryEntry[] {
+  const detail = ownerChangeDetail(fresh, stored.owner, areaLabelOf(pack, fresh.area));
   return detail ? [entry('owner-rederived', detail, '')] : [];
 }
 
@@ -71,7 +71,7 @@ function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string
   const edited = editedScores(stored);
   const likelihood = edited.likelihood ? stored.likelihood : fresh.likelihood;
   const impact = edited.impact ? stored.impact : fresh.impact;
-  const rerated = [...reratedEntries(fresh, stored, edited), ...ownerEntries(fresh, stored)];
+  const rerated = [...reratedEntries(fresh, stored, edited), ...ownerEntries(fresh, stored, pack)];
   const kept: RiskRecord = {
     ...fresh,
     assessmentId,

@@ -68,3 +68,20 @@ test('Provider-commitment worksheet: "another provider" takes a name and has no 
   await expect(app.getByTestId('worksheet-status-other-sla-read-no')).toBeChecked();
   await expect(app.getByTestId('worksheet-status-gcp-sla-read-unknown')).toBeChecked();
 });
+
+test("a multi-cloud risk's owner is read on the AWS matrix, and the register says so", async ({ app }) => {
+  await app.setViewportSize({ width: 1600, height: 1000 });
+  await app.getByTestId('create-demo').click();
+  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await app.getByTestId('risk-filter-category').selectOption('incident-response');
+  const row = app.getByTestId('risk-row').filter({ hasText: 'does not cover the other cloud providers' });
+  await row.getByTestId('risk-title').click();
+  const basis = app.getByTestId('owner-provider-basis');
+  await expect(basis).toContainText('The Amazon Web Services matrix gives');
+  await expect(basis).toContainText('AWS Well-Architected Framework');
+  await expect(basis).toContainText('“Configurations and settings”');
+  await basis.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: 'test-results/screens/multi-cloud-risk-owner.png' });
+});
