@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { parseBundle } from '../../../../core/bundle/schema';
+import { buildReport } from '../../../../core/report/build';
 import { modelContext } from '../../../../core/report/model-builders/context';
 import { otherProvidersView } from '../../../../core/report/model-builders/other-providers';
 import { ownerJustification } from '../../../../core/report/model-builders/risks';
@@ -73,5 +75,18 @@ describe('report: other providers side by side', () => {
     expect(v.worksheet.every((row) => row.cells[0]!.status === 'Unknown')).toBe(true);
     const ctx = modelContext(parsed.bundle, pack, template, { date: '2026-12-01' });
     expect(ownerJustification(ctx, parsed.bundle.risks.find((r) => r.templateId === 'RT-MCL-IR-GAPS')!)).toContain(ctx.matrix.title);
+  });
+
+  it('the .docx puts the section in the chapter: the provider’s column, its answers and the risks the gaps feed', async () => {
+    const built = await buildReport({ bundle, pack, template, options: { date: '2026-12-01' } });
+    const xml = await (await JSZip.loadAsync(built.report)).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const at = text.lastIndexOf('Other providers in scope'); // the first is the table of contents
+    expect(at).toBeGreaterThan(text.indexOf('What a service credit is worth'));
+    const section = text.slice(at, text.indexOf('Sources', at));
+    expect(section).toContain('Provider-commitment worksheet');
+    expect(section).toContain('Amazon Web Services');
+    const flows = bundle.risks.find((r) => r.templateId === 'RT-MCL-UNPROTECTED-DATA-FLOWS')!.id;
+    expect(section).toContain(`Unknown. See ${flows}.`);
   });
 });
