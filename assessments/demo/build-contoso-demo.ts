@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BusinessService } from '../../core/bundle/schema';
+import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BusinessService, type ProviderWorksheet } from '../../core/bundle/schema';
 import { runChecks } from '../../core/checks/run-checks';
 import { loadPack } from '../../core/content/loader';
 import { isArgCheck } from '../../core/content/schemas';
@@ -144,6 +144,25 @@ function demoAnswers(): Answers {
   return answers;
 }
 
+/**
+ * The AWS worksheet filled in the workshop for the legacy sample-tracking system (fictional
+ * answers; two items the client could not answer are left unknown, one is not answered at all).
+ */
+function awsWorksheet(): ProviderWorksheet {
+  return {
+    provider: 'aws',
+    answers: [
+      { itemId: 'sla-read', status: 'partial', note: 'EC2 and RDS SLAs read in 2024 when the system moved; single-AZ RDS instance, so the lower single-instance figure applies. Credit claim process not known to the team.' },
+      { itemId: 'breach-notification', status: 'unknown', note: 'Nobody present knew the notification terms of the AWS agreement Contoso signed; legal to confirm.' },
+      { itemId: 'data-location', status: 'yes', note: 'All resources in eu-west-2 (London); snapshots copied to eu-west-1 (Ireland), approved by the DPO in 2024.' },
+      { itemId: 'exit-terms', status: 'no', note: 'Exit not planned; the 2027 migration to Azure assumes the data can be exported at any time.' },
+      { itemId: 'support-plan', status: 'partial', note: 'Business Support on the production account only; the on-call engineer does not have the account credentials to open a case.' },
+      { itemId: 'backup', status: 'yes', note: 'RDS automated backups, 14 days, plus a weekly manual snapshot; restore last tested in March 2026.' },
+      { itemId: 'patching', status: 'partial', note: 'RDS minor versions auto-applied in the Sunday window; the EC2 application server is patched by hand, last in August 2026.' },
+    ],
+  };
+}
+
 const takenAt = '2026-11-24T09:30:00.000Z';
 const created = '2026-11-23T08:00:00.000Z';
 const snapshotId = 'c0a7e5d1-0000-4000-8000-000000000001';
@@ -214,6 +233,7 @@ const bundle: AssessmentBundle = {
     ].join('\n'),
   },
   businessServices: services,
+  providerWorksheets: [awsWorksheet()],
   inventory: {
     snapshots: [{ id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] }],
     resources: resources.map((r) => toBundleResource(r, snapshotId)),

@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { ContentError, PackFile } from '../content/types';
 import { CLASSIFIER_TIERS } from './classify';
 import { areas } from '../content/vocabulary';
-import { otherProviderProblems, OtherProvidersSchema, slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, ToleranceSchema, type ProviderCommitments } from './schema';
+import { otherProviderProblems, OtherProvidersSchema, slaTableProblems, SlaTableSchema, supportPlanProblems, SupportPlansSchema, ToleranceSchema, worksheetProblems, WorksheetItemsSchema, type ProviderCommitments } from './schema';
 
 /** The provider-commitment files of a pack, by path. */
-export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml', tolerance: 'commitments/tolerance.yaml', otherProviders: 'commitments/other-providers.yaml' } as const;
+export const COMMITMENT_FILES = { sla: 'commitments/azure-sla.yaml', supportPlans: 'commitments/support-plans.yaml', tolerance: 'commitments/tolerance.yaml', otherProviders: 'commitments/other-providers.yaml', worksheet: 'commitments/provider-worksheet.yaml' } as const;
 
 /** True for a pack path this module reads (the pack loader leaves these to it). */
 export const isCommitmentFile = (path: string): boolean => Object.values(COMMITMENT_FILES).includes(path as never);
@@ -38,12 +38,14 @@ export function loadCommitments(files: readonly PackFile[]): { commitments?: Pro
   const present = Object.values(COMMITMENT_FILES).map((path) => files.find((f) => f.path === path));
   if (present.every((f) => f === undefined)) return { errors };
   const missing = Object.values(COMMITMENT_FILES).filter((_, i) => present[i] === undefined);
-  if (missing.length > 0) return { errors: missing.map((file) => ({ file, path: '', message: 'provider commitments need all four commitments files' })) };
-  const [slaFile, plansFile, toleranceFile, othersFile] = present as PackFile[];
+  if (missing.length > 0) return { errors: missing.map((file) => ({ file, path: '', message: `provider commitments need all ${Object.keys(COMMITMENT_FILES).length} commitments files` })) };
+  const [slaFile, plansFile, toleranceFile, othersFile, worksheetFile] = present as PackFile[];
   const sla = parseFile(slaFile!, SlaTableSchema, errors);
   const supportPlans = parseFile(plansFile!, SupportPlansSchema, errors);
   const tolerance = parseFile(toleranceFile!, ToleranceSchema, errors);
   const otherProviders = parseFile(othersFile!, OtherProvidersSchema, errors);
+  const worksheet = parseFile(worksheetFile!, WorksheetItemsSchema, errors);
+  if (worksheet) for (const [path, message] of worksheetProblems(worksheet)) errors.push({ file: worksheetFile!.path, path, message });
   if (otherProviders) for (const [path, message] of otherProviderProblems(otherProviders, areas)) errors.push({ file: othersFile!.path, path, message });
   if (sla) {
     for (const [path, message] of slaTableProblems(sla)) errors.push({ file: slaFile!.path, path, message });
@@ -51,6 +53,6 @@ export function loadCommitments(files: readonly PackFile[]): { commitments?: Pro
     for (const tier of CLASSIFIER_TIERS) if (!tiers.has(tier)) errors.push({ file: slaFile!.path, path: 'services', message: `no tier '${tier}': the inventory classifier needs it` });
   }
   if (supportPlans) for (const [path, message] of supportPlanProblems(supportPlans)) errors.push({ file: plansFile!.path, path, message });
-  if (!sla || !supportPlans || !tolerance || !otherProviders || errors.length > 0) return { errors };
-  return { commitments: { sla, supportPlans, tolerance, otherProviders }, errors };
+  if (!sla || !supportPlans || !tolerance || !otherProviders || !worksheet || errors.length > 0) return { errors };
+  return { commitments: { sla, supportPlans, tolerance, otherProviders, worksheet }, errors };
 }

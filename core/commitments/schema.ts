@@ -136,12 +136,60 @@ export const OtherProvidersSchema = z.strictObject({
 });
 export type OtherProviders = z.infer<typeof OtherProvidersSchema>;
 
+/** The provider-commitment worksheet (`commitments/provider-worksheet.yaml`): items are questions about the client's own terms with a provider, never a provider's figure. */
+export const WorksheetItemSchema = z.strictObject({
+  id,
+  /** short, for a report column */
+  label: z.string().min(1).max(60),
+  question: z.string().min(1),
+  /** what the note should capture */
+  record: z.string().min(1),
+  why: z.string().min(1),
+  /** provider pages that show why the item matters (may be empty: the item is a plain contract question) */
+  sources: z.array(sourceId),
+  /** the risk template a gap on this item feeds */
+  risk: z.string().regex(/^RT-[A-Z0-9-]+$/, 'expected a risk template id such as RT-MCL-IR-GAPS').optional(),
+});
+export type WorksheetItem = z.infer<typeof WorksheetItemSchema>;
+
+export const WorksheetItemsSchema = z.strictObject({
+  id,
+  version: isoDate,
+  title: z.string().min(1),
+  /** the scoping question whose choices put other providers in scope */
+  scopeQuestion: z.string().min(1),
+  /** its choice meaning "no other provider" */
+  noneChoice: id,
+  /** its choice naming a provider the pack has no matrix for (the consultant types the name) */
+  namedChoice: id,
+  sources: z.array(CommitmentSourceSchema),
+  items: z.array(WorksheetItemSchema).min(1),
+});
+export type WorksheetItems = z.infer<typeof WorksheetItemsSchema>;
+
+/** Ids unique, every cited source listed. */
+export function worksheetProblems(data: WorksheetItems): [string, string][] {
+  const problems: [string, string][] = [];
+  const sources = new Set(data.sources.map((s) => s.id));
+  const seen = new Set<string>();
+  data.items.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push([`items[${i}].id`, `duplicate item id '${item.id}'`]);
+    seen.add(item.id);
+    item.sources.forEach((s, si) => {
+      if (!sources.has(s)) problems.push([`items[${i}].sources[${si}]`, `unknown source '${s}'`]);
+    });
+  });
+  return problems;
+}
+
 /** The provider-commitment data of a pack. */
 export interface ProviderCommitments {
   sla: SlaTable;
   supportPlans: SupportPlans;
   tolerance: Tolerance;
   otherProviders: OtherProviders;
+  /** the worksheet filled in for each non-Microsoft provider in scope */
+  worksheet: WorksheetItems;
 }
 
 /** Every row on a canonical area, every column filled exactly, every source listed. */

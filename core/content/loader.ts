@@ -14,6 +14,7 @@ import {
   indexTemplates,
 } from './cross-reference';
 import { loadCommitments } from '../commitments/load';
+import { providerOwnerProblems } from '../risks/provider-owner';
 import { GRAPH_CHECKS } from '../graph/checks/catalogue';
 import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
@@ -76,6 +77,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const commitments = loadCommitments(files);
   errors.push(...commitments.errors);
   if (commitments.commitments) pack.commitments = commitments.commitments;
+  errors.push(...providerOwnerProblems(pack));
   return { pack, errors };
 }
 

@@ -245,7 +245,7 @@ export interface ReportModel {
     workloads: { name: string; basis: string; composite: string; downtime: string; verdict: string; fixes: string[]; afterFixes: string; tolerance?: string; riskIds?: string[] }[];
     creditTerms: string[];
     greyAreas: { text: string; riskIds: string[] }[];
-    otherProviders: { name: string; summary: string; source: string; columns: string[]; rows: { area: string; owners: string[]; basis: string }[] }[];
+    otherProviders: OtherProvidersView;
     sources: string[];
   };
   sharedResponsibility: {
@@ -319,3 +319,14 @@ export interface IrPlanModel {
   tabletop: { title: string; scenario: string; riskIds: string[]; injects: string[]; objectives: string[] }[];
 }
 
+/** Other providers in scope, side by side: a column per provider (model-builders/other-providers.ts). */
+export interface OtherProvidersView {
+  providers: { name: string; summary: string; source: string }[];
+  /** Microsoft's rows: each provider's owners in one cell ("Not sourced" without a matrix; † = Demarc's mapping) */
+  matrix: { area: string; cells: string[] }[];
+  /** worksheet items: each provider's answer; a gap names the risk it feeds when raised */
+  worksheet: { item: string; cells: { status: string; note: string; riskId?: string }[] }[];
+  /** answers that are No or Unknown */
+  gaps: number;
+  sources: string[];
+}

@@ -9,6 +9,7 @@ import type { EvidenceStatus, Risk } from './schema';
 import { AVAILABILITY_GAP_TEMPLATE, availabilityGapNote, type AvailabilityGap } from './availability-gaps';
 import { raisedRiskFields } from './raised';
 import { scopeRaisedTemplates } from './scope-raised';
+import { providerOwnerResolver } from './provider-owner';
 import { rateRisk, type RatingInput } from './rating';
 import { levelOrder } from './scoring';
 
@@ -243,7 +244,8 @@ function numberRisks(pack: ContentPack, built: Omit<Risk, 'id'>[], previousRisks
  * Answers + findings -> one risk per risk template raised, assessment-wide. Each risk links
  * every answer and failing finding behind it and says how it is known (`evidenceStatus`, with
  * `evidenceNotes` for answers to check); its owner comes from the matrix (template area x the
- * service models involved; different owners => shared); its likelihood and impact are the
+ * service models involved; different owners => shared; for a multi-cloud risk, the matrices of
+ * the other providers in scope: core/risks/provider-owner.ts); its likelihood and impact are the
  * template's baseline moved by the pack's rating factors (`rating`, every step with its
  * reason), its level from the grid; a compliant answer contradicted by failing evidence is
  * recorded as a disagreement. Ids `R-001...` are stable (see {@link numberRisks}).
@@ -278,6 +280,8 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
   const unknownChoices = new Set(pack.ratingFactors?.likelihood.answers.unknownChoices ?? []);
   collectAnswers(pack, { answers, evidence, checkById, unknownChoices, draft });
   const scoping = scopingChoices(pack.ratingFactors, answers);
+  // multi-cloud risks take their owner from the matrix of the providers they concern
+  const providerOwner = providerOwnerResolver(pack, answers);
 
   // templates the scope itself raises (provider-side threats, assessments/FORMAT.md)
   for (const { templateId, models, evidence } of scopeRaisedTemplates(pack, answers)) {
@@ -293,7 +297,10 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
     if (!t) throw new Error(`missing risk template '${d.templateId}'`);
     const models = allModels.filter((m) => d.models.has(m));
     const rating = rateRisk(pack.ratingFactors, ratingInput(d, { likelihood: t.likelihood, impact: t.impact }, scoping, evidence, input.environments));
-    const { verification, ...raised } = raisedRiskFields({ matrix, riskMatrix: pack.riskMatrix, area: t.area, models, likelihood: rating.likelihood, impact: rating.impact });
+    const { verification: msVerification, ...msRaised } = raisedRiskFields({ matrix, riskMatrix: pack.riskMatrix, area: t.area, models, likelihood: rating.likelihood, impact: rating.impact });
+    const other = providerOwner(t.id, t.area);
+    const raised = other ? { ...msRaised, owner: other.owner, ownerBasis: other.ownerBasis, action: other.action } : msRaised;
+    const verification = other ? other.verification : msVerification;
     const risk: Omit<Risk, 'id'> = {
       templateId: t.id,
       title: t.title,
@@ -319,6 +326,7 @@ export function deriveRisks(input: DeriveRisksInput): Risk[] {
       rating,
     };
     if (verification) risk.verification = verification;
+    if (other) risk.providerBasis = other.providerBasis;
     return risk;
   };
 

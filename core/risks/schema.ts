@@ -86,5 +86,22 @@ export const RiskSchema = z.strictObject({
   /** notes for the consultant: an answer the evidence does not bear out, a "Don't know" to verify */
   evidenceNotes: z.array(z.string()).optional(),
   rating: RatingSchema.optional(),
+  /**
+   * For a risk the multi-cloud questions raise: the other providers' matrix cells behind its
+   * owner (one per provider column; `no-matrix` when the pack has none for that provider), in
+   * place of Microsoft's `ownerBasis`. Optional: older bundles have none.
+   */
+  providerBasis: z
+    .array(
+      z.strictObject({
+        provider: z.string().min(1).max(100),
+        name: z.string().min(1).max(200),
+        column: z.string().max(200).optional(),
+        owner: z.enum(['provider', 'customer', 'shared', 'unknown']),
+        basis: z.enum(['provider', 'judgement', 'no-matrix']),
+        source: z.string().max(500).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Risk = z.infer<typeof RiskSchema>;

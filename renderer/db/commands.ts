@@ -9,6 +9,8 @@ import { patchEngagement, renameAssessment, updateClient } from './assessments-r
 import type { Engagement } from './database';
 import { getIncidentSetup, saveIncidentSetup, updateContact, type ContactInput } from './incident-repository';
 import { editRisk, type RiskEdit } from './risks-repository';
+import { saveProviderWorksheet } from './provider-worksheets-repository';
+import type { ProviderWorksheet } from '../../core/bundle/schema';
 
 export type Command =
   | { kind: 'answer'; assessmentId: string; questionId: string; input: AnswerInput; progress?: { answered: number; total: number } }
@@ -17,7 +19,8 @@ export type Command =
   | { kind: 'client'; assessmentId: string; client: string }
   | { kind: 'contact'; contactId: string; input: ContactInput }
   | { kind: 'incident-setup'; assessmentId: string; supportPlan?: string; escalationNotes?: string }
-  | { kind: 'risk-edit'; assessmentId: string; riskId: string; edit: RiskEdit; by: string };
+  | { kind: 'risk-edit'; assessmentId: string; riskId: string; edit: RiskEdit; by: string }
+  | { kind: 'provider-worksheet'; assessmentId: string; sheet: ProviderWorksheet };
 
 export async function executeCommand(command: Command): Promise<void> {
   switch (command.kind) {
@@ -40,5 +43,10 @@ export async function executeCommand(command: Command): Promise<void> {
     }
     case 'risk-edit':
       return editRisk(command.assessmentId, command.riskId, command.edit, command.by, bundledPack());
+    case 'provider-worksheet': {
+      const items = bundledPack().commitments?.worksheet;
+      if (!items) throw new Error('The content pack has no provider-commitment worksheet.');
+      return saveProviderWorksheet(command.assessmentId, command.sheet, items);
+    }
   }
 }

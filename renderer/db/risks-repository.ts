@@ -15,6 +15,7 @@ import { environmentsOf, type EnvironmentEvidence } from '../../core/risks/envir
 import { buildManualRisk, nextRiskId, type ManualRiskInput } from '../../core/risks/manual';
 import type { Risk } from '../../core/risks/schema';
 import { riskLevel } from '../../core/risks/scoring';
+import { areaLabelOf, ownerChangeDetail } from '../../core/risks/provider-owner';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
 import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
@@ -57,6 +58,12 @@ function reratedEntries(fresh: Risk, stored: RiskRecord, edited: { likelihood: b
   return out;
 }
 
+/** A re-derivation that moves the matrix owner (e.g. a multi-cloud risk now read on its provider's matrix), as a history entry with the cells behind it. */
+function ownerEntries(fresh: Risk, stored: RiskRecord, pack: ContentPack): HistoryEntry[] {
+  const detail = ownerChangeDetail(fresh, stored.owner, areaLabelOf(pack, fresh.area));
+  return detail ? [entry('owner-rederived', detail, '')] : [];
+}
+
 /** Derived risk + the stored one's decisions: the consultant's scores win over the engine's rating. */
 function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string, pack: ContentPack, timestamp: string): RiskRecord {
   if (!stored) {
@@ -65,7 +72,7 @@ function merge(fresh: Risk, stored: RiskRecord | undefined, assessmentId: string
   const edited = editedScores(stored);
   const likelihood = edited.likelihood ? stored.likelihood : fresh.likelihood;
   const impact = edited.impact ? stored.impact : fresh.impact;
-  const rerated = reratedEntries(fresh, stored, edited);
+  const rerated = [...reratedEntries(fresh, stored, edited), ...ownerEntries(fresh, stored, pack)];
   const kept: RiskRecord = {
     ...fresh,
     assessmentId,

@@ -5,9 +5,9 @@ import { estateCommitments } from '../../commitments/estate';
 import { toleranceFor, type WorkloadEvaluation } from '../../commitments/workload';
 import { AVAILABILITY_GAP_TEMPLATE, availabilityGaps } from '../../risks/availability-gaps';
 import { normaliseRows, serviceModelLookup, type Resource } from '../../inventory/normalise';
-import { MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, type ModelContext } from './context';
+import { otherProvidersView } from './other-providers';
 
 type Chapter = NonNullable<ReportModel['providerCommitments']>;
 
@@ -82,24 +82,6 @@ function tailoredGreyAreas(ctx: ModelContext, resources: readonly Resource[], co
   return out.map((g) => ({ text: ctx.clean(g.text, MAX_NOTE), riskIds: g.riskIds }));
 }
 
-/** Other providers in scope, on Microsoft's rows. */
-function otherProviders(ctx: ModelContext, data: ProviderCommitments): Chapter['otherProviders'] {
-  const inScope = ctx.bundle.answers['SCOPE-OTHER-CLOUDS']?.choices ?? [];
-  const OWNER = { provider: 'Provider', customer: 'Customer', shared: 'Shared', unknown: 'Unknown' } as const;
-  return data.otherProviders.providers
-    .filter((p) => inScope.includes(p.scopeChoice))
-    .map((p) => {
-      const source = data.otherProviders.sources.find((s) => s.id === p.source);
-      return {
-        name: p.name,
-        summary: p.summary,
-        source: source ? `${source.title}, ${source.publisher} (${source.date})` : p.source,
-        columns: p.columns.map((c) => `${c.label} (like ${MODEL_LABEL[c.likeModel]})`),
-        rows: p.rows.map((r) => ({ area: ctx.areaLabel(r.area), owners: p.columns.map((c) => OWNER[r.owners[c.id] ?? 'unknown']), basis: r.basis === 'provider' ? "provider's words" : 'our mapping' })),
-      };
-    });
-}
-
 /**
  * The "Provider commitments" chapter: what Microsoft commits to for this estate, per service
  * configuration and per workload against the client's tolerance, what a credit is worth,
@@ -133,7 +115,7 @@ export function providerCommitments(ctx: ModelContext): ReportModel['providerCom
     workloads: workloads.map((w) => workloadRow(ctx, w, withGap.has(w.workload.id) ? gapRisk : undefined)),
     creditTerms: data.sla.generalTerms.map((t) => t.text),
     greyAreas: tailoredGreyAreas(ctx, resources, commitments),
-    otherProviders: otherProviders(ctx, data),
+    otherProviders: otherProvidersView(ctx, data),
     sources: data.sla.sources.map((s) => `${s.id}: ${s.title}, ${s.publisher}, ${s.date} (${s.readAs === 'transcribed' ? 'read through a verbatim transcription' : s.readAs === 'primary-old' ? 'an older edition' : 'read on the provider’s page'}), ${s.url}`),
   };
 }

@@ -1,4 +1,5 @@
 import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks/evidence-status';
+import { providerOwnerText } from '../../risks/provider-owner';
 import type { Risk } from '../../risks/schema';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
@@ -42,6 +43,7 @@ export function ownerJustification(ctx: ModelContext, r: Risk): string {
     const o = r.ownerOverride;
     return `Set to ${OWNER_LABEL[o.owner]} by ${ctx.clean(o.by ?? 'the consultant')} on ${longDate(o.at)} (matrix: ${OWNER_LABEL[r.owner]}): ${ctx.clean(o.justification, MAX_NOTE)}`;
   }
+  if (r.providerBasis && r.providerBasis.length > 0) return ctx.clean(providerOwnerText(r.providerBasis, ctx.areaLabel(r.area)), MAX_NOTE);
   const basis = r.ownerBasis.map((b) => `${OWNER_LABEL[b.owner].toLowerCase()} in ${MODEL_LABEL[b.serviceModel]}`).join(', ');
   const area = ctx.areaLabel(r.area);
   if (!basis) return `${ctx.matrix.title} assigns “${area}” the same owner in every service model.`;

@@ -1,5 +1,6 @@
 import { heading, para } from './primitives';
 import { brandedTable, templateText, type Block, type Ctx } from './context';
+import { otherProvidersSection } from './other-providers';
 
 // The "Provider commitments" chapter: what Microsoft commits to for this estate.
 
@@ -60,17 +61,6 @@ function greyAreas(c: NonNullable<Ctx['model']['providerCommitments']>): Block[]
   return [heading(2, 'Where this client may assume more than Microsoft commits to'), ...c.greyAreas.map((g) => para(`• ${g.text}${g.riskIds.length > 0 ? ` See ${g.riskIds.join(', ')}.` : ''}`))];
 }
 
-function otherProviders(ctx: Ctx, c: NonNullable<Ctx['model']['providerCommitments']>): Block[] {
-  if (c.otherProviders.length === 0) return [];
-  const out: Block[] = [heading(2, 'Other providers in scope')];
-  for (const p of c.otherProviders) {
-    out.push(heading(3, p.name), para(`${p.summary} Source: ${p.source}.`));
-    const w = [2.6, ...p.columns.map(() => 2), 1.6];
-    out.push(brandedTable(ctx, w, ['Responsibility (Microsoft’s rows)', ...p.columns, 'Basis'], p.rows.map((r) => [r.area, ...r.owners, r.basis])));
-  }
-  return out;
-}
-
 /** The chapter, or nothing when the pack has no commitment data. */
 export function providerCommitmentsChapter(ctx: Ctx): Block[] {
   const c = ctx.model.providerCommitments;
@@ -84,7 +74,7 @@ export function providerCommitmentsChapter(ctx: Ctx): Block[] {
     ...workloadTable(ctx, c),
     ...creditReality(c),
     ...greyAreas(c),
-    ...otherProviders(ctx, c),
+    ...otherProvidersSection(ctx, c.otherProviders),
     heading(2, 'Sources'),
     ...c.sources.map((s) => para(s)),
   ];

@@ -9,6 +9,7 @@ import { database, type AssessmentRecord } from '../../db/database';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { useProviderCommitments } from '../../hooks/use-provider-commitments';
 import { BusinessServicesEditor } from './BusinessServicesEditor';
+import { ProviderWorksheets } from './ProviderWorksheets';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -322,6 +323,7 @@ export function ProviderCommitmentsScreen({ assessment }: { assessment: Assessme
       <SupportPlans data={data.supportPlans} />
       <Title3 as="h3">Other providers</Title3>
       <OtherProviders data={data.otherProviders} inScope={view.otherClouds} />
+      <ProviderWorksheets assessmentId={assessment.id} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { Button, Field, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Owner } from '../../../core/content/vocabulary';
+import { areaLabelOf, providerOwnerText } from '../../../core/risks/provider-owner';
+import { useContentPack } from '../../hooks/use-content-pack';
 import type { RiskRecord } from '../../db/database';
 import { clearOwnerOverride, OWNERS, overrideOwner } from '../../db/risks-repository';
 import { messageOf } from '../assessments/messages';
@@ -10,6 +12,7 @@ const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column'
 /** Overrides the matrix owner; a justification is mandatory and goes into the history. */
 export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
   const styles = useStyles();
+  const pack = useContentPack();
   const [owner, setOwner] = useState<Owner>((risk.ownerOverride?.owner ?? (risk.owner === 'unknown' ? 'customer' : risk.owner)) as Owner);
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +28,12 @@ export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
   return (
     <div className={styles.block}>
       <Text>
-        Matrix owner: <strong>{risk.owner}</strong> ({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})
+        Matrix owner: <strong>{risk.owner}</strong>{' '}
+        {risk.providerBasis?.length ? (
+          <span data-testid="owner-provider-basis">({providerOwnerText(risk.providerBasis, areaLabelOf(pack, risk.area))})</span>
+        ) : (
+          <>({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})</>
+        )}
         {risk.ownerOverride && (
           <>
             {' '}
