@@ -139,23 +139,3 @@ export function riskDetails(ctx: Ctx, onRisk?: () => void): Block[] {
   if (ctx.model.risks.length === 0) out.push(para('No risk was raised.'));
   return out;
 }
-
-export function roadmap(ctx: Ctx): Block[] {
-  const { model } = ctx;
-  const out: Block[] = [heading(1, 'Remediation roadmap'), ...templateText(ctx, 'roadmap')];
-  for (const h of model.roadmap) {
-    out.push(heading(2, h.label));
-    if (h.items.length === 0) {
-      out.push(para('Nothing scheduled in this horizon.'));
-      continue;
-    }
-    out.push(
-      brandedTable(ctx,
-        [1.2, 5, 5, 1.6, 1.2, 2],
-        ['ID', 'Risk', 'Action', 'Residual', 'Effort', 'Action owner'],
-        h.items.map((r) => [riskLink(ctx, r), r.title, r.action === 'verify' ? `Verify: ${r.recommendation.summary}` : r.recommendation.summary, levelCell(ctx, r.residual.level, r.residual.levelLabel), r.effort, r.actionOwner]),
-      ),
-    );
-  }
-  return out;
-}
