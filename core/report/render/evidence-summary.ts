@@ -15,16 +15,18 @@ export function evidenceSummary(r: RiskView): string[] {
   return lines;
 }
 
-/** Names shown per check before "and N more". */
+/** Names shown per check before "and N more", and checks shown before "N more checks". */
 const NAMES_PER_CHECK = 3;
+const CHECKS_SHOWN = 2;
 
 function inventoryLine(r: RiskView): string {
-  const checks = r.findings.map((f) => {
+  const checks = r.findings.slice(0, CHECKS_SHOWN).map((f) => {
     const names = f.resources.slice(0, NAMES_PER_CHECK).map((x) => x.name);
     const more = f.total - names.length;
     return `${f.checkTitle} (${f.checkId}): ${f.total} failing — ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   });
-  return `Inventory: ${checks.join('; ')}.`;
+  const hidden = r.findings.length - checks.length;
+  return `Inventory: ${checks.join('; ')}${hidden > 0 ? `; ${hidden} more check${hidden === 1 ? '' : 's'} fail` : ''}.`;
 }
 
 function interviewLine(r: RiskView): string {

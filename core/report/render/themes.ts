@@ -72,7 +72,7 @@ function entryPara(pieces: (string | { bold: string } | ParagraphChild)[], opts:
 function entryTitle(ctx: Ctx, r: RiskView): Paragraph {
   const text = runs(`${r.id}  ${r.title}`, { style: STYLE.strong, color: brandColours(ctx).primary });
   const title = ctx.model.depth === 'full' ? text : [new Bookmark({ id: r.bookmark, children: text })];
-  return entryPara([levelBadge(ctx, r), ' ', ...title], { before: 160, keepNext: true });
+  return entryPara([levelBadge(ctx, r), ' ', ...title], { before: 120, keepNext: true });
 }
 
 /** The owner as the reader needs it: who owns the risk, and who acts when someone is named. */
