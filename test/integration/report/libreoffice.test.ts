@@ -45,6 +45,7 @@ const SECTION_TITLES = [
   'Environment overview',
   'Shared responsibility analysis',
   'Risk register summary',
+  'Risks by theme',
   'Detailed risks',
   'Remediation roadmap',
   'Incident response plan',
@@ -82,7 +83,8 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
   }
 
   beforeAll(async () => {
-    const built = await Promise.all(Object.entries(cases).map(async ([name, b]) => [name, (await buildReport({ bundle: b, pack, template })).report] as const));
+    // the full technical depth: every section, one page per risk and the landscape register
+    const built = await Promise.all(Object.entries(cases).map(async ([name, b]) => [name, (await buildReport({ bundle: b, pack, template, options: { depth: 'full' } })).report] as const));
     for (const [name, bytes] of built) {
       expect(await lintDocx(bytes), name).toEqual([]);
       docxs.set(name, bytes);
