@@ -5,6 +5,10 @@ import { sectionsAtDepth } from '../../../../core/report/depth';
 import { lintDocx } from '../../../../core/report/docx-lint';
 import type { ReportDepth } from '../../../../core/report/model';
 import { loadDemo } from './helpers';
+import { runMain } from '../../cli/run-main';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { bundle, pack, template } = loadDemo();
 
@@ -74,4 +78,19 @@ describe('report depth', () => {
     expect(standard.indexOf('themes')).toBe(old.indexOf('risk-details') - 1); // register-summary before it is gone
     expect(sectionsAtDepth(old, 'full')).toEqual(old.flatMap((s) => (s === 'risk-details' ? ['themes', s] : [s])));
   });
+
+  it('demarc report --depth picks the depth and refuses an unknown one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarc-depth-'));
+    try {
+      const bad = await runMain(['report', '--demo', '--depth', 'deep', '-o', 'r.docx'], dir);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--depth takes executive, standard, full');
+      const ok = await runMain(['report', '--demo', '--depth', 'full', '-o', 'r.docx'], dir);
+      expect(ok.code).toBe(0);
+      const xml = await (await JSZip.loadAsync(readFileSync(join(dir, 'r.docx')))).file('word/document.xml')!.async('string');
+      expect(xml).toContain('Detailed risks');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
