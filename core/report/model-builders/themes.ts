@@ -62,6 +62,9 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   'microsoft.recoveryservices/vaults': ['Recovery Services vault', 'Recovery Services vaults'],
 };
 
+/** "a, b and c" */
+export const andList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 /** "7 virtual machines and 1 application gateway" from resource types. */
 export function countByType(types: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -75,10 +78,9 @@ export function countByType(types: readonly string[]): string {
       const names = TYPE_NAMES[key] ?? ['other resource', 'other resources'];
       return `${n} ${n === 1 ? names[0] : names[1]}`;
     });
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return andList(parts);
 }
 
-const listIds = (ids: readonly string[]): string => (ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
 
 /**
  * What the theme's risks touch of the client's business services: per service, the affected
@@ -99,11 +101,11 @@ export function serviceSentences(ctx: ModelContext, risks: readonly RiskView[]):
       }
     }
   }
-  if (byService.size === 0) return ['No risk in this theme rests on a resource of the business services the client named; they apply across the estate.'];
   const order = (ctx.bundle.businessServices ?? []).map((s) => ctx.clean(s.name));
+  if (byService.size === 0) return [`The inventory ties none of these risks to ${andList(order.map((n) => `the ${n}`))}.`];
   return [...byService]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([service, s]) => `For the ${service}, this theme concerns ${countByType([...s.types.values()])} (${listIds(s.riskIds)}).`);
+    .map(([service, s]) => `For the ${service}, this theme concerns ${countByType([...s.types.values()])} (${andList(s.riskIds)}).`);
 }
 
 /** "9 risks: 2 Very high, 7 High (current rating); 3 verified in the inventory." */

@@ -46,6 +46,9 @@ export function themeSection(ctx: Ctx, t: ThemeView): Block[] {
   return out;
 }
 
+/** The risks have their own pages in this document (full depth), which carry their bookmarks. */
+const detailsElsewhere = (ctx: Ctx): boolean => ctx.sections.includes('risk-details');
+
 /** "Very high (5 × 4) → High" */
 export function ratingText(r: RiskView): string {
   const now = `${r.inherent.levelLabel} (${r.inherent.likelihood} × ${r.inherent.impact})`;
@@ -71,7 +74,7 @@ function entryPara(pieces: (string | { bold: string } | ParagraphChild)[], opts:
 /** The title of a risk entry, carrying the risk's bookmark when its details are not elsewhere. */
 function entryTitle(ctx: Ctx, r: RiskView): Paragraph {
   const text = runs(`${r.id}  ${r.title}`, { style: STYLE.strong, color: brandColours(ctx).primary });
-  const title = ctx.model.depth === 'full' ? text : [new Bookmark({ id: r.bookmark, children: text })];
+  const title = detailsElsewhere(ctx) ? text : [new Bookmark({ id: r.bookmark, children: text })];
   return entryPara([levelBadge(ctx, r), ' ', ...title], { before: 120, keepNext: true });
 }
 
@@ -94,7 +97,7 @@ export function riskEntry(ctx: Ctx, r: RiskView): Block[] {
 
 /** A risk in one line: id (linked to its page at full depth), title, rating, owner. */
 export function riskLine(ctx: Ctx, r: RiskView): Block[] {
-  const id = ctx.model.depth === 'full' && ctx.riskLinks ? link(r.id, r.bookmark) : new Bookmark({ id: r.bookmark, children: runs(r.id) });
+  const id = detailsElsewhere(ctx) ? link(r.id, r.bookmark) : new Bookmark({ id: r.bookmark, children: runs(r.id) });
   const tail = `  ${r.title} — ${ratingText(r)}; ${ownerText(r)}.`;
   layout.text(`${r.id}${tail}`);
   return [new Paragraph({ style: STYLE.small, children: [levelBadge(ctx, r), new TextRun(' '), id, ...runs(tail)] })];
