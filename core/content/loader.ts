@@ -19,7 +19,7 @@ import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
 import { checkRegisterRules } from './register-rules';
 import { indexTemplateMigrations } from './template-migrations';
-import { themesErrors } from './themes';
+import { themesErrors } from './themes-check';
 import type { ContentError, ContentPack, PackFile } from './types';
 
 export { formatPath } from './parse-files';
