@@ -3,7 +3,7 @@ import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
 
-// The register summary, the detailed risks and the remediation roadmap.
+// The register summary and the detailed risks (one page per risk): full technical depth.
 
 export const REGISTER_BOOKMARK = 'register_summary';
 
@@ -121,7 +121,7 @@ function riskDetail(ctx: Ctx, r: RiskView): Block[] {
   out.push(para('Threat scenario', STYLE.label), para(r.threat));
   out.push(para('Owner and justification', STYLE.label), para(r.ownerJustification));
   out.push(...riskEvidence(ctx, r), ...riskRecommendation(r), ...riskReferences(ctx, r));
-  if (ctx.template.sections.includes('register-summary')) out.push(rich([link('Back to the register summary', REGISTER_BOOKMARK)], STYLE.small));
+  if (ctx.sections.includes('register-summary')) out.push(rich([link('Back to the register summary', REGISTER_BOOKMARK)], STYLE.small));
   return out;
 }
 

@@ -52,16 +52,13 @@ export function itemLine(i: PlanItem): string {
   const facts = [i.risk.inherent.levelLabel, `${range(i.days)} d`];
   if (i.quickWin) facts.push('quick win');
   if (i.after.length > 0) facts.push(`after ${i.after.join(', ')}`);
+  if (i.pulledForward) facts.push('brought forward: a fix here depends on it');
   if (i.owner) facts.push(`owner: ${i.owner}`);
   return `${i.risk.id} ${i.risk.title} — ${facts.join('; ')}`;
 }
 
-/** Why some fixes wait for others, once per reason. */
+/** Why some fixes wait for others: one line per fix with prerequisites. */
 export function dependencyNotes(p: Phase): Block[] {
-  const notes = new Map<string, string[]>();
-  for (const w of p.workstreams)
-    for (const i of w.items)
-      for (const reason of i.reasons) notes.set(reason, [...(notes.get(reason) ?? []), i.risk.id]);
-  if (notes.size === 0) return [];
-  return [...notes].map(([reason, ids]) => para(`${ids.join(', ')}: ${reason}`, STYLE.small));
+  const lines = p.workstreams.flatMap((w) => w.items.filter((i) => i.reasons.length > 0).map((i) => `${i.risk.id} after ${i.after.join(', ')}: ${i.reasons.join(' ')}`));
+  return lines.length === 0 ? [] : [para('Why some fixes wait for others', STYLE.caption), ...lines.map((l) => para(l, STYLE.small))];
 }
