@@ -35,7 +35,7 @@ export function phaseSection(ctx: Ctx, p: Phase): Block[] {
   if (p.count === 0) return [heading(2, p.label), para('No fix falls in this phase.')];
   return [
     heading(2, title),
-    brandedTable(ctx, [2.6, 7.2, 1.5], ['Workstream and owner', 'Fixes in order', 'Person-days'], p.workstreams.map((w) => [workstreamCell(w), w.items.map(itemLine).join('\n'), range(w.days)])),
+    brandedTable(ctx, [2.6, 7.2, 1.5], ['Workstream and owner', 'Fixes in order', 'Person-days'], p.workstreams.map((w) => [workstreamCell(w), fixesCell(ctx, w), range(w.days)])),
     ...dependencyNotes(p),
   ];
 }
@@ -45,6 +45,12 @@ export function workstreamCell(w: Workstream): string {
   const named = w.items.every((i) => i.owner);
   const owner = named ? '' : w.ownerRole ? `\nOwner: ${w.ownerRole} (suggested role)` : '\nOwner to be named';
   return `${w.title}${owner}`;
+}
+
+/** The fixes of a workstream, one per line; at executive depth by id only, several to a line. */
+function fixesCell(ctx: Ctx, w: Workstream): string {
+  if (ctx.model.depth !== 'executive') return w.items.map(itemLine).join('\n');
+  return w.items.map((i) => `${i.risk.id}${i.quickWin ? ' (quick win)' : ''}`).join(', ');
 }
 
 /** "R-003 Data services reachable … — Very high; 1–3 d; quick win; after R-071; owner: …" */

@@ -30,11 +30,13 @@ function themesIntro(ctx: Ctx): string {
   const n = ctx.model.risks.length;
   const shape =
     ctx.model.depth === 'standard'
-      ? 'Each entry gives the current rating and the target once the fix is in place, who owns it, how the risk is known, the evidence in brief and the fix.'
+      ? 'Each entry gives the current rating (likelihood × impact) and, where agreed, the target once the fix is in place, who owns it, how the risk is known, the evidence in brief and the fix.'
       : ctx.model.depth === 'full'
         ? 'Each line links to the risk’s own page in the next chapter.'
-        : 'Each line gives the risk, its current and target rating and its owner.';
-  return `The ${n} risk${n === 1 ? '' : 's'} of the register are grouped into ${ctx.model.themes.length} themes, most serious first within each theme (by current rating, then by the number of resources affected). ${shape}`;
+        : 'Each line gives the risk, its current rating (and target, where agreed) and its owner.';
+  const unset = ctx.model.posture.residualUnset;
+  const targets = unset === 0 ? '' : unset === n ? ' No target rating has been set yet: targets are set when the treatment of each risk is agreed.' : ` ${unset} risks have no target rating yet; it is set when their treatment is agreed.`;
+  return `The ${n} risk${n === 1 ? '' : 's'} of the register are grouped into ${ctx.model.themes.length} themes, most serious first within each theme (by current rating, then by the number of resources affected). ${shape}${targets}`;
 }
 
 /** One theme: why it matters, what it touches of the client's business, then its risks. */
@@ -52,7 +54,8 @@ const detailsElsewhere = (ctx: Ctx): boolean => ctx.sections.includes('risk-deta
 /** "Very high (5 × 4) → High" */
 export function ratingText(r: RiskView): string {
   const now = `${r.inherent.levelLabel} (${r.inherent.likelihood} × ${r.inherent.impact})`;
-  return r.residualSet ? `${now} → target ${r.residual.levelLabel}` : `${now} → target not yet set`;
+  // an unset target is said once, in the chapter's introduction, not on every risk
+  return r.residualSet ? `${now} → target ${r.residual.levelLabel}` : now;
 }
 
 /** The risk's level as a shaded code ("VH") before its title, so the level reads at a glance. */
