@@ -35,7 +35,7 @@ export function phaseSection(ctx: Ctx, p: Phase): Block[] {
   if (p.count === 0) return [heading(2, p.label), para('No fix falls in this phase.')];
   return [
     heading(2, title),
-    brandedTable(ctx, [2.6, 7.2, 1.5], ['Workstream and owner', 'Fixes in order', 'Person-days'], p.workstreams.map((w) => [workstreamCell(w), fixesCell(ctx, w), range(w.days)])),
+    brandedTable(ctx, ctx.model.depth === 'executive' ? [4.5, 5.3, 1.5] : [2.6, 7.2, 1.5], ['Workstream and owner', 'Fixes in order', 'Person-days'], p.workstreams.map((w) => [workstreamCell(w), fixesCell(ctx, w), range(w.days)])),
     ...dependencyNotes(p),
   ];
 }
