@@ -70,7 +70,8 @@ const TIGHT = { before: 0, after: 30 };
 /** A paragraph of an entry: pieces (text, bold text or runs), tight spacing, counted for page estimates. */
 function entryPara(pieces: (string | { bold: string } | ParagraphChild)[], opts: { style?: string; before?: number; keepNext?: boolean } = {}): Paragraph {
   const children: ParagraphChild[] = pieces.flatMap((p) => (typeof p === 'string' ? runs(p) : 'bold' in p ? runs(p.bold, { style: STYLE.strong }) : [p]));
-  layout.text(pieces.map((p) => (typeof p === 'string' ? p : 'bold' in p ? p.bold : 'xxxx')).join(''), opts.style === STYLE.small ? 8.5 : 10.5);
+  const gap = (TIGHT.after + (opts.before ?? 0)) / 20; // twips -> pt, for the page estimate of the contents
+  layout.text(pieces.map((p) => (typeof p === 'string' ? p : 'bold' in p ? p.bold : 'xxxx')).join(''), opts.style === STYLE.small ? 8.5 : 10.5, gap);
   return new Paragraph({ ...(opts.style ? { style: opts.style } : {}), spacing: { ...TIGHT, ...(opts.before ? { before: opts.before } : {}) }, ...(opts.keepNext ? { keepNext: true, keepLines: true } : {}), children });
 }
 
