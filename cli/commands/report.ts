@@ -5,7 +5,7 @@ import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
 import { buildReport } from '../../core/report/build';
 import { lintDocx } from '../../core/report/docx-lint';
-import type { ReportModel } from '../../core/report/model';
+import type { ReportDepth, ReportModel } from '../../core/report/model';
 import { neutraliseFormula, registerCsv, registerTable } from '../../core/report/register';
 import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
@@ -14,6 +14,8 @@ import { packDirFrom, userPath } from '../pack';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { readPackFiles, repoRoot } from '../../node/read-pack-files';
 import { readTemplateDir, skippedLines, templateDirFrom } from './template-check';
+
+const REPORT_DEPTHS: readonly ReportDepth[] = ['executive', 'standard', 'full'];
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
@@ -47,13 +49,16 @@ export const reportCommand: CliCommand = {
   summary: 'write the client report (.docx) with its incident response plan from a bundle',
   usage: [
     'Usage: demarc report (--bundle FILE | --demo) -o REPORT.docx [--template DIR]',
-    '                     [--ir-plan separate] [--xlsx REGISTER.xlsx] [--csv REGISTER.csv]',
+    '                     [--ir-plan separate] [--depth executive|standard|full]',
+    '                     [--xlsx REGISTER.xlsx] [--csv REGISTER.csv]',
     '                     [--no-mask] [--pack DIR] [--no-lint]',
     '',
     '  --bundle FILE       an assessment bundle (*.demarc.json), as exported by the app or `demarc assess`',
     '  --demo              use the bundled demo assessment (a fictional client)',
     '  --template DIR      a report template folder (default: templates/default)',
     '  --ir-plan separate  write the incident response plan as its own document (REPORT-ir-plan.docx)',
+    '  --depth D           executive (one line per risk), standard (themes, the default) or full',
+    "                      (also one page per risk, the register and the queries); default: the bundle's setting",
     '  --xlsx / --csv      also write the risk register as a spreadsheet / CSV (Azure DevOps, Jira)',
     "  --no-mask           show tenant and subscription ids and users' names in full (masked by default)",
     '  --no-lint           skip the structural check of the .docx before it is written',
@@ -65,6 +70,7 @@ export const reportCommand: CliCommand = {
       output: { type: 'string', short: 'o' },
       template: { type: 'string' },
       'ir-plan': { type: 'string' },
+      depth: { type: 'string' },
       xlsx: { type: 'string' },
       csv: { type: 'string' },
       'no-mask': { type: 'boolean' },
@@ -75,6 +81,7 @@ export const reportCommand: CliCommand = {
     if (!values.output) throw new CliUsageError('-o REPORT.docx is required');
     if (values['ir-plan'] !== undefined && values['ir-plan'] !== 'separate' && values['ir-plan'] !== 'inline')
       throw new CliUsageError("--ir-plan takes 'separate' (or 'inline', the default)");
+    if (values.depth !== undefined && !REPORT_DEPTHS.includes(values.depth as ReportDepth)) throw new CliUsageError(`--depth takes ${REPORT_DEPTHS.join(', ')}`);
 
     const bundlePath = values.demo ? demoBundlePath : userPath(values.bundle!, io);
     let raw: unknown;
@@ -111,7 +118,12 @@ export const reportCommand: CliCommand = {
       bundle,
       pack,
       template,
-      options: { mask: !values['no-mask'], irPlan: values['ir-plan'] === 'separate' ? 'separate' : 'inline' },
+      options: {
+        mask: !values['no-mask'],
+        irPlan: values['ir-plan'] === 'separate' ? 'separate' : 'inline',
+        // absent: the bundle's deliverable setting, else standard (buildReportModel)
+        ...(values.depth ? { depth: values.depth as ReportDepth } : {}),
+      },
     });
     const out = userPath(values.output, io);
     const written: string[] = [];

@@ -20,6 +20,7 @@ import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
 import { checkRegisterRules } from './register-rules';
 import { indexTemplateMigrations } from './template-migrations';
+import { themesErrors } from './themes-check';
 import type { ContentError, ContentPack, PackFile } from './types';
 
 export { formatPath } from './parse-files';
@@ -37,7 +38,7 @@ const invalidRiskMatrix: ContentPack['riskMatrix'] = { id: 'invalid', version: '
  *
  * Steps: parse every file by kind; index and check each kind; cross-reference questions,
  * checks, templates and playbooks; then the register rules (one risk per weakness); then
- * the provider commitments (`core/commitments/load.ts`).
+ * the report themes (`themes.ts`); then the provider commitments (`core/commitments/load.ts`).
  */
 export function loadPack(files: readonly PackFile[]): { pack: ContentPack; errors: ContentError[] } {
   const errors: ContentError[] = [];
@@ -57,6 +58,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const templateMigrations = indexTemplateMigrations(parsed.migrations, { riskTemplates, header: parsed.header }, errors);
   checkRegisterRules({ interview, riskTemplates, templatePos, checkMap }, errors);
   if (parsed.ratingFactors) errors.push(...ratingFactorsErrors(parsed.ratingFactors, interview.questions, checkMap));
+  if (parsed.themes) errors.push(...themesErrors(parsed.themes, riskTemplates, templatePos));
 
   const pack: ContentPack = {
     header: parsed.header ?? invalidHeader,
@@ -74,6 +76,7 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
     playbooks: parsed.playbooks.map((p) => p.value),
   };
   if (parsed.ratingFactors) pack.ratingFactors = parsed.ratingFactors;
+  if (parsed.themes) pack.themes = parsed.themes;
   const commitments = loadCommitments(files);
   errors.push(...commitments.errors);
   if (commitments.commitments) pack.commitments = commitments.commitments;

@@ -1,5 +1,6 @@
 import { isCommitmentFile } from '../commitments/load';
 import { RatingFactorsSchema, type RatingFactors } from './rating-factors';
+import { ThemesFileSchema, type ThemesFile } from './themes';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -32,6 +33,7 @@ type Kind =
   | 'pack'
   | 'risk-matrix'
   | 'rating-factors'
+  | 'themes'
   | 'service-models'
   | 'template-migrations'
   | 'matrix'
@@ -51,6 +53,7 @@ function classify(path: string): Kind | undefined {
   if (path === 'service-models.yaml') return 'service-models';
   if (path === 'template-migrations.yaml') return 'template-migrations';
   if (path === 'rating-factors.yaml') return 'rating-factors';
+  if (path === 'themes.yaml') return 'themes';
   if (/^matrices\/[^/]+\.yaml$/.test(path)) return 'matrix';
   if (/^frameworks\/[^/]+\.yaml$/.test(path)) return 'framework';
   if (/^interview\/[^/]+\.yaml$/.test(path)) return 'interview';
@@ -165,6 +168,7 @@ export interface ParsedPack {
   header?: PackHeader;
   riskMatrix?: RiskMatrix;
   ratingFactors?: RatingFactors;
+  themes?: ThemesFile;
   sawServiceModels: boolean;
   serviceModelEntries: Located<{ type: string; model: ServiceModel }>[];
   migrations: Located<TemplateMigration>[];
@@ -215,6 +219,7 @@ const parsers: Record<Exclude<Kind, 'ignored'>, (file: PackFile, out: ParsedPack
   pack: (f, out, e) => void (out.header = validate(f, PackHeaderSchema, e)),
   'risk-matrix': (f, out, e) => void (out.riskMatrix = validate(f, RiskMatrixSchema, e)),
   'rating-factors': (f, out, e) => void (out.ratingFactors = validate(f, RatingFactorsSchema, e)),
+  themes: (f, out, e) => void (out.themes = validate(f, ThemesFileSchema, e)),
   'service-models': (f, out, e) => {
     out.sawServiceModels = true;
     out.serviceModelEntries.push(...each(f, 'types', validate(f, ServiceModelsFileSchema, e)?.types));

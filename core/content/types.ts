@@ -1,5 +1,6 @@
 import type { ProviderCommitments } from '../commitments/schema';
 import type { RatingFactors } from './rating-factors';
+import type { ThemesFile } from './themes';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';
 
@@ -54,6 +55,8 @@ export interface ContentPack {
   playbooks: Playbook[];
   /** how ratings follow the stakes and the exposure (`rating-factors.yaml`); none: baseline ratings */
   ratingFactors?: RatingFactors;
+  /** report themes, person-day ranges and fix dependencies (`themes.yaml`); none: the report groups by category */
+  themes?: ThemesFile;
   /** what the provider commits to (SLA table, support plans, tolerance readings, other providers); absent when the pack has none */
   commitments?: ProviderCommitments;
 }

@@ -10,11 +10,13 @@ import { environment, scope } from './model-builders/scope';
 import { providerCommitments } from './model-builders/provider-commitments';
 import { sharedResponsibility } from './model-builders/shared-responsibility';
 import { actNow } from './model-builders/act-now';
+import { roadmapPlan } from './model-builders/roadmap-plan';
 import { businessFraming, topRisks } from './model-builders/summary';
+import { themes } from './model-builders/themes';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
 
-export type { ActNowItem, DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, Rating, ReportModel, ReportDepth, ReportOptions, RiskView } from './types';
+export type { ActNowItem, DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, PlanItem, PlanPhase, Rating, ReportDepth, ReportModel, ReportOptions, RiskView, ThemeView } from './types';
 export { HORIZON_LABEL } from './model-builders/posture';
 
 /**
@@ -30,6 +32,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
   const postureView = posture(ctx, risks);
   const responsibilityView = responsibility(risks, sortedRisks);
   const identity = documentIdentity(ctx);
+  const themeViews = themes(ctx, risks);
   const placeholders = placeholderValues(ctx, identity, risks, postureView, responsibilityView.counts);
   const top = topRisks(ctx, risks);
 
@@ -52,6 +55,9 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     providerCommitments: providerCommitments(ctx),
     risks,
     roadmap: roadmap(byHorizon),
+    depth: options.depth ?? bundle.deliverable?.depth ?? 'standard',
+    themes: themeViews,
+    plan: roadmapPlan(ctx, themeViews),
     // the IR plan reads the rest of the model, so it is built last
     irPlan: undefined as unknown as IrPlanModel,
     interviewLog: interviewLog(ctx),

@@ -36,6 +36,7 @@ export const SECTION_IDS = [
   'shared-responsibility',
   'provider-commitments',
   'register-summary',
+  'themes',
   'risk-details',
   'roadmap',
   'ir-plan',

@@ -139,6 +139,43 @@ export interface IdentityEvidence {
   rows: { checkId: string; title: string; basis: IdentityBasis; basisLabel: string; graph: string; interview: string }[];
 }
 
+/** A theme of the report: a group of risks a client reads as one story (pack data, `themes.yaml`). */
+export interface ThemeView {
+  id: string;
+  title: string;
+  whyItMatters: string;
+  /** the role that usually owns the fixes ('' when the pack names none) */
+  ownerRole: string;
+  /** "9 risks: 2 Very high, 7 High (current rating); …" */
+  counts: string;
+  /** one sentence per business service of the client the theme's risks touch */
+  services: string[];
+  /** most serious now first (current rating, then affected resources, then id) */
+  risks: RiskView[];
+}
+
+/** The roadmap phases: 0–30 days, 31–90 days, beyond 90 days. */
+export type PlanPhase = '30' | '90' | 'later';
+
+/** One fix in the roadmap plan. */
+export interface PlanItem {
+  risk: RiskView;
+  /** the theme id */
+  workstream: string;
+  /** the named action owner ('' when none: the workstream's role is suggested) */
+  owner: string;
+  /** effort in person-days (pack data) */
+  days: { min: number; max: number };
+  /** at most a working week */
+  quickWin: boolean;
+  phase: PlanPhase;
+  /** brought into an earlier phase because a fix scheduled there depends on it */
+  pulledForward: boolean;
+  /** risk ids whose fixes come first */
+  after: string[];
+  reasons: string[];
+}
+
 export interface HeatMap {
   /** counts[likelihood-1][impact-1] */
   counts: number[][];
@@ -263,6 +300,26 @@ export interface ReportModel {
   };
   risks: RiskView[];
   roadmap: { horizon: Horizon; label: string; items: RiskView[] }[];
+  /** how much the report prints (ReportOptions.depth, default standard) */
+  depth: ReportDepth;
+  /** the register grouped into themes */
+  themes: ThemeView[];
+  /** the roadmap as a plan: phases, workstreams (the themes), effort, owners, dependencies */
+  plan: {
+    phases: {
+      phase: PlanPhase;
+      label: string;
+      count: number;
+      quickWins: number;
+      days: { min: number; max: number };
+      workstreams: { id: string; title: string; ownerRole: string; days: { min: number; max: number }; items: PlanItem[] }[];
+    }[];
+    /** how the person-day ranges were estimated */
+    basis: string;
+    /** risks left out of the plan because they were accepted */
+    accepted: string[];
+    quickWinDays: number;
+  };
   irPlan: IrPlanModel;
   interviewLog: { domain: string; rows: { questionId: string; question: string; answer: string; result: string; note: string }[] }[];
   evidence: {

@@ -1,13 +1,13 @@
 import { Paragraph } from 'docx';
 import { bullets, heading, para, STYLE } from './primitives';
-import { templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
+import { appendixLabel, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
 
-// Appendices A-F.
+// The appendices, lettered in the order the document prints them.
 
 export function appendixRegister(ctx: Ctx): Block[] {
   const { model } = ctx;
   return [
-    heading(1, 'Appendix A. Full risk register'),
+    heading(1, `${appendixLabel(ctx, 'appendix-register')}. Full risk register`),
     para('Every risk with its ratings, owner and treatment. The header row repeats on each page; the register is also delivered as a spreadsheet (XLSX) and CSV.', STYLE.small),
     brandedTable(ctx,
       [1, 4, 1.8, 2, 1.2, 1.3, 0.5, 0.5, 1.4, 1.4, 1.4, 1.8, 1.5, 4.5],
@@ -35,7 +35,7 @@ export function appendixRegister(ctx: Ctx): Block[] {
 export function appendixScales(ctx: Ctx): Block[] {
   const rm = ctx.model.riskMatrix;
   return [
-    heading(1, 'Appendix B. Rating scales'),
+    heading(1, `${appendixLabel(ctx, 'appendix-scales')}. Rating scales`),
     para(`${rm.title}. Source: ${rm.source}.`),
     brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
     new Paragraph({ children: [] }),
@@ -46,7 +46,7 @@ export function appendixScales(ctx: Ctx): Block[] {
 }
 
 export function appendixInterviewLog(ctx: Ctx): Block[] {
-  const out: Block[] = [heading(1, 'Appendix C. Interview log')];
+  const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-interview-log')}. Interview log`)];
   for (const d of ctx.model.interviewLog) {
     out.push(heading(2, d.domain));
     out.push(brandedTable(ctx, [1.4, 5, 4, 1.6], ['Question', 'Asked', 'Answer and notes', 'Result'], d.rows.map((r) => [r.questionId, r.question, r.note ? `${r.answer}\nNote: ${r.note}` : r.answer, r.result])));
@@ -57,7 +57,7 @@ export function appendixInterviewLog(ctx: Ctx): Block[] {
 
 export function appendixEvidence(ctx: Ctx): Block[] {
   const e = ctx.model.evidence;
-  const out: Block[] = [heading(1, 'Appendix D. Technical evidence'), heading(2, 'Inventory snapshots')];
+  const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-evidence')}. Technical evidence`), heading(2, 'Inventory snapshots')];
   out.push(
     e.snapshots.length > 0
       ? brandedTable(ctx, [2.5, 2.5, 2.5, 1, 3], ['Snapshot', 'Taken', 'Source', 'Rows', 'Subscriptions'], e.snapshots.map((s) => [s.id, s.takenAt, s.file ? `${s.source}: ${s.file}` : s.source, String(s.rows), s.subscriptions]))
@@ -65,6 +65,11 @@ export function appendixEvidence(ctx: Ctx): Block[] {
   );
   out.push(para(`Scope: ${e.scopeNote}`, STYLE.small));
   out.push(heading(2, 'Resource Graph queries used'));
+  // below full depth the queries stay in the spreadsheet and the assessment, not the report
+  if (ctx.model.depth !== 'full') {
+    out.push(para(`${e.queries.length} Resource Graph ${e.queries.length === 1 ? 'query was' : 'queries were'} run against the inventory; their text is printed in the full technical edition of this report.`));
+    return out;
+  }
   for (const q of e.queries) {
     out.push(para(`${q.checkId} ${q.title} (table: ${q.table})`, STYLE.caption));
     out.push(para(q.query, STYLE.code));
@@ -75,7 +80,7 @@ export function appendixEvidence(ctx: Ctx): Block[] {
 
 export function appendixGlossary(ctx: Ctx): Block[] {
   return [
-    heading(1, 'Appendix E. Glossary and references'),
+    heading(1, `${appendixLabel(ctx, 'appendix-glossary')}. Glossary and references`),
     heading(2, 'Glossary'),
     ...templateText(ctx, 'glossary', 3),
     heading(2, 'References'),
@@ -86,7 +91,7 @@ export function appendixGlossary(ctx: Ctx): Block[] {
 
 export function appendixSignOff(ctx: Ctx): Block[] {
   const { model } = ctx;
-  const out: Block[] = [heading(1, 'Appendix F. Risk acceptance sign-off'), ...templateText(ctx, 'sign-off')];
+  const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-sign-off')}. Risk acceptance sign-off`), ...templateText(ctx, 'sign-off')];
   const rows = model.acceptedRisks.length > 0 ? model.acceptedRisks : model.risks.filter((r) => r.residual.level === model.levels[model.levels.length - 1]?.id);
   out.push(para(model.acceptedRisks.length > 0 ? 'Risks accepted in this assessment:' : 'No risk has been accepted yet. Risks whose residual rating stays at the top level need either treatment or a signed acceptance:'));
   out.push(

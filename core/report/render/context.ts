@@ -1,6 +1,6 @@
 import type { Paragraph, Table, TableOfContents } from 'docx';
 import type { ReportModel, RiskView } from '../model';
-import { DEFAULT_THEME, type ReportTemplate, type Theme } from '../template';
+import { DEFAULT_THEME, type ReportTemplate, type SectionId, type Theme } from '../template';
 import { markdown, table, type CellContent } from './primitives';
 import { textWidthTwips, unbreakablePieces } from './text-metrics';
 
@@ -17,6 +17,15 @@ export interface Ctx {
   irSeparate: boolean;
   /** risk ids link to their details (false when the details are not in this document) */
   riskLinks: boolean;
+  /** the sections this document prints, in order (after the depth has been applied) */
+  sections: readonly SectionId[];
+}
+
+/** "Appendix B": appendices are lettered in the order this document prints them. */
+export function appendixLabel(ctx: Ctx, id: SectionId): string {
+  const appendices = ctx.sections.filter((s) => s.startsWith('appendix-'));
+  const i = Math.max(0, appendices.indexOf(id));
+  return `Appendix ${String.fromCharCode(65 + i)}`;
 }
 
 /** The template's brand colours. */

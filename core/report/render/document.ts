@@ -17,6 +17,7 @@ import type { ReportModel } from '../model';
 import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
+import { sectionsAtDepth } from '../depth';
 import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
 import {
   appendixEvidence,
@@ -35,6 +36,7 @@ import {
   riskDetails,
   roadmap,
   scopeApproach,
+  themesChapter,
   sharedResponsibility,
   type Block,
   type Ctx,
@@ -125,7 +127,13 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   layout.reset();
   let tocAt = -1;
   const TOC_SLOT = new Paragraph({ children: [] });
-  const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks: options.part === 'report' && template.sections.includes('risk-details') };
+  const wanted: SectionId[] =
+    options.part === 'report'
+      ? sectionsAtDepth(template.sections, model.depth)
+      : (['cover', 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan');
+  // risk ids link to the risk's page (full depth) or its entry in the themes chapter
+  const riskLinks = options.part === 'report' && (wanted.includes('risk-details') || wanted.includes('themes'));
+  const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks, sections: wanted };
   const renderers: Record<SectionId, Renderer> = {
     cover,
     'document-control': documentControl,
@@ -141,6 +149,7 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'shared-responsibility': sharedResponsibility,
     'provider-commitments': providerCommitmentsChapter,
     'register-summary': registerSummary,
+    themes: themesChapter,
     'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
     roadmap,
     'ir-plan': (ctx) =>
@@ -157,11 +166,6 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'appendix-glossary': appendixGlossary,
     'appendix-sign-off': appendixSignOff,
   };
-
-  const wanted: SectionId[] =
-    options.part === 'report'
-      ? template.sections
-      : (['cover', 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan');
 
   // group consecutive sections by page setup: the cover alone, the register landscape, the rest portrait
   const groups: { kind: 'cover' | 'portrait' | 'landscape'; ids: SectionId[] }[] = [];

@@ -117,11 +117,11 @@ function ownershipBlocks(ctx: Ctx): Block[] {
   ];
 }
 
-/** Where the rest is: the roadmap's horizons with their counts, instead of a truncated list. */
+/** Where the rest is: the roadmap plan's phases with their counts, instead of a truncated list. */
 function roadmapPointer(ctx: Ctx): Block[] {
-  const horizons = ctx.model.roadmap.filter((h) => h.items.length > 0).map((h) => `${h.label.toLowerCase()}: ${h.items.length}`);
-  if (horizons.length === 0) return [];
-  return [heading(2, 'What to do next'), para(`The remediation roadmap sequences every treatment (${horizons.join('; ')}), with the action, owner and effort of each. The act-now items above come before all of them.`)];
+  const phases = ctx.model.plan.phases.filter((p) => p.count > 0).map((p) => `${p.label.toLowerCase()}: ${p.count} fixes, ${p.quickWins} of them quick wins`);
+  if (phases.length === 0) return [];
+  return [heading(2, 'What to do next'), para(`The remediation roadmap sequences every fix by current risk in workstreams (${phases.join('; ')}), with the owner, effort in person-days and dependencies of each. The act-now items above come before all of them.`)];
 }
 
 /** The executive summary: act now, the client's business and posture, heat maps, top risks, ownership, the way to the roadmap. */

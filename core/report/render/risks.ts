@@ -1,10 +1,9 @@
 import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
-import { actNowBox } from './act-now';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
 
-// The register summary, the detailed risks and the remediation roadmap.
+// The register summary and the detailed risks (one page per risk): full technical depth.
 
 export const REGISTER_BOOKMARK = 'register_summary';
 
@@ -122,7 +121,7 @@ function riskDetail(ctx: Ctx, r: RiskView): Block[] {
   out.push(para('Threat scenario', STYLE.label), para(r.threat));
   out.push(para('Owner and justification', STYLE.label), para(r.ownerJustification));
   out.push(...riskEvidence(ctx, r), ...riskRecommendation(r), ...riskReferences(ctx, r));
-  if (ctx.template.sections.includes('register-summary')) out.push(rich([link('Back to the register summary', REGISTER_BOOKMARK)], STYLE.small));
+  if (ctx.sections.includes('register-summary')) out.push(rich([link('Back to the register summary', REGISTER_BOOKMARK)], STYLE.small));
   return out;
 }
 
@@ -138,25 +137,5 @@ export function riskDetails(ctx: Ctx, onRisk?: () => void): Block[] {
     }
   }
   if (ctx.model.risks.length === 0) out.push(para('No risk was raised.'));
-  return out;
-}
-
-export function roadmap(ctx: Ctx): Block[] {
-  const { model } = ctx;
-  const out: Block[] = [heading(1, 'Remediation roadmap'), ...actNowBox(ctx), ...templateText(ctx, 'roadmap')];
-  for (const h of model.roadmap) {
-    out.push(heading(2, h.label));
-    if (h.items.length === 0) {
-      out.push(para('Nothing scheduled in this horizon.'));
-      continue;
-    }
-    out.push(
-      brandedTable(ctx,
-        [1.2, 5, 5, 1.6, 1.2, 2],
-        ['ID', 'Risk', 'Action', 'Residual', 'Effort', 'Action owner'],
-        h.items.map((r) => [riskLink(ctx, r), r.title, r.action === 'verify' ? `Verify: ${r.recommendation.summary}` : r.recommendation.summary, levelCell(ctx, r.residual.level, r.residual.levelLabel), r.effort, r.actionOwner]),
-      ),
-    );
-  }
   return out;
 }

@@ -8,5 +8,7 @@ export { cover, disclaimer, documentControl } from './front-matter';
 export { executiveSummary } from './executive-summary';
 export { environment, methodology, scopeApproach } from './scope-methodology';
 export { sharedResponsibility } from './shared-responsibility';
-export { REGISTER_BOOKMARK, registerSummary, riskDetails, roadmap } from './risks';
+export { REGISTER_BOOKMARK, registerSummary, riskDetails } from './risks';
+export { roadmap } from './roadmap-plan';
+export { themesChapter } from './themes';
 export { appendixEvidence, appendixGlossary, appendixInterviewLog, appendixRegister, appendixScales, appendixSignOff } from './appendices';

@@ -45,6 +45,7 @@ const SECTION_TITLES = [
   'Environment overview',
   'Shared responsibility analysis',
   'Risk register summary',
+  'Risks by theme',
   'Detailed risks',
   'Remediation roadmap',
   'Incident response plan',
@@ -82,7 +83,10 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
   }
 
   beforeAll(async () => {
-    const built = await Promise.all(Object.entries(cases).map(async ([name, b]) => [name, (await buildReport({ bundle: b, pack, template })).report] as const));
+    // the full technical depth: every section, one page per risk and the landscape register;
+    // and the demo at the default (standard) depth, for the tables only it has (roadmap plan)
+    const jobs = [...Object.entries(cases).map(([name, b]) => [name, b, 'full'] as const), ['demo-standard', bundle, 'standard'] as const];
+    const built = await Promise.all(jobs.map(async ([name, b, depth]) => [name, (await buildReport({ bundle: b, pack, template, options: { depth } })).report] as const));
     for (const [name, bytes] of built) {
       expect(await lintDocx(bytes), name).toEqual([]);
       docxs.set(name, bytes);
@@ -92,13 +96,13 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('demo: no word of a table header or cell is broken across lines in the PDF', async () => {
+  it.each(['demo', 'demo-standard'])('%s: no word of a table header or cell is broken across lines in the PDF', async (name) => {
     // a word LibreOffice breaks inside a cell comes out of pdftotext as two tokens ("mediu m")
-    const xml = await (await JSZip.loadAsync(docxs.get('demo')!)).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(docxs.get(name)!)).file('word/document.xml')!.async('string');
     const texts = (s: string): string[] => Array.from(s.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g), (m) => m[1]!);
     const tableWords = new Set(Array.from(xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)).flatMap(([t]) => texts(t).flatMap((x) => x.match(/[A-Za-z]{4,}/g) ?? [])));
     const allWords = new Set(texts(xml).flatMap((x) => x.match(/[A-Za-z]+/g) ?? []));
-    const tokens = pdfs.get('demo')!.text.split(' ');
+    const tokens = pdfs.get(name)!.text.split(' ');
     const broken = tokens.flatMap((a, i) => {
       const b = (tokens[i + 1] ?? '').replace(/[.,;:)]$/, '');
       return /^[A-Za-z]+$/.test(a) && /^[A-Za-z]+$/.test(b) && tableWords.has(a + b) && !allWords.has(a) ? [`${a} ${b}`] : [];

@@ -14,6 +14,8 @@ export function engineFiles(): PackFile[] {
       !f.path.startsWith('playbooks/') &&
       !f.path.startsWith('risk-templates/interview-') &&
       f.path !== 'template-migrations.yaml' &&
+      // the themes place the interview templates too
+      f.path !== 'themes.yaml' &&
       f.path !== 'risk-templates/provider-side.yaml' &&
       // the rating factors read the real scoping questions: baseline ratings without them
       f.path !== 'rating-factors.yaml',

@@ -1,0 +1,36 @@
+import type { RiskView } from '../model';
+
+/**
+ * The one or two lines of evidence printed under a risk in the themes chapter: what the
+ * inventory shows (counts and the first named resources per check), else what the interview
+ * said, and a contradiction when there is one. The full evidence is in the register
+ * spreadsheet. One function, so a richer rendering of the evidence can replace it.
+ */
+export function evidenceSummary(r: RiskView): string[] {
+  const lines: string[] = [];
+  if (r.findings.length > 0) lines.push(inventoryLine(r));
+  else if (r.answers.length > 0) lines.push(interviewLine(r));
+  else lines.push('Raised by the consultant.');
+  if (r.disagreements[0]) lines.push(`Contradiction: ${r.disagreements[0]}`);
+  return lines;
+}
+
+/** Names shown per check before "and N more", and checks shown before "N more checks". */
+const NAMES_PER_CHECK = 3;
+const CHECKS_SHOWN = 2;
+
+function inventoryLine(r: RiskView): string {
+  const checks = r.findings.slice(0, CHECKS_SHOWN).map((f) => {
+    const names = f.resources.slice(0, NAMES_PER_CHECK).map((x) => x.name);
+    const more = f.total - names.length;
+    return `${f.checkTitle} (${f.checkId}): ${f.total} failing — ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  });
+  const hidden = r.findings.length - checks.length;
+  return `Inventory: ${checks.join('; ')}${hidden > 0 ? `; ${hidden} more check${hidden === 1 ? '' : 's'} fail` : ''}.`;
+}
+
+function interviewLine(r: RiskView): string {
+  const answers = r.answers.slice(0, 2).map((a) => `${a.questionId} “${a.answer}”`);
+  const more = r.answers.length - answers.length;
+  return `Interview: ${answers.join('; ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
