@@ -14,6 +14,7 @@ import {
   indexTemplates,
 } from './cross-reference';
 import { loadCommitments } from '../commitments/load';
+import { loadNotificationClocks } from './notification-clocks';
 import { GRAPH_CHECKS } from '../graph/checks/catalogue';
 import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
@@ -76,6 +77,9 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   const commitments = loadCommitments(files);
   errors.push(...commitments.errors);
   if (commitments.commitments) pack.commitments = commitments.commitments;
+  const clocks = loadNotificationClocks(files, interview.questions);
+  errors.push(...clocks.errors);
+  if (clocks.clocks) pack.notificationClocks = clocks.clocks;
   return { pack, errors };
 }
 

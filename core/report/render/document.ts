@@ -16,7 +16,7 @@ import {
 import type { ReportModel } from '../model';
 import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
-import { irPlan } from './ir';
+import { irPlan, irQuickCard } from './ir';
 import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
 import {
   appendixEvidence,
@@ -93,6 +93,7 @@ function headerFooter(ctx: Ctx, isCover: boolean, cachedPages: number): Pick<ISe
 }
 
 type Renderer = (ctx: Ctx) => Block[];
+const QUICK_CARD = 'ir-quick-card' as SectionId;
 
 /** Renders the report model as a docx Document. `part` picks the report or the stand-alone IR plan. */
 export function renderDocument(
@@ -156,12 +157,14 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'appendix-evidence': appendixEvidence,
     'appendix-glossary': appendixGlossary,
     'appendix-sign-off': appendixSignOff,
+    // the stand-alone IR plan opens with its quick-reference card (not a template section)
+    [QUICK_CARD]: (ctx: Ctx) => irQuickCard(ctx),
   };
 
   const wanted: SectionId[] =
     options.part === 'report'
       ? template.sections
-      : (['cover', 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan');
+      : (['cover', QUICK_CARD, 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan' || s === QUICK_CARD);
 
   // group consecutive sections by page setup: the cover alone, the register landscape, the rest portrait
   const groups: { kind: 'cover' | 'portrait' | 'landscape'; ids: SectionId[] }[] = [];
