@@ -11,6 +11,9 @@ type Clean = (s: unknown, max?: number) => string;
 
 export const GAP = 'GAP — not assigned';
 
+/** A phone number kept on one line in narrow table cells. */
+const unbreakable = (phone: string): string => phone.replace(/ /g, '\u00A0');
+
 /** One row per role, the holder's details, or a gap. */
 export function contactSheet(bundle: AssessmentBundle, clean: Clean, client: string): { sheet: IrPlanModel['contactSheet']; assignments: RoleAssignment[] } {
   const assignments = assignIrRoles(bundle.contacts);
@@ -22,8 +25,9 @@ export function contactSheet(bundle: AssessmentBundle, clean: Clean, client: str
     return {
       ...base,
       name: join((c) => c.name),
-      organisation: join((c) => c.organisation ?? client),
-      phone: join((c) => c.phone) || 'Not recorded',
+      // the client's own staff need no organisation; partners (MSSP, insurer) do
+      organisation: join((c) => (c.organisation && c.organisation !== client ? c.organisation : '')),
+      phone: unbreakable(join((c) => c.phone)) || 'Not recorded',
       email: join((c) => c.email),
       deputy: join((c) => deputyOf(c.responsibilities)),
       gap: false,
@@ -142,7 +146,7 @@ export function quickCard(input: {
   const order: IrRoleId[] = ['incident-lead', 'incident-deputy', 'ciso-sponsor', 'it-cloud-platform', 'mssp', 'legal-dpo', 'communications', 'insurer', 'microsoft-support', 'microsoft-ir'];
   const ms = row('microsoft-support');
   const msir = row('microsoft-ir');
-  const shortest = clocks.regulatory.flatMap((c) => c.deadlines.filter((d) => /\b(4|24) hours/.test(d.deadline)).map((d) => `${c.regime}, ${d.step.toLowerCase()}: ${d.deadline}`))[0];
+  const shortest = clocks.regulatory.flatMap((c) => c.deadlines.filter((d) => /\b(4|24) hours/.test(d.deadline)).map((d) => `${c.regime} — ${d.step}: ${d.deadline.charAt(0).toLowerCase()}${d.deadline.slice(1)}`))[0];
   return {
     declare: [
       'SEV 1 — declare now: a privileged account or the Azure control plane is compromised; ransomware or mass deletion; regulated data confirmed leaving; a critical business service down.',
@@ -166,7 +170,7 @@ export function quickCard(input: {
       ['Support plan', supportPlan],
       ['Severity A around the clock', roundTheClockA],
       ['Open a case', 'Azure portal > Help + support > Create a support request (Azure); Microsoft 365 admin center > Support (Microsoft 365). Choose severity A for SEV 1.'],
-      ['By phone', ms.gap ? 'No Microsoft support contact recorded — a gap.' : `${ms.name}: ${ms.phone}`],
+      ['Who opens the case', ms.gap ? 'No Microsoft support contact recorded — a gap.' : `${ms.name}: ${ms.phone}`],
       ['Microsoft Incident Response', msir.gap ? 'No arrangement recorded — engage through the Microsoft account team or a Unified support case; agree terms before an incident.' : `${msir.name}: ${msir.phone}`],
     ],
   };

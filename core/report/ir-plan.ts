@@ -5,7 +5,7 @@ import type { SelectClause } from '../content/schemas';
 import { conditionHolds, scoreAnswer } from '../interview/flow';
 import { CATEGORY_LABEL, MODEL_LABEL } from './labels';
 import type { IrPlanModel, ReportModel, RiskView } from './types';
-import { contactSheet, decisionRights, quickCard, shortRiskList, tabletopScenarios } from './ir-plan-parts';
+import { bySeverity, contactSheet, decisionRights, quickCard, shortRiskList, tabletopScenarios } from './ir-plan-parts';
 import { irSetupGaps } from './ir-roles';
 import { selectNotificationClocks } from './notification-clocks';
 
@@ -303,8 +303,7 @@ export function buildIrPlan(input: {
       };
     });
 
-  const readinessGaps = risks
-    .filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId))
+  const readinessGaps = bySeverity(risks.filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId)))
     .map((r) => ({ riskId: r.id, bookmark: r.bookmark, title: r.title, level: r.inherent.levelLabel, action: r.recommendation.summary }));
 
   const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT').map((r) => r.id);

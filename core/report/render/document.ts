@@ -157,14 +157,14 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'appendix-evidence': appendixEvidence,
     'appendix-glossary': appendixGlossary,
     'appendix-sign-off': appendixSignOff,
-    // the stand-alone IR plan opens with its quick-reference card (not a template section)
+    // the stand-alone IR plan opens with its quick-reference card (not a template section); it ends with its own approval, not the report's risk sign-off
     [QUICK_CARD]: (ctx: Ctx) => irQuickCard(ctx),
   };
 
   const wanted: SectionId[] =
     options.part === 'report'
       ? template.sections
-      : (['cover', QUICK_CARD, 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan' || s === QUICK_CARD);
+      : (['cover', QUICK_CARD, 'document-control', 'contents', 'ir-plan'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan' || s === QUICK_CARD);
 
   // group consecutive sections by page setup: the cover alone, the register landscape, the rest portrait
   const groups: { kind: 'cover' | 'portrait' | 'landscape'; ids: SectionId[] }[] = [];

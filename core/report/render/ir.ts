@@ -1,4 +1,4 @@
-import type { ParagraphChild } from 'docx';
+import { Paragraph, type ParagraphChild } from 'docx';
 import { bullets, heading, keyValues, link, numbered, para, rich, runs, STYLE, type CellContent } from './primitives';
 import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
 import type { IrPlanModel } from '../types';
@@ -28,6 +28,31 @@ function supportPlanEscalation(ctx: Ctx, ir: IrPlanModel): Block[] {
   return out;
 }
 
+/** The stand-alone plan's last page: who owns and who approves it (risk acceptance belongs to the report). */
+function irApproval(ctx: Ctx): Block[] {
+  const pc = ctx.model.irPlan.planControl;
+  return [
+    heading(2, 'Plan approval'),
+    para(`This plan takes effect when approved. The plan owner keeps it current and re-issues it after each review. Review: ${pc.reviewCycle}`),
+    brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], [
+      [pc.approver, 'Approver', '', ''],
+      [pc.owner, 'Plan owner (incident lead)', '', ''],
+    ]),
+  ];
+}
+
+/** How many readiness gaps the plan lists (most severe first); the register has the rest. */
+const READINESS_SHOWN = 10;
+
+/** A playbook's steps phase by phase, read top to bottom; steps that are not the client's say whose they are. */
+function playbookSteps(phases: IrPlanModel['playbooks'][number]['phases']): Block[] {
+  return phases.flatMap((ph) => [
+    para(ph.phase, STYLE.label),
+    // table-sized text: the steps carry commands, and the plan must stay short enough to print
+    ...bullets([...ph.customer, ...ph.microsoft.map((s) => `Microsoft: ${s}`), ...ph.shared.map((s) => `Together with Microsoft: ${s}`)], STYLE.tableText),
+  ]);
+}
+
 /** The one-page card a responder reads first: declare, whom to call, first 15 minutes, Microsoft path. */
 export function irQuickCard(ctx: Ctx, level: 1 | 2 = 1): Block[] {
   const q = ctx.model.irPlan.quickCard;
@@ -48,6 +73,12 @@ export function irQuickCard(ctx: Ctx, level: 1 | 2 = 1): Block[] {
   ];
 }
 
+/** The role in bold over its duty in small print, so the sheet needs no second table. */
+const roleCell = (r: IrPlanModel['contactSheet'][number]): CellContent => [
+  new Paragraph({ style: STYLE.tableText, children: runs(`${r.role}${r.gap && !r.required ? ' (if used)' : ''}`, { bold: true }) }),
+  new Paragraph({ style: STYLE.small, children: runs(r.duty) }),
+];
+
 /** Contact sheet by role, gaps flagged; decision rights; the out-of-band channel. */
 function rolesAndDecisions(ctx: Ctx, ir: IrPlanModel): Block[] {
   const out: Block[] = [heading(2, 'Contact sheet')];
@@ -55,13 +86,11 @@ function rolesAndDecisions(ctx: Ctx, ir: IrPlanModel): Block[] {
   out.push(
     brandedTable(
       ctx,
-      [3, 3, 2.4, 2.6, 3.2, 2.2],
-      ['Role', 'Name', 'Organisation', 'Phone', 'Email', 'Deputy'],
-      ir.contactSheet.map((r) => [r.gap ? { text: `${r.role}${r.required ? '' : ' (if used)'}`, bold: true } : r.role, r.gap ? { text: r.name, bold: true } : r.name, r.organisation, r.phone, r.email, r.deputy]),
+      [4.2, 2.8, 2.2, 2.4, 3, 2],
+      ['Role and duty', 'Name', 'Organisation', 'Phone', 'Email', 'Deputy'],
+      ir.contactSheet.map((r) => [roleCell(r), r.gap ? { text: r.name, bold: true } : r.name, r.organisation, r.phone, r.email, r.deputy]),
     ),
   );
-  out.push(para('What each role does:', STYLE.caption));
-  out.push(brandedTable(ctx, [3, 9], ['Role', 'Duty during an incident'], ir.contactSheet.map((r) => [r.role, r.duty])));
   if (ir.contacts.some((c) => !ir.contactSheet.some((r) => r.name.includes(c.name)))) {
     out.push(para('Other contacts recorded:', STYLE.caption));
     out.push(brandedTable(ctx, [3, 3, 3, 3], ['Name', 'Role', 'Phone', 'Email'], ir.contacts.filter((c) => !ir.contactSheet.some((r) => r.name.includes(c.name))).map((c) => [c.name, c.role, c.phone, c.email])));
@@ -106,7 +135,7 @@ export function irPlan(ctx: Ctx): Block[] {
   const ir = ctx.model.irPlan;
   const m = ctx.model;
   const out: Block[] = [heading(1, 'Incident response plan')];
-  if (ctx.irSeparate) out.push(para(`This plan is issued as a companion to the report “${m.meta.title}” for ${m.meta.client}; risk ids (R-nnn) refer to that report’s register.`, STYLE.small));
+  if (ctx.irSeparate) out.push(para(`This plan is issued as a companion to the report “${ctx.template.manifest.document.reportTitle}” for ${m.meta.client}; risk ids (R-nnn) refer to that report’s register.`, STYLE.small));
   if (!ctx.irSeparate) out.push(...irQuickCard(ctx, 2));
   out.push(...templateText(ctx, 'ir-introduction', 3));
 
@@ -154,9 +183,10 @@ export function irPlan(ctx: Ctx): Block[] {
   out.push(para('Generated from the risk register: each gap below weakens the organisation’s ability to detect, respond to or recover from an incident until it is treated.'));
   out.push(
     ir.readinessGaps.length > 0
-      ? brandedTable(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
+      ? brandedTable(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.slice(0, READINESS_SHOWN).map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
       : para('No readiness gap was raised in the register.'),
   );
+  if (ir.readinessGaps.length > READINESS_SHOWN) out.push(para(`The ${READINESS_SHOWN} most severe are shown; ${ir.readinessGaps.length - READINESS_SHOWN} more are in the register.`, STYLE.small));
 
   out.push(heading(2, 'Detection and analysis'));
   out.push(para('The sources this organisation has today, from the interview and the inventory. Investigations depend on them; sources marked “Not in place” are blind spots.'));
@@ -171,9 +201,9 @@ export function irPlan(ctx: Ctx): Block[] {
   for (const a of ir.assetClasses) {
     out.push(heading(3, a.name));
     out.push(para(a.why, STYLE.small));
-    out.push(para('Containment', STYLE.label), ...bullets(a.containment));
-    out.push(para('Eradication', STYLE.label), ...bullets(a.eradication));
-    out.push(para('Recovery', STYLE.label), ...bullets(a.recovery));
+    out.push(para('Containment', STYLE.label), ...bullets(a.containment, STYLE.tableText));
+    out.push(para('Eradication', STYLE.label), ...bullets(a.eradication, STYLE.tableText));
+    out.push(para('Recovery', STYLE.label), ...bullets(a.recovery, STYLE.tableText));
   }
 
   out.push(heading(2, 'Communication'));
@@ -188,13 +218,7 @@ export function irPlan(ctx: Ctx): Block[] {
     if (p.riskIds.length > 0)
       out.push(rich([{ text: 'Most severe linked risks: ', bold: true }, ...p.riskIds.flatMap((id, i) => [...(i > 0 ? [', '] : []), ...toChildren(ctx, id)]), ...(p.moreRiskCount > 0 ? [` and ${p.moreRiskCount} more in the register`] : []), '.']));
     if (p.prerequisites.length > 0) out.push(para('Prerequisites', STYLE.label), ...bullets(p.prerequisites));
-    out.push(
-      brandedTable(ctx,
-        [2, 5, 4, 3],
-        ['Phase', 'Client', 'Microsoft', 'Together'],
-        p.phases.map((ph) => [ph.phase, ph.customer.map((s) => `• ${s}`).join('\n'), ph.microsoft.map((s) => `• ${s}`).join('\n'), ph.shared.map((s) => `• ${s}`).join('\n')]),
-      ),
-    );
+    out.push(...playbookSteps(p.phases));
     if (p.mappings) out.push(para(`NIST CSF 2.0: ${p.mappings}`, STYLE.small));
   }
 
@@ -212,6 +236,7 @@ export function irPlan(ctx: Ctx): Block[] {
   }
   if (ir.tabletop.length === 0) out.push(para('No customer-owned risk with a playbook was raised; use the identity compromise playbook for the first exercise.'));
   out.push(...templateText(ctx, 'ir-maintenance', 3));
+  if (ctx.irSeparate) out.push(...irApproval(ctx));
   return out;
 }
 
