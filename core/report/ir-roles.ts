@@ -68,6 +68,9 @@ export function taggedRoles(responsibilities: readonly string[] | undefined): Ir
   return out;
 }
 
+/** The known role ids among stored strings (the app's rows), in vocabulary order. */
+export const knownRoles = (ids: readonly string[] | undefined): IrRoleId[] => IR_ROLE_IDS.filter((id) => ids?.includes(id));
+
 /** `responsibilities` for a contact: the role entries, then the deputy, then any other entries kept as they were. */
 export function responsibilitiesWith(roles: readonly IrRoleId[], deputy: string, others: readonly string[] = []): string[] {
   const kept = others.filter((e) => !e.startsWith(IR_ROLE_PREFIX) && !e.startsWith(DEPUTY_PREFIX));

@@ -10,7 +10,7 @@ describe('report build', () => {
 
   it('builds the demo report, which passes the structural linter', async () => {
     const progress: number[] = [];
-    const { report, irPlan } = await buildReport({ bundle, pack, template, onProgress: (p) => progress.push(p.fraction) });
+    const { report, irPlan } = await buildReport({ bundle, pack, template, options: { irPlan: 'inside' }, onProgress: (p) => progress.push(p.fraction) });
     expect(irPlan).toBeUndefined();
     expect(await lintDocx(report)).toEqual([]);
     expect(progress[progress.length - 1]).toBe(1);
@@ -25,8 +25,8 @@ describe('report build', () => {
     expect((await zip.file('word/settings.xml')!.async('string')).includes('<w:updateFields')).toBe(true);
   }, 60_000);
 
-  it('writes the IR plan as a separate document on request', async () => {
-    const { report, irPlan } = await buildReport({ bundle, pack, template, options: { irPlan: 'separate' } });
+  it('writes the IR plan as a separate document by default', async () => {
+    const { report, irPlan } = await buildReport({ bundle, pack, template });
     expect(irPlan).toBeDefined();
     expect(await lintDocx(report)).toEqual([]);
     expect(await lintDocx(irPlan!)).toEqual([]);
