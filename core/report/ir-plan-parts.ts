@@ -120,8 +120,8 @@ export function tabletopScenarios(input: {
       injects: [
         `T+0, 02:00 on a Saturday: the first signal of "${playbook.title}" touches ${where}${evidence}. Who receives it, and who declares the incident?`,
         `T+30 min: the evidence points to ${risk.id}, "${risk.title}". Which logs show what happened, how far back do they go, and who preserves them?`,
-        `T+2 h: the playbook's containment steps would stop ${where}. The decision holder is ${holder}: who decides if they cannot be reached, and who tells the business?`,
-        `T+1 day: ${clock}. Who drafts the notice, who approves it, and what is the awareness time on record?`,
+        `T+2 h: the containment steps of "${playbook.title}" would stop ${where}. The decision holder is ${holder}: who decides if they cannot be reached, and who tells the business?`,
+        `T+1 day: legal asks what the weakness in ${risk.id} let the attacker see or change. ${clock}. Who drafts the notice, who approves it, and what is the awareness time on record?`,
       ],
       objectives: [
         `Walk the "${playbook.title}" playbook and confirm each step has a named person with the rights it needs.`,

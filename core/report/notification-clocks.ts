@@ -44,7 +44,9 @@ function matchRegime(r: ClockRegime, answers: Answers, questions: ReadonlyMap<st
       const hit = r.when.jurisdictions.filter((j) => juris.includes(j));
       if (hit.length === 0) return undefined;
       parts.push(labelsOf(questions.get(CLOCK_QUESTIONS.jurisdictions), hit));
-    } else parts.push('jurisdiction not recorded');
+    } else if (r.when.regulated || r.when.sectors) parts.push('jurisdiction not recorded');
+    // a regime that turns on the jurisdiction alone (SEC) is not guessed
+    else return undefined;
   }
   const subject: string[] = [];
   for (const key of ['regulated', 'sectors'] as const) {
