@@ -76,9 +76,25 @@ export const incidentDetailsSchema = z.strictObject({
 });
 export type IncidentDetails = z.infer<typeof incidentDetailsSchema>;
 
+const DETAIL_LABEL: Record<string, string> = {
+  outOfBandChannel: 'Out-of-band channel',
+  planApprover: 'Plan approver',
+  decisionRights: 'Decision right',
+  contractualClocks: 'Contractual clock',
+};
+
+/** `decisionRights.0.holder` -> "Decision right 1, holder": where the problem is, in the screen's words. */
+function detailPath(path: readonly PropertyKey[]): string {
+  const [field, row, column] = path;
+  const label = DETAIL_LABEL[String(field)] ?? String(field);
+  return typeof row === 'number' ? `${label} ${row + 1}${column !== undefined ? `, ${String(column)}` : ''}` : label;
+}
+
 /** Saves the given fields of the plan, keeping every other field of the setup row. */
 export async function saveIncidentDetails(assessmentId: string, input: IncidentDetails): Promise<void> {
-  const value = incidentDetailsSchema.parse(input);
+  const parsed = incidentDetailsSchema.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${detailPath(i.path)}: ${i.message}`).join(' '));
+  const value = parsed.data;
   await database().transaction('rw', database().incidentSetup, async () => {
     const existing = await database().incidentSetup.get(assessmentId);
     await database().incidentSetup.put({ supportPlan: '', escalationNotes: '', ...existing, assessmentId, ...value, updatedAt: now() });
