@@ -1,5 +1,5 @@
 import { isCommitmentFile } from '../commitments/load';
-import { NOTIFICATION_CLOCKS_FILE } from './notification-clocks';
+import { NOTIFICATION_CLOCKS_FILE } from './notification-clocks-schema';
 import { RatingFactorsSchema, type RatingFactors } from './rating-factors';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 import type { ProviderCommitments } from '../commitments/schema';
-import type { NotificationClocks } from './notification-clocks';
+import type { NotificationClocks } from './notification-clocks-schema';
 import type { RatingFactors } from './rating-factors';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
 import type { FrameworkKey, ServiceModel } from './vocabulary';

@@ -17,7 +17,8 @@ test.describe('Incident response setup', () => {
     await expect(app.getByTestId('ir-decision-rights-row')).toHaveCount(6);
     await expect(app.getByTestId('ir-contractual-clocks-row')).toHaveCount(2);
     await expectAccessible(app, 'incident response with plan decisions');
-    await app.screenshot({ path: 'test-results/incident-response-demo.png', fullPage: true });
+    await app.setViewportSize({ width: 1400, height: 2000 });
+    await app.screenshot({ path: 'test-results/incident-response-demo.png' });
   });
 
   test('a new assessment: pick IR roles for a contact, record decisions and clocks, reload, and too-long text is refused', async ({ app }) => {
@@ -61,6 +62,7 @@ test.describe('Incident response setup', () => {
     await expect(app.getByRole('alert')).toHaveText('Plan approver: Keep this under 200 characters.');
     const [after] = await readStore(app, 'incidentSetup');
     expect(after!.planApprover).toBe('Chief Information Security Officer');
-    await app.screenshot({ path: 'test-results/incident-response-new.png', fullPage: true });
+    await app.setViewportSize({ width: 1400, height: 1600 });
+    await app.screenshot({ path: 'test-results/incident-response-new.png' });
   });
 });

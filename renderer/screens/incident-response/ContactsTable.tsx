@@ -1,4 +1,4 @@
-import { Button, Dropdown, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ContactRecord } from '../../db/database';
 import { IR_ROLES, knownRoles, type IrRoleId } from '../../../core/report/ir-roles';
@@ -13,7 +13,13 @@ const COLUMNS: { key: 'name' | 'role' | 'phone' | 'email' | 'deputy'; label: str
   { key: 'deputy', label: 'Deputy', type: 'text' },
 ];
 
+const useStyles = makeStyles({
+  // Fluent's dropdown asks for 250px; in the table it takes its column's width like the inputs
+  roles: { minWidth: '0', width: '100%' },
+});
+
 function ContactRow({ contact, index }: { contact: ContactRecord; index: number }) {
+  const styles = useStyles();
   const stored: ContactInput & { roles: IrRoleId[] } = {
     name: contact.name,
     role: contact.role,
@@ -38,6 +44,7 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
       ))}
       <TableCell>
         <Dropdown
+          className={styles.roles}
           multiselect
           aria-label={`Contact ${index + 1} IR roles`}
           placeholder="No IR role"

@@ -48,7 +48,7 @@ export function PlanDetails({ assessmentId, setup }: { assessmentId: string; set
         <RowsEditor
           name="decision right"
           columns={[
-            { key: 'decision', label: 'Decision', placeholder: 'e.g. Isolate the LIMS' },
+            { key: 'decision', label: 'Decision', placeholder: 'e.g. Isolate the LIMS', width: '50%' },
             { key: 'holder', label: 'Holder' },
             { key: 'deputy', label: 'Deputy' },
           ]}
@@ -67,7 +67,7 @@ export function PlanDetails({ assessmentId, setup }: { assessmentId: string; set
           name="contractual clock"
           columns={[
             { key: 'counterparty', label: 'Whom to notify', placeholder: 'e.g. Clinical trial sponsors' },
-            { key: 'deadline', label: 'Deadline', placeholder: 'e.g. 24 hours from awareness' },
+            { key: 'deadline', label: 'Deadline', placeholder: 'e.g. 24 hours from awareness', width: '35%' },
             { key: 'source', label: 'Contract clause' },
           ]}
           rows={clocks}

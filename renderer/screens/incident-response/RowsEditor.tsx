@@ -1,4 +1,4 @@
-import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 
 /** A column of a rows editor: the row field it edits and its header. */
@@ -6,7 +6,11 @@ export interface RowColumn<K extends string> {
   key: K;
   label: string;
   placeholder?: string;
+  /** share of the table's width, e.g. '50%' (the rest is split evenly) */
+  width?: string;
 }
+
+const useStyles = makeStyles({ input: { width: '100%' }, remove: { width: '48px' } });
 
 /**
  * A small table of text rows (decision rights, contractual clocks): every change hands the
@@ -28,6 +32,7 @@ export function RowsEditor<K extends string>({
   empty: string;
   testId: string;
 }) {
+  const styles = useStyles();
   const blank = Object.fromEntries(columns.map((c) => [c.key, ''])) as Record<K, string>;
   const set = (index: number, key: K, text: string) => onChange(rows.map((r, i) => (i === index ? { ...r, [key]: text } : r)));
   return (
@@ -39,9 +44,11 @@ export function RowsEditor<K extends string>({
           <TableHeader>
             <TableRow>
               {columns.map((c) => (
-                <TableHeaderCell key={c.key}>{c.label}</TableHeaderCell>
+                <TableHeaderCell key={c.key} style={c.width ? { width: c.width } : undefined}>
+                  {c.label}
+                </TableHeaderCell>
               ))}
-              <TableHeaderCell>
+              <TableHeaderCell className={styles.remove}>
                 <span className="visually-hidden">Remove</span>
               </TableHeaderCell>
             </TableRow>
@@ -52,6 +59,7 @@ export function RowsEditor<K extends string>({
                 {columns.map((c) => (
                   <TableCell key={c.key}>
                     <Input
+                      className={styles.input}
                       aria-label={`${name} ${i + 1} ${c.label.toLowerCase()}`}
                       value={row[c.key]}
                       placeholder={c.placeholder}
