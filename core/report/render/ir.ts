@@ -28,12 +28,11 @@ function supportPlanEscalation(ctx: Ctx, ir: IrPlanModel): Block[] {
   return out;
 }
 
-/** The stand-alone plan's last page: who owns and who approves it (risk acceptance belongs to the report). */
+/** Signatures under plan control in the stand-alone plan (risk acceptance belongs to the report). */
 function irApproval(ctx: Ctx): Block[] {
   const pc = ctx.model.irPlan.planControl;
   return [
-    heading(2, 'Plan approval'),
-    para(`This plan takes effect when approved. The plan owner keeps it current and re-issues it after each review. Review: ${pc.reviewCycle}`),
+    para('Approval: this plan takes effect when signed; the owner re-issues it after each review.', STYLE.caption),
     brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], [
       [pc.approver, 'Approver', '', ''],
       [pc.owner, 'Plan owner (incident lead)', '', ''],
@@ -154,6 +153,7 @@ export function irPlan(ctx: Ctx): Block[] {
       themeOf(ctx).tableBorder,
     ),
   );
+  if (ctx.irSeparate) out.push(...irApproval(ctx));
   out.push(para('How this plan maps to NIST SP 800-61 (Rev. 3 uses the CSF 2.0 functions; Rev. 2 phases are shown because many teams still use them):', STYLE.caption));
   out.push(brandedTable(ctx, [3, 4, 5], ['Rev. 2 phase', 'CSF 2.0 functions (Rev. 3)', 'Where in this plan'], ir.nistMapping.map((x) => [x.rev2, x.csf, x.section])));
 
@@ -236,7 +236,6 @@ export function irPlan(ctx: Ctx): Block[] {
   }
   if (ir.tabletop.length === 0) out.push(para('No customer-owned risk with a playbook was raised; use the identity compromise playbook for the first exercise.'));
   out.push(...templateText(ctx, 'ir-maintenance', 3));
-  if (ctx.irSeparate) out.push(...irApproval(ctx));
   return out;
 }
 

@@ -4,6 +4,8 @@ import { loadPack } from '../../../../core/content/loader';
 import { NOTIFICATION_CLOCKS_FILE } from '../../../../core/content/notification-clocks';
 import { assignIrRoles, irSetupGaps, isFilled, responsibilitiesWith, taggedRoles, unassignedRequiredIrRoles } from '../../../../core/report/ir-roles';
 import { buildReportModel } from '../../../../core/report/model';
+import { minimumColumnWidths } from '../../../../core/report/render/context';
+import { textWidthTwips } from '../../../../core/report/render/text-metrics';
 import { selectNotificationClocks } from '../../../../core/report/notification-clocks';
 import { defaultPackDir, readPackFiles } from '../../../../node/read-pack-files';
 import { loadDemo } from './helpers';
@@ -159,3 +161,14 @@ describe('IR plan model for a commander', () => {
     expect(m.planControl.approver).toBe('To be assigned');
   });
 });
+
+describe('contact sheet layout', () => {
+  it('keeps a phone number on one line: the column is at least as wide as the whole number', () => {
+    const { bundle, pack, template } = loadDemo();
+    const phone = buildReportModel(bundle, pack, template).irPlan.contactSheet[0]!.phone;
+    expect(phone).toContain('\u00A0');
+    const [min] = minimumColumnWidths(['Phone'], [[phone]], 1, 9638);
+    expect(min!).toBeGreaterThan(textWidthTwips(phone.replace(/\u00A0/g, ' '), 8.5));
+  });
+});
+
