@@ -108,6 +108,56 @@ const ATTENDEES = [
   { name: 'Dana Okafor', role: 'Data Protection Officer' },
 ];
 
+const contact = (n: number, name: string, role: string, phone: string, roles: string[], extra: { email?: string; organisation?: string; deputy?: string } = {}): AssessmentBundle['contacts'][number] => ({
+  id: `c0a7e5d1-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+  name,
+  role,
+  ...(extra.organisation ? { organisation: extra.organisation } : {}),
+  ...(extra.email ? { email: extra.email } : {}),
+  phone,
+  responsibilities: [...roles.map((r) => `IR role: ${r}`), ...(extra.deputy ? [`Deputy: ${extra.deputy}`] : [])],
+});
+
+/** Contoso's IR setup as the consultant recorded it in the workshop: roles, decision rights, clocks. */
+function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentResponse'> {
+  const mail = (local: string): { email: string } => ({ email: `${local}@contoso-pharma.example` });
+  return {
+    contacts: [
+      contact(1, 'Priya Natarajan', 'Head of Information Security (incident commander)', '+44 20 7946 0101', ['incident-lead'], { ...mail('priya.natarajan'), deputy: 'Aisha Rahman' }),
+      contact(2, 'Tom Becker', 'IT Service Manager (Microsoft support contract owner)', '+44 20 7946 0102', ['microsoft-support'], mail('tom.becker')),
+      contact(3, 'Dana Okafor', 'Data Protection Officer', '+44 20 7946 0103', ['legal-dpo'], mail('dpo')),
+      contact(4, 'Aisha Rahman', 'Azure Platform Lead', '+44 20 7946 0104', ['incident-deputy', 'it-cloud-platform'], mail('aisha.rahman')),
+      contact(5, 'Martin Hale', 'Chief Information Security Officer', '+44 20 7946 0105', ['ciso-sponsor'], mail('martin.hale')),
+      contact(6, 'Sofia Lindqvist', 'Head of Corporate Communications', '+44 20 7946 0106', ['communications'], mail('sofia.lindqvist')),
+      contact(7, 'Fabrikam Security SOC', 'MSSP hotline (retainer FS-2291)', '+44 20 7946 0150', ['mssp'], { organisation: 'Fabrikam Security', email: 'soc@fabrikam-security.example' }),
+      contact(8, 'Northwind Insurance claims line', 'Cyber insurer (policy NW-CY-88213)', '+44 20 7946 0170', ['insurer'], { organisation: 'Northwind Insurance' }),
+    ],
+    incidentResponse: {
+      supportPlan: 'Unified Support (Enterprise)',
+      escalationNotes: [
+        'Unified Support (Enterprise) with Enhanced Designated Engineering for Azure; contract owner Tom Becker.',
+        'Severity A cases: open in the Azure portal (Help + support), then call the Customer Success Account Manager on +44 20 7946 0199 and quote contract UNI-4471-CP.',
+        'Out of hours: Microsoft Unified support line +44 344 800 2400 (24x7 for severity A); the on-call platform engineer may open the case, Priya Natarajan approves severity A.',
+        'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
+      ].join('\n'),
+      outOfBandChannel: 'Conference bridge +44 20 7946 0190 (PIN on the printed card) and the "Contoso IR" Signal group; both independent of the Contoso tenant. Tested in the October 2026 exercise.',
+      planApprover: 'Martin Hale (CISO)',
+      decisionRights: [
+        { decision: 'Isolate the LIMS (take it off the network or stop it)', holder: 'Priya Natarajan', deputy: 'Aisha Rahman' },
+        { decision: 'Isolate the Clinical data platform', holder: 'Priya Natarajan', deputy: 'Aisha Rahman' },
+        { decision: 'Invoke disaster recovery for the LIMS or the Clinical data platform', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
+        { decision: 'Take Microsoft 365 offline or block sign-ins tenant-wide', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
+        { decision: 'Engage Microsoft Incident Response or another IR firm', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
+        { decision: 'Notify regulators (ICO, EU supervisory authority) and the people affected', holder: 'Dana Okafor', deputy: 'Martin Hale' },
+      ],
+      contractualClocks: [
+        { counterparty: 'Clinical trial sponsors', deadline: '24 hours from awareness of a breach affecting trial data', source: 'Clinical trial agreement template, clause 14.3' },
+        { counterparty: 'Northwind Insurance (cyber policy)', deadline: 'As soon as practicable, and before engaging any responder outside the insurer’s panel', source: 'Policy NW-CY-88213, notification condition' },
+      ],
+    },
+  };
+}
+
 /** A mid-maturity client: scope first, then a deterministic mix of good, partial and poor answers. */
 function demoAnswers(): Answers {
   const answers: Answers = {
@@ -116,6 +166,8 @@ function demoAnswers(): Answers {
     'SCOPE-OTHER-CLOUDS': { choices: ['aws'], note: 'A legacy sample-tracking system runs on AWS (EC2 and RDS) until its migration in 2027.' },
     'SCOPE-REGULATED': { choices: ['personal-data', 'health'], note: 'Clinical trial data (GxP) and staff personal data.' },
     'SCOPE-CRITICALITY': { choices: ['high'] },
+    'SCOPE-SECTOR': { choices: ['life-sciences'], note: 'Pharmaceutical research, clinical trials and GxP manufacturing.' },
+    'SCOPE-JURISDICTIONS': { choices: ['uk', 'eu'], note: 'UK head office and laboratories; trial sites and patients in the EU.' },
   };
   let n = 0;
   for (let pass = 0; pass < 3; pass++) {
@@ -218,20 +270,7 @@ const bundle: AssessmentBundle = {
     },
   },
   answers,
-  contacts: [
-    { id: 'c0a7e5d1-0000-4000-8000-0000000000c1', name: 'Priya Natarajan', role: 'Incident commander', email: 'priya.natarajan@contoso-pharma.example', phone: '+44 20 7946 0101', responsibilities: ['Deputy: Tom Becker'] },
-    { id: 'c0a7e5d1-0000-4000-8000-0000000000c2', name: 'Tom Becker', role: 'Microsoft support contract owner', email: 'tom.becker@contoso-pharma.example', phone: '+44 20 7946 0102' },
-    { id: 'c0a7e5d1-0000-4000-8000-0000000000c3', name: 'Dana Okafor', role: 'Data protection officer', email: 'dpo@contoso-pharma.example', phone: '+44 20 7946 0103' },
-  ],
-  incidentResponse: {
-    supportPlan: 'Unified Support (Enterprise)',
-    escalationNotes: [
-      'Unified Support (Enterprise) with Enhanced Designated Engineering for Azure; contract owner Tom Becker.',
-      'Severity A cases: open in the Azure portal (Help + support), then call the Customer Success Account Manager on +44 20 7946 0199 and quote contract UNI-4471-CP.',
-      'Out of hours: Microsoft Unified support line +44 344 800 2400 (24x7 for severity A); the on-call platform engineer may open the case, Priya Natarajan approves severity A.',
-      'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
-    ].join('\n'),
-  },
+  ...incidentResponseSetup(),
   businessServices: services,
   providerWorksheets: [awsWorksheet()],
   inventory: {

@@ -43,20 +43,24 @@ export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
   return new Uint8Array(buf as ArrayBuffer);
 }
 
+const IR_PLAN_MODES = ['separate', 'inside', 'inline'] as const;
+
 /** `demarc report`: the client's Word report (and IR plan, register XLSX/CSV) from an assessment bundle. */
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'write the client report (.docx) with its incident response plan from a bundle',
   usage: [
     'Usage: demarc report (--bundle FILE | --demo) -o REPORT.docx [--template DIR]',
-    '                     [--ir-plan separate] [--depth executive|standard|full]',
+    '                     [--ir-plan separate|inside] [--depth executive|standard|full]',
     '                     [--xlsx REGISTER.xlsx] [--csv REGISTER.csv]',
     '                     [--no-mask] [--pack DIR] [--no-lint]',
     '',
     '  --bundle FILE       an assessment bundle (*.demarc.json), as exported by the app or `demarc assess`',
     '  --demo              use the bundled demo assessment (a fictional client)',
     '  --template DIR      a report template folder (default: templates/default)',
-    '  --ir-plan separate  write the incident response plan as its own document (REPORT-ir-plan.docx)',
+    '  --ir-plan MODE      separate: the incident response plan as its own document, REPORT-ir-plan.docx',
+    "                      (the default unless the bundle's deliverable settings say otherwise);",
+    "                      inside: keep it as a chapter of the report ('inline' is accepted too)",
     '  --depth D           executive (one line per risk), standard (themes, the default) or full',
     "                      (also one page per risk, the register and the queries); default: the bundle's setting",
     '  --xlsx / --csv      also write the risk register as a spreadsheet / CSV (Azure DevOps, Jira)',
@@ -79,8 +83,8 @@ export const reportCommand: CliCommand = {
     });
     if (!values.bundle === !values.demo) throw new CliUsageError('give either --bundle FILE or --demo');
     if (!values.output) throw new CliUsageError('-o REPORT.docx is required');
-    if (values['ir-plan'] !== undefined && values['ir-plan'] !== 'separate' && values['ir-plan'] !== 'inline')
-      throw new CliUsageError("--ir-plan takes 'separate' (or 'inline', the default)");
+    const irPlanFlag = IR_PLAN_MODES.find((m) => m === values['ir-plan']);
+    if (values['ir-plan'] !== undefined && !irPlanFlag) throw new CliUsageError("--ir-plan takes 'separate' or 'inside'");
     if (values.depth !== undefined && !REPORT_DEPTHS.includes(values.depth as ReportDepth)) throw new CliUsageError(`--depth takes ${REPORT_DEPTHS.join(', ')}`);
 
     const bundlePath = values.demo ? demoBundlePath : userPath(values.bundle!, io);
@@ -120,7 +124,7 @@ export const reportCommand: CliCommand = {
       template,
       options: {
         mask: !values['no-mask'],
-        irPlan: values['ir-plan'] === 'separate' ? 'separate' : 'inline',
+        ...(irPlanFlag ? { irPlan: irPlanFlag } : {}),
         // absent: the bundle's deliverable setting, else standard (buildReportModel)
         ...(values.depth ? { depth: values.depth as ReportDepth } : {}),
       },

@@ -15,6 +15,7 @@ import {
 } from './cross-reference';
 import { loadCommitments } from '../commitments/load';
 import { providerOwnerProblems } from '../risks/provider-owner';
+import { loadNotificationClocks } from './notification-clocks';
 import { GRAPH_CHECKS } from '../graph/checks/catalogue';
 import { parsePackFiles } from './parse-files';
 import { ratingFactorsErrors } from './rating-factors';
@@ -81,6 +82,9 @@ export function loadPack(files: readonly PackFile[]): { pack: ContentPack; error
   errors.push(...commitments.errors);
   if (commitments.commitments) pack.commitments = commitments.commitments;
   errors.push(...providerOwnerProblems(pack));
+  const clocks = loadNotificationClocks(files, interview.questions);
+  errors.push(...clocks.errors);
+  if (clocks.clocks) pack.notificationClocks = clocks.clocks;
   return { pack, errors };
 }
 

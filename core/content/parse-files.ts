@@ -1,4 +1,5 @@
 import { isCommitmentFile } from '../commitments/load';
+import { NOTIFICATION_CLOCKS_FILE } from './notification-clocks-schema';
 import { RatingFactorsSchema, type RatingFactors } from './rating-factors';
 import { ThemesFileSchema, type ThemesFile } from './themes';
 import { LineCounter, parseDocument } from 'yaml';
@@ -48,6 +49,7 @@ type Kind =
 function classify(path: string): Kind | undefined {
   if (/\.(md|txt)$/i.test(path) || /(^|\/)\./.test(path)) return 'ignored';
   if (isCommitmentFile(path)) return 'ignored'; // validated by loadCommitments (core/commitments)
+  if (path === NOTIFICATION_CLOCKS_FILE) return 'ignored'; // validated by loadNotificationClocks
   if (path === 'pack.yaml') return 'pack';
   if (path === 'risk-matrix.yaml') return 'risk-matrix';
   if (path === 'service-models.yaml') return 'service-models';

@@ -1,4 +1,5 @@
 import type { ProviderCommitments } from '../commitments/schema';
+import type { NotificationClocks } from './notification-clocks-schema';
 import type { RatingFactors } from './rating-factors';
 import type { ThemesFile } from './themes';
 import type { Check, Framework, InterviewFile, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration } from './schemas';
@@ -59,6 +60,8 @@ export interface ContentPack {
   themes?: ThemesFile;
   /** what the provider commits to (SLA table, support plans, tolerance readings, other providers); absent when the pack has none */
   commitments?: ProviderCommitments;
+  /** regulatory notification clocks (`notification-clocks.yaml`); absent when the pack has none */
+  notificationClocks?: NotificationClocks;
 }
 
 export type { Check, Framework, Matrix, PackHeader, Playbook, Question, RiskMatrix, RiskTemplate, TemplateMigration };

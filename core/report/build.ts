@@ -59,6 +59,15 @@ export async function packDocument(doc: Document, raw: RawTables): Promise<Uint8
 }
 
 /**
+ * Where the IR plan goes: the flag when given ('inline' is the old name of 'inside'), else the
+ * bundle's deliverable setting, else its own document.
+ */
+export function irPlanLayout(flag: ReportOptions['irPlan'], bundle: Pick<AssessmentBundle, 'deliverable'>): 'separate' | 'inside' {
+  const chosen = flag ?? bundle.deliverable?.irPlan ?? 'separate';
+  return chosen === 'separate' ? 'separate' : 'inside';
+}
+
+/**
  * Builds the client report (and, on request, the separate incident response plan) from an
  * assessment bundle. Pure and portable: no Node built-ins or DOM, returns bytes, so it runs
  * in Node (CLI, main process) and in a Web Worker in the renderer alike. `Packer.toArrayBuffer`
@@ -71,7 +80,7 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   progress({ phase: 'model', fraction: 0 });
   const model = buildReportModel(bundle, pack, template, options);
   const referenceStylesXml = template.referenceDocx ? await referenceStyles(template.referenceDocx) : undefined;
-  const irSeparate = options.irPlan === 'separate';
+  const irSeparate = irPlanLayout(options.irPlan, bundle) === 'separate';
   const total = Math.max(1, model.risks.length);
   let done = 0;
   progress({ phase: 'render', fraction: 0.1 });

@@ -5,6 +5,9 @@ import type { SelectClause } from '../content/schemas';
 import { conditionHolds, scoreAnswer } from '../interview/flow';
 import { CATEGORY_LABEL, MODEL_LABEL } from './labels';
 import type { IrPlanModel, ReportModel, RiskView } from './types';
+import { bySeverity, contactSheet, decisionRights, quickCard, shortRiskList, tabletopScenarios } from './ir-plan-parts';
+import { irSetupGaps } from './ir-roles';
+import { selectNotificationClocks } from './notification-clocks';
 
 export type { IrPlanModel } from './types';
 
@@ -20,16 +23,6 @@ const PHASE_LABEL: Record<string, string> = {
 /** Categories of the register that measure incident readiness. */
 const READINESS_CATEGORIES = new Set(['incident-response', 'logging-detection', 'backup-recovery']);
 const READINESS_TEMPLATES = new Set(['RT-PROVIDER-INCIDENT-AWARENESS', 'RT-NW-NO-VISIBILITY', 'RT-MO-ALERTING', 'RT-DF-PLANS-OFF', 'RT-IDN-RISK-UNTRIAGED', 'RT-MCL-IR-GAPS']);
-
-const ROLES: { key: string; role: string; description: string; match: RegExp }[] = [
-  { key: 'lead', role: 'Incident lead', description: 'Declares and classifies the incident, owns decisions and the timeline, chairs the response calls.', match: /incident (lead|commander|manager)|\bir lead|head of security|security manager/i },
-  { key: 'soc', role: 'Security operations (SOC / MSSP)', description: 'Triages alerts, investigates, scopes the incident and proposes containment.', match: /\bsoc\b|mssp|mdr|security operations|analyst|retainer/i },
-  { key: 'platform', role: 'Azure platform team', description: 'Executes containment and recovery in subscriptions: RBAC, network, backups, resource recovery.', match: /azure|cloud|platform|infrastructure|devops/i },
-  { key: 'm365', role: 'Identity and Microsoft 365 administrators', description: 'Disables accounts, revokes sessions, resets credentials, handles mailboxes and sharing.', match: /365|identity|entra|exchange|modern work|collaboration/i },
-  { key: 'legal', role: 'Legal and data protection officer', description: 'Assesses notification duties (regulators, customers, insurers) and preserves privilege.', match: /legal|privacy|dpo|counsel|compliance/i },
-  { key: 'comms', role: 'Communications', description: 'Internal and external messages, press and customer statements, from approved templates.', match: /communicat|\bpr\b|press|marketing/i },
-  { key: 'exec', role: 'Executive sponsor', description: 'Approves business decisions: shutdowns, ransom stance, external disclosure, spending.', match: /ciso|cio|cto|ceo|coo|cfo|director|executive|sponsor/i },
-];
 
 const RACI_ROLES = ['Incident lead', 'SOC / MSSP', 'Azure platform', 'Identity & M365', 'Legal / DPO', 'Comms', 'Executive', 'Microsoft'];
 const RACI: { activity: string; cells: string[] }[] = [
@@ -185,7 +178,7 @@ function selectPlaybook(
     if ('riskTemplate' in c) {
       const hit = ctx.risks.filter((r) => c.riskTemplate.includes(r.templateId));
       for (const r of hit) riskIds.add(r.id);
-      if (hit.length > 0) reasons.push(`Register risk${hit.length > 1 ? 's' : ''} ${hit.map((r) => r.id).join(', ')}.`);
+      if (hit.length > 0) reasons.push(`${hit.length} register risk${hit.length > 1 ? 's' : ''} of the kind this playbook answers.`);
       return hit.length > 0;
     }
     if ('riskCategory' in c) {
@@ -209,7 +202,7 @@ function selectPlaybook(
   const linked = ctx.risks.filter((r) => r.playbooks.includes(p.id));
   for (const r of linked) riskIds.add(r.id);
   if (linked.length > 0) {
-    reasons.push(`Named by risk${linked.length > 1 ? 's' : ''} ${linked.map((r) => r.id).join(', ')}.`);
+    reasons.push(`Named by ${linked.length} register risk${linked.length > 1 ? 's' : ''}.`);
     selected = true;
   }
   return { selected, reasons: [...new Set(reasons)], riskIds };
@@ -234,11 +227,8 @@ export function buildIrPlan(input: {
     phone: clean(c.phone ?? ''),
     responsibilities: clean((c.responsibilities ?? []).join('; '), 1000),
   }));
-  const assigneeFor = (match: RegExp): string => {
-    const hit = bundle.contacts.filter((c) => c.name.trim() !== '' && match.test(`${c.role} ${(c.responsibilities ?? []).join(' ')}`));
-    return hit.length > 0 ? hit.map((c) => clean(c.name)).join(', ') : 'To be assigned';
-  };
-  const roles = ROLES.map((r) => ({ role: r.role, description: r.description, assignee: assigneeFor(r.match) }));
+  const { sheet, assignments } = contactSheet(bundle, clean, model.meta.client);
+  const roles = assignments.map((a, i) => ({ role: a.role.label, description: a.role.duty, assignee: sheet[i]!.gap ? 'To be assigned' : sheet[i]!.name }));
   roles.push({
     role: 'Microsoft',
     description: 'Runs incident response for its own platform, notifies affected customers, and supports the client through support cases. Does not act inside the tenant.',
@@ -300,7 +290,6 @@ export function buildIrPlan(input: {
           shared: p.steps.filter((s) => s.phase === phase && s.actor === 'shared').map((s) => s.text),
         }))
         .filter((x) => x.customer.length + x.microsoft.length + x.shared.length > 0);
-      const order = new Map(risks.map((r, i) => [r.id, i]));
       return {
         id: p.id,
         title: p.title,
@@ -308,43 +297,26 @@ export function buildIrPlan(input: {
         reasons: sel.reasons,
         prerequisites: p.prerequisites ?? [],
         phases,
-        riskIds: [...sel.riskIds].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)),
+        ...shortRiskList(sel.riskIds, risks),
+        linked: sel.riskIds,
         mappings: p.mappings?.nistCsf?.join(', ') ?? '',
       };
     });
 
-  const readinessGaps = risks
-    .filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId))
+  const readinessGaps = bySeverity(risks.filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId)))
     .map((r) => ({ riskId: r.id, bookmark: r.bookmark, title: r.title, level: r.inherent.levelLabel, action: r.recommendation.summary }));
 
   const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT').map((r) => r.id);
 
-  const playbookTitle = new Map(playbooks.map((p) => [p.id, p.title]));
-  const tabletop = risks
-    .filter((r) => r.owner !== 'microsoft' && r.playbooks.some((id) => playbookTitle.has(id)))
-    .slice(0, 3)
-    .map((r) => {
-      const pb = r.playbooks.find((id) => playbookTitle.has(id))!;
-      return {
-        title: `${playbookTitle.get(pb)} — seeded from ${r.id}`,
-        scenario: `${r.threat} (${r.id}: ${r.title}.)`,
-        riskIds: [r.id],
-        injects: [
-          'T+0: an alert or a user report arrives out of hours. Who receives it, and who declares the incident?',
-          `T+30 min: the first evidence points to the weakness in ${r.id}. Which logs exist to scope it, and for how long are they kept?`,
-          'T+2 h: containment would disrupt a business service. Who decides, and how is Microsoft engaged if needed?',
-          'T+1 day: personal data may be involved. Who assesses notification duties, and by when?',
-        ],
-        objectives: [
-          `Walk the "${playbookTitle.get(pb)}" playbook and confirm each step has a named person and the rights it needs.`,
-          'Confirm the out-of-band contact sheet works without corporate email and Teams.',
-          'Record gaps as actions with owners and dates; feed them into the risk register.',
-        ],
-      };
-    });
-
-  const lead = roles.find((r) => r.role === 'Incident lead')?.assignee ?? 'To be assigned';
-  const exec = roles.find((r) => r.role === 'Executive sponsor')?.assignee ?? 'To be assigned';
+  const ir = bundle.incidentResponse;
+  const notificationClocks = selectNotificationClocks(pack.notificationClocks, bundle, pack.questions, clean);
+  const rights = decisionRights(bundle, clean);
+  const tabletop = tabletopScenarios({ risks, playbooks, rights, clocks: notificationClocks });
+  const outOfBandChannel = clean(ir?.outOfBandChannel ?? '', 2000);
+  const supportPlans = supportPlanTable(pack.commitments?.supportPlans, model.placeholders.supportPlan);
+  const clientPlanRow = supportPlans?.rows.find((r) => r.clients);
+  const lead = sheet[assignments.findIndex((a) => a.role.id === 'incident-lead')]!;
+  const sponsor = sheet[assignments.findIndex((a) => a.role.id === 'ciso-sponsor')]!;
   const nextReview = (() => {
     const m = /(\d+) (\w+) (\d{4})/.exec(model.meta.date);
     return m ? `${m[1]} ${m[2]} ${Number(m[3]) + 1}` : 'Within 12 months';
@@ -352,8 +324,8 @@ export function buildIrPlan(input: {
 
   return {
     planControl: {
-      owner: lead,
-      approver: exec,
+      owner: lead.gap ? 'To be assigned' : lead.name,
+      approver: clean(ir?.planApprover ?? '', 200) || (sponsor.gap ? 'To be assigned' : `${sponsor.name} (proposed; no approver recorded)`),
       version: model.meta.version,
       date: model.meta.date,
       reviewCycle: 'At least every 12 months, after every SEV 1 or SEV 2 incident or exercise, and whenever the Microsoft support plan, MSSP, or the scope of the Azure or Microsoft 365 estate changes.',
@@ -372,13 +344,26 @@ export function buildIrPlan(input: {
     supportPlan: model.placeholders.supportPlan,
     escalationNotes: clean(bundle.incidentResponse?.escalationNotes ?? '', 10_000),
     supportGapRiskIds,
-    supportPlans: supportPlanTable(pack.commitments?.supportPlans, model.placeholders.supportPlan),
+    supportPlans,
     severity: SEVERITY,
     categories: CATEGORIES,
     readinessGaps,
     detectionSources: detection,
     assetClasses,
-    playbooks,
+    playbooks: playbooks.map(({ linked: _l, ...p }) => p),
     tabletop,
+    quickCard: quickCard({
+      sheet,
+      assignments,
+      outOfBand: outOfBandChannel,
+      supportPlan: model.placeholders.supportPlan,
+      roundTheClockA: clientPlanRow ? (clientPlanRow.roundTheClock === 'Yes' ? `Yes, on the client’s plan (initial response ${clientPlanRow.a})` : 'No, not on the client’s plan') : 'Unknown for the recorded plan: confirm with Microsoft',
+      clocks: notificationClocks,
+    }),
+    contactSheet: sheet,
+    gaps: irSetupGaps(bundle),
+    outOfBandChannel,
+    decisionRights: rights,
+    notificationClocks,
   };
 }

@@ -9,7 +9,8 @@ export interface ReportOptions {
   /** mask tenant and subscription ids (and every other GUID) in client data; default true */
   mask?: boolean;
   /** the incident response plan inside the report (default) or as a separate document */
-  irPlan?: 'inline' | 'separate';
+  /** the IR plan as its own document or inside the report ('inline' is the old name of 'inside'); default: the bundle's deliverable setting, else separate */
+  irPlan?: 'inside' | 'inline' | 'separate';
   /** how much the report prints: executive, standard (default) or full technical (one page per risk) */
   depth?: ReportDepth;
   /** report date (ISO); default the bundle's exportedAt */
@@ -370,10 +371,34 @@ export interface IrPlanModel {
     reasons: string[];
     prerequisites: string[];
     phases: { phase: string; customer: string[]; microsoft: string[]; shared: string[] }[];
+    /** the most severe linked risks (by inherent rating), a few only */
     riskIds: string[];
+    /** linked risks not listed ("and N more in the register") */
+    moreRiskCount: number;
     mappings: string;
   }[];
-  tabletop: { title: string; scenario: string; riskIds: string[]; injects: string[]; objectives: string[] }[];
+  tabletop: { title: string; scenario: string; riskIds: string[]; businessServices: string[]; injects: string[]; objectives: string[] }[];
+  /** the one-page card a responder reads first */
+  quickCard: {
+    declare: string[];
+    callList: { role: string; name: string; phone: string }[];
+    firstFifteen: string[];
+    outOfBand: string;
+    microsoft: [string, string][];
+  };
+  /** one row per role the plan needs; `gap` when nobody holds it */
+  contactSheet: { role: string; duty: string; required: boolean; name: string; organisation: string; phone: string; email: string; deputy: string; gap: boolean }[];
+  /** what the IR setup still lacks (roles, approver, out-of-band channel, decision rights) */
+  gaps: { id: string; required: boolean; message: string }[];
+  /** '' when none was recorded */
+  outOfBandChannel: string;
+  decisionRights: { decision: string; holder: string; deputy: string; gap: boolean }[];
+  notificationClocks: {
+    regulatory: { regime: string; why: string; trigger: string; deadlines: { step: string; deadline: string; citation: string }[]; note: string }[];
+    contractual: { counterparty: string; deadline: string; source: string }[];
+    caveats: string[];
+    sources: string[];
+  };
 }
 
 /** Other providers in scope, side by side: a column per provider (model-builders/other-providers.ts). */

@@ -11,6 +11,7 @@
  * of the bundle and come back blank.
  */
 import { BUNDLE_SCHEMA_VERSION, SUPPORT_PLANS, type AssessmentBundle, type BundleEngagement, type BundleResource } from '../../core/bundle/schema';
+import { deputyOf, knownRoles, responsibilitiesWith, taggedRoles } from '../../core/report/ir-roles';
 import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import type { Answers } from '../../core/interview/answers';
@@ -52,7 +53,6 @@ export interface AssessmentDump {
   deliverableSettings: DeliverableSettingsRecord | null;
 }
 
-const DEPUTY = 'Deputy: ';
 /** What earlier versions exported for a blank client name; read back as blank. */
 const LEGACY_NO_CLIENT = 'Not recorded';
 
@@ -177,7 +177,9 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
         const contact: AssessmentBundle['contacts'][number] = { id: c.id, name: c.name, role: c.role };
         if (c.email) contact.email = c.email;
         if (c.phone) contact.phone = c.phone;
-        if (c.deputy) contact.responsibilities = [`${DEPUTY}${c.deputy}`];
+        // IR roles as `IR role: <id>` entries (unknown ids dropped), then the deputy (core/report/ir-roles.ts)
+        const responsibilities = responsibilitiesWith(knownRoles(c.roles), c.deputy);
+        if (responsibilities.length > 0) contact.responsibilities = responsibilities;
         return contact;
       }),
     ...(incidentResponse ? { incidentResponse } : {}),
@@ -290,7 +292,8 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       role: c.role,
       phone: c.phone ?? '',
       email: c.email ?? '',
-      deputy: c.responsibilities?.find((x) => x.startsWith(DEPUTY))?.slice(DEPUTY.length) ?? '',
+      deputy: deputyOf(c.responsibilities),
+      roles: taggedRoles(c.responsibilities),
     })),
     incidentSetup: incidentSetupOf(b.id, bundle.incidentResponse, b.updatedAt),
     businessServices: (bundle.businessServices ?? []).map((s, order) => ({ ...s, assessmentId: b.id, order })),

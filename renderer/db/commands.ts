@@ -7,7 +7,7 @@ import { bundledPack } from '../content/bundled-pack';
 import { saveAnswer, type AnswerInput } from './answers-repository';
 import { patchEngagement, renameAssessment, updateClient } from './assessments-repository';
 import type { Engagement } from './database';
-import { getIncidentSetup, saveIncidentSetup, updateContact, type ContactInput } from './incident-repository';
+import { getIncidentSetup, saveIncidentDetails, saveIncidentSetup, updateContact, type ContactInput, type IncidentDetails } from './incident-repository';
 import { editRisk, type RiskEdit } from './risks-repository';
 import { saveProviderWorksheet } from './provider-worksheets-repository';
 import type { ProviderWorksheet } from '../../core/bundle/schema';
@@ -19,6 +19,7 @@ export type Command =
   | { kind: 'client'; assessmentId: string; client: string }
   | { kind: 'contact'; contactId: string; input: ContactInput }
   | { kind: 'incident-setup'; assessmentId: string; supportPlan?: string; escalationNotes?: string }
+  | { kind: 'incident-details'; assessmentId: string; changes: IncidentDetails }
   | { kind: 'risk-edit'; assessmentId: string; riskId: string; edit: RiskEdit; by: string }
   | { kind: 'provider-worksheet'; assessmentId: string; sheet: ProviderWorksheet };
 
@@ -41,6 +42,8 @@ export async function executeCommand(command: Command): Promise<void> {
         escalationNotes: command.escalationNotes ?? latest?.escalationNotes ?? '',
       });
     }
+    case 'incident-details':
+      return saveIncidentDetails(command.assessmentId, command.changes);
     case 'risk-edit':
       return editRisk(command.assessmentId, command.riskId, command.edit, command.by, bundledPack());
     case 'provider-worksheet': {

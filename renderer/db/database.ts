@@ -204,6 +204,8 @@ export interface ContactRecord {
   phone: string;
   email: string;
   deputy: string;
+  /** IR roles the contact holds (core/report/ir-roles.ts ids); absent on rows written before roles existed */
+  roles?: string[];
 }
 
 export interface IncidentSetupRecord extends IncidentSetupExtras {

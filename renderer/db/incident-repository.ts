@@ -1,6 +1,7 @@
-/** Incident response setup: contacts (roles, deputies) and the Microsoft support plan. */
+/** Incident response setup: contacts (IR roles, deputies), the Microsoft support plan, and the plan's decisions. */
 import { z } from 'zod';
-import { database, type ContactRecord, type IncidentSetupRecord } from './database';
+import { IR_ROLE_IDS } from '../../core/report/ir-roles';
+import { database, type ContactRecord, type DeliverableSettingsRecord, type IncidentSetupRecord } from './database';
 import { now } from './assessments-repository';
 
 /** The plans the setup offers (defined with the bundle schema, which accepts exactly these). */
@@ -14,15 +15,17 @@ export const contactSchema = z.strictObject({
   phone: field(100),
   email: field(320),
   deputy: field(200),
+  roles: z.array(z.enum(IR_ROLE_IDS, 'Pick a role from the list.')).max(IR_ROLE_IDS.length).default([]),
 });
-export type ContactInput = z.infer<typeof contactSchema>;
+/** What the contact editor writes; `roles` may be left out (commands journalled before roles existed). */
+export type ContactInput = z.input<typeof contactSchema>;
 
 export function listContacts(assessmentId: string): Promise<ContactRecord[]> {
   return database().contacts.where('assessmentId').equals(assessmentId).sortBy('order');
 }
 
 export async function addContact(assessmentId: string, input: Partial<ContactInput> = {}): Promise<string> {
-  const value = contactSchema.parse({ name: '', role: '', phone: '', email: '', deputy: '', ...input });
+  const value = contactSchema.parse({ name: '', role: '', phone: '', email: '', deputy: '', roles: [], ...input });
   const db = database();
   const id = crypto.randomUUID();
   await db.transaction('rw', db.contacts, async () => {
@@ -62,4 +65,43 @@ export async function saveIncidentSetup(assessmentId: string, input: z.infer<typ
     const existing = await database().incidentSetup.get(assessmentId);
     await database().incidentSetup.put({ ...existing, assessmentId, ...value, updatedAt: now() });
   });
+}
+
+/** The plan's own fields: out-of-band channel, approver, decision rights, contractual clocks. Blank rows are allowed while typing. */
+export const incidentDetailsSchema = z.strictObject({
+  outOfBandChannel: field(2000).optional(),
+  planApprover: field(200).optional(),
+  decisionRights: z.array(z.strictObject({ decision: field(500), holder: field(200), deputy: field(200) })).max(100, 'Keep to 100 decisions.').optional(),
+  contractualClocks: z.array(z.strictObject({ counterparty: field(200), deadline: field(200), source: field(500) })).max(100, 'Keep to 100 clocks.').optional(),
+});
+export type IncidentDetails = z.infer<typeof incidentDetailsSchema>;
+
+const DETAIL_LABEL: Record<string, string> = {
+  outOfBandChannel: 'Out-of-band channel',
+  planApprover: 'Plan approver',
+  decisionRights: 'Decision right',
+  contractualClocks: 'Contractual clock',
+};
+
+/** `decisionRights.0.holder` -> "Decision right 1, holder": where the problem is, in the screen's words. */
+function detailPath(path: readonly PropertyKey[]): string {
+  const [field, row, column] = path;
+  const label = DETAIL_LABEL[String(field)] ?? String(field);
+  return typeof row === 'number' ? `${label} ${row + 1}${column !== undefined ? `, ${String(column)}` : ''}` : label;
+}
+
+/** Saves the given fields of the plan, keeping every other field of the setup row. */
+export async function saveIncidentDetails(assessmentId: string, input: IncidentDetails): Promise<void> {
+  const parsed = incidentDetailsSchema.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${detailPath(i.path)}: ${i.message}`).join(' '));
+  const value = parsed.data;
+  await database().transaction('rw', database().incidentSetup, async () => {
+    const existing = await database().incidentSetup.get(assessmentId);
+    await database().incidentSetup.put({ supportPlan: '', escalationNotes: '', ...existing, assessmentId, ...value, updatedAt: now() });
+  });
+}
+
+/** The deliverable settings (IR plan layout, depth, sign-off) of an assessment, if any were saved. */
+export function getDeliverableSettings(assessmentId: string): Promise<DeliverableSettingsRecord | undefined> {
+  return database().deliverableSettings.get(assessmentId);
 }

@@ -4,7 +4,7 @@ import type { TemplateFile } from '../../core/report/template';
 /** Options the Report screen offers. */
 export interface ReportRequestOptions {
   mask: boolean;
-  irPlan: 'inline' | 'separate';
+  irPlan: 'inside' | 'separate';
   version: string;
 }
 

@@ -16,7 +16,8 @@ test.describe('Report screen', () => {
     // The folder dialog (stubbed at the edge) picks templates/default; main reads it from disk.
     await app.getByTestId('choose-template').click();
     await expect(app.getByTestId('report-template')).toHaveText(/^default \(\d+ files\)$/);
-    await app.getByText('As a separate document').click();
+    // the IR plan is its own document unless the deliverable settings say otherwise
+    await expect(app.getByRole('radio', { name: 'As a separate document' })).toBeChecked();
     await app.getByTestId('generate-report').click();
     await expect(app.getByTestId('report-progress')).toBeVisible();
     await expect(app.getByTestId('report-built')).toBeVisible({ timeout: 120_000 });

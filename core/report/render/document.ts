@@ -16,7 +16,7 @@ import {
 import type { ReportModel } from '../model';
 import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
-import { irPlan } from './ir';
+import { irPlan, irQuickCard } from './ir';
 import { sectionsAtDepth } from '../depth';
 import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
 import {
@@ -95,6 +95,7 @@ function headerFooter(ctx: Ctx, isCover: boolean, cachedPages: number): Pick<ISe
 }
 
 type Renderer = (ctx: Ctx) => Block[];
+const QUICK_CARD = 'ir-quick-card' as SectionId;
 
 /** Renders the report model as a docx Document. `part` picks the report or the stand-alone IR plan. */
 export function renderDocument(
@@ -130,7 +131,7 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   const wanted: SectionId[] =
     options.part === 'report'
       ? sectionsAtDepth(template.sections, model.depth)
-      : (['cover', 'document-control', 'contents', 'ir-plan', 'appendix-sign-off'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan');
+      : (['cover', QUICK_CARD, 'document-control', 'contents', 'ir-plan'] as SectionId[]).filter((s) => template.sections.includes(s) || s === 'ir-plan' || s === QUICK_CARD);
   // risk ids link to the risk's page (full depth) or its entry in the themes chapter
   const riskLinks = options.part === 'report' && (wanted.includes('risk-details') || wanted.includes('themes'));
   const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks, sections: wanted };
@@ -165,6 +166,8 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'appendix-evidence': appendixEvidence,
     'appendix-glossary': appendixGlossary,
     'appendix-sign-off': appendixSignOff,
+    // the stand-alone IR plan opens with its quick-reference card (not a template section); it ends with its own approval, not the report's risk sign-off
+    [QUICK_CARD]: (ctx: Ctx) => irQuickCard(ctx),
   };
 
   // group consecutive sections by page setup: the cover alone, the register landscape, the rest portrait

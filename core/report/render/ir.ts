@@ -1,5 +1,5 @@
-import type { ParagraphChild } from 'docx';
-import { bullets, heading, keyValues, link, para, rich, runs, STYLE, type CellContent } from './primitives';
+import { Paragraph, type ParagraphChild } from 'docx';
+import { bullets, heading, keyValues, link, numbered, para, rich, runs, STYLE, type CellContent } from './primitives';
 import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
 import type { IrPlanModel } from '../types';
 
@@ -28,11 +28,114 @@ function supportPlanEscalation(ctx: Ctx, ir: IrPlanModel): Block[] {
   return out;
 }
 
+/** Signatures under plan control in the stand-alone plan (risk acceptance belongs to the report). */
+function irApproval(ctx: Ctx): Block[] {
+  const pc = ctx.model.irPlan.planControl;
+  return [
+    para('Approval: this plan takes effect when signed; the owner re-issues it after each review.', STYLE.caption),
+    brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], [
+      [pc.approver, 'Approver', '', ''],
+      [pc.owner, 'Plan owner (incident lead)', '', ''],
+    ]),
+  ];
+}
+
+/** How many readiness gaps the plan lists (most severe first); the register has the rest. */
+const READINESS_SHOWN = 10;
+
+/** A playbook's steps phase by phase, read top to bottom; steps that are not the client's say whose they are. */
+function playbookSteps(phases: IrPlanModel['playbooks'][number]['phases']): Block[] {
+  return phases.flatMap((ph) => [
+    para(ph.phase, STYLE.label),
+    // table-sized text: the steps carry commands, and the plan must stay short enough to print
+    ...bullets([...ph.customer, ...ph.microsoft.map((s) => `Microsoft: ${s}`), ...ph.shared.map((s) => `Together with Microsoft: ${s}`)], STYLE.tableText),
+  ]);
+}
+
+/** The one-page card a responder reads first: declare, whom to call, first 15 minutes, Microsoft path. */
+export function irQuickCard(ctx: Ctx, level: 1 | 2 = 1): Block[] {
+  const q = ctx.model.irPlan.quickCard;
+  const label = (text: string): Block => para(text, STYLE.label);
+  return [
+    heading(level, 'Quick-reference card'),
+    para(`Keep a printed copy with the out-of-band channel. Full contact details: the contact sheet; severity criteria: “Classification and severity”.`, STYLE.small),
+    label('1. Declare an incident'),
+    ...bullets(q.declare),
+    label('2. Who to call'),
+    brandedTable(ctx, [3, 4, 3], ['Role', 'Name', 'Phone'], q.callList.map((c) => [c.role, c.name.startsWith('GAP') ? { text: c.name, bold: true } : c.name, c.phone]), false),
+    label('3. First 15 minutes'),
+    ...numbered(q.firstFifteen),
+    label('4. Out-of-band channel'),
+    para(q.outOfBand),
+    label('5. Microsoft case path'),
+    keyValues(q.microsoft, ctx.width, themeOf(ctx).labelFill, themeOf(ctx).tableBorder),
+  ];
+}
+
+/** The role in bold over its duty in small print, so the sheet needs no second table. */
+const roleCell = (r: IrPlanModel['contactSheet'][number]): CellContent => [
+  new Paragraph({ style: STYLE.tableText, children: runs(`${r.role}${r.gap && !r.required ? ' (if used)' : ''}`, { bold: true }) }),
+  new Paragraph({ style: STYLE.small, children: runs(r.duty) }),
+];
+
+/** Contact sheet by role, gaps flagged; decision rights; the out-of-band channel. */
+function rolesAndDecisions(ctx: Ctx, ir: IrPlanModel): Block[] {
+  const out: Block[] = [heading(2, 'Contact sheet')];
+  out.push(para('One row per role the plan needs. Keep a printed and an offline copy: corporate email and Teams may be unavailable during an incident. “GAP” marks a role nobody holds yet.', STYLE.small));
+  out.push(
+    brandedTable(
+      ctx,
+      [4.2, 2.8, 2.2, 2.4, 3, 2],
+      ['Role and duty', 'Name', 'Organisation', 'Phone', 'Email', 'Deputy'],
+      ir.contactSheet.map((r) => [roleCell(r), r.gap ? { text: r.name, bold: true } : r.name, r.organisation, r.phone, r.email, r.deputy]),
+    ),
+  );
+  if (ir.contacts.some((c) => !ir.contactSheet.some((r) => r.name.includes(c.name)))) {
+    out.push(para('Other contacts recorded:', STYLE.caption));
+    out.push(brandedTable(ctx, [3, 3, 3, 3], ['Name', 'Role', 'Phone', 'Email'], ir.contacts.filter((c) => !ir.contactSheet.some((r) => r.name.includes(c.name))).map((c) => [c.name, c.role, c.phone, c.email])));
+  }
+  out.push(heading(2, 'Out-of-band channel'));
+  out.push(para(ir.outOfBandChannel || 'No out-of-band channel has been agreed (a gap). Agree a conference bridge or messaging group that does not depend on the corporate Microsoft 365 tenant or its identities, test it, and print it on the quick-reference card.'));
+  out.push(heading(2, 'Decision rights'));
+  out.push(para('Who may take each decision during an incident without further approval, and who decides when they cannot be reached.'));
+  out.push(brandedTable(ctx, [6, 3, 3], ['Decision', 'Holder', 'Deputy'], ir.decisionRights.map((d) => [d.decision, d.gap ? { text: d.holder, bold: true } : d.holder, d.deputy])));
+  const required = ir.gaps.filter((g) => g.required);
+  if (required.length > 0) {
+    out.push(para('Open items before this plan can be approved:', STYLE.caption));
+    out.push(...bullets(required.map((g) => g.message)));
+  }
+  return out;
+}
+
+/** The regulatory clocks selected by the scope, then the contractual ones, each cited. */
+function notificationClocks(ctx: Ctx, ir: IrPlanModel): Block[] {
+  const c = ir.notificationClocks;
+  const out: Block[] = [heading(2, 'Notification clocks')];
+  out.push(para('Deadlines that start when the organisation becomes aware of an incident. Selected from the scoping answers (regulated data, sector, jurisdictions); legal / the DPO confirms which apply to each incident. This is not legal advice.'));
+  for (const note of c.caveats) out.push(para(note, STYLE.small));
+  for (const r of c.regulatory) {
+    out.push(heading(3, r.regime));
+    out.push(rich([{ text: 'Why listed: ', bold: true }, r.why, '. ', { text: 'Clock starts: ', bold: true }, r.trigger]));
+    out.push(brandedTable(ctx, [4, 5, 3], ['Step', 'Deadline', 'Source'], r.deadlines.map((d) => [d.step, d.deadline, d.citation])));
+    if (r.note) out.push(para(r.note, STYLE.small));
+  }
+  if (c.regulatory.length === 0) out.push(para('No regulatory regime in the content pack matches the scoping answers.'));
+  out.push(heading(3, 'Contractual clocks'));
+  out.push(
+    c.contractual.length > 0
+      ? brandedTable(ctx, [4, 4, 4], ['Whom to notify', 'Deadline', 'Contract'], c.contractual.map((x) => [x.counterparty, x.deadline, x.source]))
+      : para('No contractual notification deadline was recorded (customers, sponsors, insurers, card acquirers). Record them in the incident response setup.'),
+  );
+  if (c.sources.length > 0) out.push(para(`Sources: ${c.sources.join('; ')}.`, STYLE.small));
+  return out;
+}
+
 export function irPlan(ctx: Ctx): Block[] {
   const ir = ctx.model.irPlan;
   const m = ctx.model;
   const out: Block[] = [heading(1, 'Incident response plan')];
-  if (ctx.irSeparate) out.push(para(`This plan is issued as a companion to the report “${m.meta.title}” for ${m.meta.client}; risk ids (R-nnn) refer to that report’s register.`, STYLE.small));
+  if (ctx.irSeparate) out.push(para(`This plan is issued as a companion to the report “${ctx.template.manifest.document.reportTitle}” for ${m.meta.client}; risk ids (R-nnn) refer to that report’s register.`, STYLE.small));
+  if (!ctx.irSeparate) out.push(...irQuickCard(ctx, 2));
   out.push(...templateText(ctx, 'ir-introduction', 3));
 
   out.push(heading(2, 'Plan control'));
@@ -50,19 +153,15 @@ export function irPlan(ctx: Ctx): Block[] {
       themeOf(ctx).tableBorder,
     ),
   );
+  if (ctx.irSeparate) out.push(...irApproval(ctx));
   out.push(para('How this plan maps to NIST SP 800-61 (Rev. 3 uses the CSF 2.0 functions; Rev. 2 phases are shown because many teams still use them):', STYLE.caption));
   out.push(brandedTable(ctx, [3, 4, 5], ['Rev. 2 phase', 'CSF 2.0 functions (Rev. 3)', 'Where in this plan'], ir.nistMapping.map((x) => [x.rev2, x.csf, x.section])));
 
-  out.push(heading(2, 'Roles, RACI and contact sheet'));
-  out.push(brandedTable(ctx, [3, 6, 3], ['Role', 'Responsibilities', 'Assigned to'], ir.roles.map((r) => [r.role, r.description, r.assignee])));
-  out.push(para('RACI (R responsible, A accountable, C consulted, I informed):', STYLE.caption));
+  out.push(...rolesAndDecisions(ctx, ir));
+  out.push(heading(2, 'Responsibilities (RACI)'));
+  out.push(para('R responsible, A accountable, C consulted, I informed.', STYLE.caption));
   out.push(brandedTable(ctx, [4, ...ir.raci.roles.map(() => 1)], ['Activity', ...ir.raci.roles], ir.raci.rows.map((r) => [r.activity, ...r.cells])));
-  out.push(para('Contact sheet — keep a printed and an offline copy; corporate email and Teams may be unavailable during an incident.', STYLE.caption));
-  out.push(
-    ir.contacts.length > 0
-      ? brandedTable(ctx, [2.5, 2.5, 2, 3, 2, 3], ['Name', 'Role', 'Organisation', 'Email', 'Phone', 'Responsibilities'], ir.contacts.map((x) => [x.name, x.role, x.organisation, x.email, x.phone, x.responsibilities]))
-      : para('No contacts were recorded in the assessment. Complete the contact sheet before the plan is approved.'),
-  );
+  out.push(...notificationClocks(ctx, ir));
 
   out.push(heading(2, 'Shared responsibility during incidents'));
   out.push(...templateText(ctx, 'ir-microsoft', 3));
@@ -84,9 +183,10 @@ export function irPlan(ctx: Ctx): Block[] {
   out.push(para('Generated from the risk register: each gap below weakens the organisation’s ability to detect, respond to or recover from an incident until it is treated.'));
   out.push(
     ir.readinessGaps.length > 0
-      ? brandedTable(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
+      ? brandedTable(ctx, [1.2, 5, 1.6, 6], ['Risk', 'Gap', 'Level', 'Action'], ir.readinessGaps.slice(0, READINESS_SHOWN).map((g) => [ref(ctx, g.riskId), g.title, g.level, g.action]))
       : para('No readiness gap was raised in the register.'),
   );
+  if (ir.readinessGaps.length > READINESS_SHOWN) out.push(para(`The ${READINESS_SHOWN} most severe are shown; ${ir.readinessGaps.length - READINESS_SHOWN} more are in the register.`, STYLE.small));
 
   out.push(heading(2, 'Detection and analysis'));
   out.push(para('The sources this organisation has today, from the interview and the inventory. Investigations depend on them; sources marked “Not in place” are blind spots.'));
@@ -101,9 +201,9 @@ export function irPlan(ctx: Ctx): Block[] {
   for (const a of ir.assetClasses) {
     out.push(heading(3, a.name));
     out.push(para(a.why, STYLE.small));
-    out.push(para('Containment', STYLE.label), ...bullets(a.containment));
-    out.push(para('Eradication', STYLE.label), ...bullets(a.eradication));
-    out.push(para('Recovery', STYLE.label), ...bullets(a.recovery));
+    out.push(para('Containment', STYLE.label), ...bullets(a.containment, STYLE.tableText));
+    out.push(para('Eradication', STYLE.label), ...bullets(a.eradication, STYLE.tableText));
+    out.push(para('Recovery', STYLE.label), ...bullets(a.recovery, STYLE.tableText));
   }
 
   out.push(heading(2, 'Communication'));
@@ -115,15 +215,10 @@ export function irPlan(ctx: Ctx): Block[] {
     out.push(heading(3, p.title));
     out.push(para(p.summary));
     out.push(rich([{ text: 'Why it is in this plan: ', bold: true }, p.reasons.join(' ')]));
-    if (p.riskIds.length > 0) out.push(rich([{ text: 'Linked risks: ', bold: true }, ...p.riskIds.flatMap((id, i) => [...(i > 0 ? [', '] : []), ...toChildren(ctx, id)])]));
+    if (p.riskIds.length > 0)
+      out.push(rich([{ text: 'Most severe linked risks: ', bold: true }, ...p.riskIds.flatMap((id, i) => [...(i > 0 ? [', '] : []), ...toChildren(ctx, id)]), ...(p.moreRiskCount > 0 ? [` and ${p.moreRiskCount} more in the register`] : []), '.']));
     if (p.prerequisites.length > 0) out.push(para('Prerequisites', STYLE.label), ...bullets(p.prerequisites));
-    out.push(
-      brandedTable(ctx,
-        [2, 5, 4, 3],
-        ['Phase', 'Client', 'Microsoft', 'Together'],
-        p.phases.map((ph) => [ph.phase, ph.customer.map((s) => `• ${s}`).join('\n'), ph.microsoft.map((s) => `• ${s}`).join('\n'), ph.shared.map((s) => `• ${s}`).join('\n')]),
-      ),
-    );
+    out.push(...playbookSteps(p.phases));
     if (p.mappings) out.push(para(`NIST CSF 2.0: ${p.mappings}`, STYLE.small));
   }
 
@@ -135,6 +230,7 @@ export function irPlan(ctx: Ctx): Block[] {
   for (const s of ir.tabletop) {
     out.push(heading(3, `Tabletop: ${s.title}`));
     out.push(rich([{ text: 'Scenario: ', bold: true }, s.scenario]));
+    if (s.businessServices.length > 0) out.push(rich([{ text: 'Business services: ', bold: true }, s.businessServices.join(', ')]));
     out.push(para('Injects', STYLE.label), ...bullets(s.injects));
     out.push(para('Objectives', STYLE.label), ...bullets(s.objectives));
   }

@@ -23,7 +23,8 @@ export function textWidthTwips(text: string, sizePt: number, bold = false): numb
   const table = bold ? BOLD : REGULAR;
   let em = 0;
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+    // a no-break space is as wide as a space
+    const c = ch === '\u00A0' ? 32 : ch.codePointAt(0)!;
     em += c >= 32 && c < 127 ? table[c - 32]! : (EXTRA[c]?.[bold ? 1 : 0] ?? (c >= 0x2e80 ? WIDE : OTHER));
   }
   return (em / 1000) * sizePt * 20;
@@ -33,13 +34,14 @@ export function textWidthTwips(text: string, sizePt: number, bold = false): numb
 const SHORT_TOKEN = 10;
 
 /**
- * The pieces a line should not break inside: words separated by white space; a longer word
+ * The pieces a line should not break inside: words separated by white space (not a no-break
+ * space, which holds e.g. a phone number together); a longer word
  * with hyphens may break after each hyphen (where Word and LibreOffice break lines), a short
  * one (an id) is kept whole.
  */
 export function unbreakablePieces(text: string): string[] {
   return text
-    .split(/\s+/)
+    .split(/[^\S\u00A0]+/) // a no-break space joins, as it does on the page
     .flatMap((w) => (w.length > SHORT_TOKEN ? w.split(/(?<=-)/) : [w]))
     .filter((p) => p !== '');
 }

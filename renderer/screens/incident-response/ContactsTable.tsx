@@ -1,10 +1,11 @@
-import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ContactRecord } from '../../db/database';
+import { IR_ROLES, knownRoles, type IrRoleId } from '../../../core/report/ir-roles';
 import { removeContact, type ContactInput } from '../../db/incident-repository';
 import { useQueuedField } from '../../hooks/use-queued-field';
 
-const COLUMNS: { key: keyof ContactInput; label: string; type: 'text' | 'tel' | 'email' }[] = [
+const COLUMNS: { key: 'name' | 'role' | 'phone' | 'email' | 'deputy'; label: string; type: 'text' | 'tel' | 'email' }[] = [
   { key: 'name', label: 'Name', type: 'text' },
   { key: 'role', label: 'Role', type: 'text' },
   { key: 'phone', label: 'Phone', type: 'tel' },
@@ -12,8 +13,21 @@ const COLUMNS: { key: keyof ContactInput; label: string; type: 'text' | 'tel' | 
   { key: 'deputy', label: 'Deputy', type: 'text' },
 ];
 
+const useStyles = makeStyles({
+  // Fluent's dropdown asks for 250px; in the table it takes its column's width like the inputs
+  roles: { minWidth: '0', width: '100%' },
+});
+
 function ContactRow({ contact, index }: { contact: ContactRecord; index: number }) {
-  const stored: ContactInput = { name: contact.name, role: contact.role, phone: contact.phone, email: contact.email, deputy: contact.deputy };
+  const styles = useStyles();
+  const stored: ContactInput & { roles: IrRoleId[] } = {
+    name: contact.name,
+    role: contact.role,
+    phone: contact.phone,
+    email: contact.email,
+    deputy: contact.deputy,
+    roles: knownRoles(contact.roles),
+  };
   const [value, setValue] = useQueuedField(`contact:${contact.id}`, stored, (v) => ({ kind: 'contact', contactId: contact.id, input: v }));
   return (
     <TableRow data-testid="contact-row">
@@ -29,6 +43,24 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
         </TableCell>
       ))}
       <TableCell>
+        <Dropdown
+          className={styles.roles}
+          multiselect
+          aria-label={`Contact ${index + 1} IR roles`}
+          placeholder="No IR role"
+          selectedOptions={value.roles}
+          value={value.roles.map((r) => IR_ROLES.find((x) => x.id === r)?.label ?? r).join(', ')}
+          onOptionSelect={(_e, d) => setValue({ ...value, roles: IR_ROLES.filter((x) => d.selectedOptions.includes(x.id)).map((x) => x.id) })}
+          data-testid="contact-roles"
+        >
+          {IR_ROLES.map((r) => (
+            <Option key={r.id} value={r.id} text={r.label}>
+              {r.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </TableCell>
+      <TableCell>
         <Button icon={<DeleteRegular />} aria-label={`Remove contact ${index + 1}`} onClick={() => void removeContact(contact.id)} />
       </TableCell>
     </TableRow>
@@ -36,7 +68,7 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
 }
 
 export function ContactsTable({ contacts }: { contacts: ContactRecord[] }) {
-  if (contacts.length === 0) return <Text data-testid="no-contacts">No contacts yet: add the incident commander, the Microsoft support contract owner and their deputies.</Text>;
+  if (contacts.length === 0) return <Text data-testid="no-contacts">No contacts yet: add the people the plan needs (incident lead and deputy, CISO, legal / DPO, communications, cloud platform, MSSP, insurer, Microsoft support) and give each their IR roles.</Text>;
   return (
     <Table aria-labelledby="ir-contacts-title" size="small" data-testid="contacts">
       <TableHeader>
@@ -44,6 +76,7 @@ export function ContactsTable({ contacts }: { contacts: ContactRecord[] }) {
           {COLUMNS.map((c) => (
             <TableHeaderCell key={c.key}>{c.label}</TableHeaderCell>
           ))}
+          <TableHeaderCell>IR roles</TableHeaderCell>
           <TableHeaderCell>
             <span className="visually-hidden">Remove</span>
           </TableHeaderCell>

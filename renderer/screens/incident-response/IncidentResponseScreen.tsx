@@ -7,6 +7,8 @@ import { addContact, getIncidentSetup, listContacts, SUPPORT_PLANS } from '../..
 import { queueCommand } from '../../db/write-queue';
 import { useQueuedField } from '../../hooks/use-queued-field';
 import { ContactsTable } from './ContactsTable';
+import { PlanDetails } from './PlanDetails';
+import { RoleCoverage } from './RoleCoverage';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -27,7 +29,7 @@ export function IncidentResponseScreen({ assessment }: { assessment: AssessmentR
   const setPlan = (supportPlan: string) => void queueCommand(`${id}:support-plan`, { kind: 'incident-setup', assessmentId: id, supportPlan }).catch(() => undefined);
   return (
     <section className={styles.section} aria-labelledby="ir-title">
-      <ScreenHeader id="ir-title" title="Incident response setup" description="Roles, contacts and support arrangements for the incident response plan." />
+      <ScreenHeader id="ir-title" title="Incident response setup" description="Roles, contacts, support arrangements and decisions for the incident response plan." />
       <Title3 as="h3" id="ir-contacts-title">
         Roles and contacts
       </Title3>
@@ -37,6 +39,11 @@ export function IncidentResponseScreen({ assessment }: { assessment: AssessmentR
           Add contact
         </Button>
       </div>
+      <Title3 as="h3" id="ir-coverage-title">
+        Roles the plan needs
+      </Title3>
+      <RoleCoverage contacts={contacts ?? []} />
+      <PlanDetails assessmentId={id} setup={setup} />
       <Field label="Microsoft support plan" hint="Decides the case severities and response times the client can count on during an incident.">
         <Select value={stored.supportPlan} onChange={(_e, d) => setPlan(d.value)} data-testid="support-plan">
           {SUPPORT_PLANS.map((p) => (

@@ -14,6 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDownRegular, DocumentRegular, FolderOpenRegular, OpenRegular } from '@fluentui/react-icons';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ReportProgress } from '../../../core/report/build';
 import type { ChannelResponse } from '../../../core/ipc/contract';
@@ -24,6 +25,7 @@ import { bundleFileName, readDump } from '../../bundle/bundle-store';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { SkippedTemplateFiles } from './SkippedTemplateFiles';
 import type { AssessmentRecord } from '../../db/database';
+import { getDeliverableSettings } from '../../db/incident-repository';
 import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
 
 type SkippedEntries = ChannelResponse<'file:choose-report-template'>['skipped'];
@@ -65,7 +67,10 @@ function reportNames(assessmentName: string) {
 export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const [mask, setMask] = useState(true);
-  const [irPlan, setIrPlan] = useState<'inline' | 'separate'>('inline');
+  // the IR plan is its own document unless the deliverable settings keep it inside the report
+  const deliverable = useLiveQuery(() => getDeliverableSettings(assessment.id), [assessment.id]);
+  const [irPlanChoice, setIrPlan] = useState<'inside' | 'separate' | null>(null);
+  const irPlan = irPlanChoice ?? deliverable?.irPlan ?? 'separate';
   const [version, setVersion] = useState('1.0');
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const [saved, setSaved] = useState<SavedDocument[]>([]);
@@ -142,9 +147,9 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
         <Input value={version} onChange={(_e, data) => setVersion(data.value)} disabled={building} data-testid="report-version" />
       </Field>
       <Field label="Incident response plan">
-        <RadioGroup value={irPlan} onChange={(_e, data) => setIrPlan(data.value as 'inline' | 'separate')} disabled={building} layout="horizontal">
-          <Radio value="inline" label="Inside the report" />
+        <RadioGroup value={irPlan} onChange={(_e, data) => setIrPlan(data.value as 'inside' | 'separate')} disabled={building} layout="horizontal">
           <Radio value="separate" label="As a separate document" />
+          <Radio value="inside" label="Inside the report" />
         </RadioGroup>
       </Field>
       <Switch

@@ -4,23 +4,17 @@
  * appendix must be on landscape pages. In CI (CI=true) a missing LibreOffice fails the run;
  * elsewhere the suite is skipped, saying why.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/report/build';
 import { lintDocx } from '../../../core/report/docx-lint';
 import { hostileBundle, largeBundle, loadDemo } from '../../unit/core/report/helpers';
+import { office, officeAvailable as available, poppler, run, toPdf } from './office';
 
-const run = promisify(execFile);
-const has = (cmd: string, arg = '--version'): boolean => spawnSync(cmd, [arg], { stdio: 'ignore', timeout: 60_000 }).status === 0;
-const office = ['libreoffice', 'soffice'].find((c) => has(c));
-const poppler = has('pdftotext', '-v') && has('pdfinfo', '-v');
 const inCi = process.env.CI === 'true';
-const available = Boolean(office) && poppler;
 
 if (!available) {
   const why = `LibreOffice (${office ?? 'missing'}) and poppler-utils (${poppler ? 'present' : 'missing'}) are needed to convert reports to PDF`;
@@ -71,11 +65,8 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
   const docxs = new Map<string, Uint8Array>();
 
   async function convert(name: string, bytes: Uint8Array): Promise<void> {
-    const docx = join(dir, `${name}.docx`);
-    writeFileSync(docx, bytes);
-    // a private profile per conversion, so conversions can run side by side
-    await run(office!, [`-env:UserInstallation=file://${join(dir, `profile-${name}`)}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 480_000 });
-    const pdf = join(dir, `${name}.pdf`);
+    writeFileSync(join(dir, `${name}.docx`), bytes);
+    const pdf = await toPdf(dir, name);
     const { stdout: info } = await run('pdfinfo', ['-f', '1', '-l', '100000', pdf], { maxBuffer: 64 * 1024 * 1024 });
     const pages = Array.from(info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm), (m) => ({ w: Number(m[1]), h: Number(m[2]) }));
     const { stdout: text } = await run('pdftotext', [pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
@@ -84,9 +75,9 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
 
   beforeAll(async () => {
     // the full technical depth: every section, one page per risk and the landscape register;
-    // and the demo at the default (standard) depth, for the tables only it has (roadmap plan)
+    // the IR plan inside (its own document has its own test); and the demo at the default (standard) depth, for the tables only it has (roadmap plan)
     const jobs = [...Object.entries(cases).map(([name, b]) => [name, b, 'full'] as const), ['demo-standard', bundle, 'standard'] as const];
-    const built = await Promise.all(jobs.map(async ([name, b, depth]) => [name, (await buildReport({ bundle: b, pack, template, options: { depth } })).report] as const));
+    const built = await Promise.all(jobs.map(async ([name, b, depth]) => [name, (await buildReport({ bundle: b, pack, template, options: { depth, irPlan: 'inside' } })).report] as const));
     for (const [name, bytes] of built) {
       expect(await lintDocx(bytes), name).toEqual([]);
       docxs.set(name, bytes);

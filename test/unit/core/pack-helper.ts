@@ -18,7 +18,9 @@ export function engineFiles(): PackFile[] {
       f.path !== 'themes.yaml' &&
       f.path !== 'risk-templates/provider-side.yaml' &&
       // the rating factors read the real scoping questions: baseline ratings without them
-      f.path !== 'rating-factors.yaml',
+      f.path !== 'rating-factors.yaml' &&
+      // so do the notification clocks (the IR plan's)
+      f.path !== 'notification-clocks.yaml',
   );
 }
 

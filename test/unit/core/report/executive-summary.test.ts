@@ -69,9 +69,10 @@ describe('top risks of the executive summary', () => {
   it('names the sector when the scoping asked it, and only then', () => {
     const answers = { ...demo.answers, 'SCOPE-SECTOR': { choices: ['life-sciences'] } };
     const withAnswer = { ...demo, answers } as AssessmentBundle;
-    expect(buildReportModel(withAnswer, pack, template).summary.framing[0]).not.toContain('life');
+    const packWithoutSector = { ...pack, questions: new Map([...pack.questions].filter(([id]) => id !== 'SCOPE-SECTOR')) } as ContentPack;
+    expect(buildReportModel(withAnswer, packWithoutSector, template).summary.framing[0]).not.toContain('life');
     const sector = { ...pack.questions.get('SCOPE-CRITICALITY')!, id: 'SCOPE-SECTOR', choices: [{ id: 'life-sciences', label: 'Life sciences: pharmaceuticals and GxP manufacturing' }] };
-    const withQuestion = { ...pack, questions: new Map([...pack.questions, ['SCOPE-SECTOR', sector]]) } as ContentPack;
+    const withQuestion = { ...pack, questions: new Map([...packWithoutSector.questions, ['SCOPE-SECTOR', sector]]) } as ContentPack;
     expect(buildReportModel(withAnswer, withQuestion, template).summary.framing[0]).toMatch(/^Contoso Pharma Ltd \(fictional\) works in life sciences and holds personal data and health data/);
   });
 });

@@ -35,13 +35,16 @@ describe('report: a risk added by hand', () => {
     const parsed = parseBundle({ ...bundle, risks: [...bundle.risks, manual] });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const { report } = await buildReport({ bundle: parsed.bundle, pack, template });
+    const { report, irPlan, model } = await buildReport({ bundle: parsed.bundle, pack, template });
     expect(await lintDocx(report)).toEqual([]);
     const doc = await (await JSZip.loadAsync(report)).file('word/document.xml')!.async('string');
     expect(doc).toContain(`w:anchor="risk_${id.replace('-', '_')}"`);
     expect(doc).toContain('Break-glass password kept in a shared mailbox');
     expect(doc).toContain('Seal the credential and keep it in a vault with access reviews.');
-    // the IR plan carries the playbook it names
-    expect(doc).toMatch(new RegExp(`Named by risks? [^<]*${id}`));
+    // the IR plan (its own document) carries the playbook it names
+    const playbook = model.irPlan.playbooks.find((p) => p.id === 'identity-compromise')!;
+    expect(playbook.reasons.join(' ')).toMatch(/Named by \d+ register risks/);
+    const plan = await (await JSZip.loadAsync(irPlan!)).file('word/document.xml')!.async('string');
+    expect(plan).toContain('Compromised user or administrator identity');
   }, 60_000);
 });

@@ -63,7 +63,7 @@ describe('IR plan: escalation to Microsoft support', () => {
   const { bundle, pack, template } = loadDemo();
 
   it("lists each plan's response per severity from the pack's cited data, the client's plan marked, unknown kept unknown", async () => {
-    const built = await buildReport({ bundle, pack, template, options: { date: '2026-12-01' } });
+    const built = await buildReport({ bundle, pack, template, options: { date: '2026-12-01', irPlan: 'inside' } });
     const table = built.model.irPlan.supportPlans!;
     expect(table.rows.find((r) => r.clients)).toMatchObject({ plan: expect.stringContaining('Unified'), a: '< 1 hour', roundTheClock: 'Yes' });
     expect(table.rows.find((r) => r.plan === 'Standard')).toMatchObject({ a: 'Unknown', roundTheClock: 'Yes' });

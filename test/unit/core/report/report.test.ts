@@ -10,7 +10,7 @@ describe('report build', () => {
 
   it('builds the demo report, which passes the structural linter', async () => {
     const progress: number[] = [];
-    const { report, irPlan } = await buildReport({ bundle, pack, template, onProgress: (p) => progress.push(p.fraction) });
+    const { report, irPlan } = await buildReport({ bundle, pack, template, options: { irPlan: 'inside' }, onProgress: (p) => progress.push(p.fraction) });
     expect(irPlan).toBeUndefined();
     expect(await lintDocx(report)).toEqual([]);
     expect(progress[progress.length - 1]).toBe(1);
@@ -21,12 +21,13 @@ describe('report build', () => {
     expect(core).toMatch(/<dc:title>[^<]+<\/dc:title>/);
     expect(core).toMatch(/<cp:keywords>[^<]+<\/cp:keywords>/);
     // the landscape register appendix is printed at full depth only (report-depth.test.ts)
-    for (const r of bundle.risks) expect(doc).toContain(`w:anchor="risk_${r.id.replace('-', '_')}"`);
+    // every risk has its entry (a bookmark in the themes chapter) for the links to land on
+    for (const r of bundle.risks) expect(doc).toContain(`w:name="risk_${r.id.replace('-', '_')}"`);
     expect((await zip.file('word/settings.xml')!.async('string')).includes('<w:updateFields')).toBe(true);
   }, 60_000);
 
-  it('writes the IR plan as a separate document on request', async () => {
-    const { report, irPlan } = await buildReport({ bundle, pack, template, options: { irPlan: 'separate' } });
+  it('writes the IR plan as a separate document by default', async () => {
+    const { report, irPlan } = await buildReport({ bundle, pack, template });
     expect(irPlan).toBeDefined();
     expect(await lintDocx(report)).toEqual([]);
     expect(await lintDocx(irPlan!)).toEqual([]);
