@@ -2,6 +2,7 @@
  * The heavy inventory work (parse, normalise, run every check, store), written as plain
  * async functions so the worker runs them off the UI thread and tests can call them too.
  */
+import { z } from 'zod';
 import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
@@ -118,7 +119,15 @@ export function storeGraphSnapshot(
   progress: (stage: InventoryStage) => void,
 ): Promise<InventoryWorkResult> {
   progress('parsing');
-  return storeGraph(db, pack, task, parseGraphSnapshot(task.snapshot), progress);
+  let snapshot: GraphSnapshot;
+  try {
+    snapshot = parseGraphSnapshot(task.snapshot);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const issue = error.issues[0]!;
+    throw new Error(`not a valid Microsoft Graph snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return storeGraph(db, pack, task, snapshot, progress);
 }
 
 /** Builds a Graph snapshot from saved Graph responses (`<collection>.json`…, as `demarc graph import`) and stores it. */
