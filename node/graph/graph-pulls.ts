@@ -69,6 +69,20 @@ export function graphCloudFor(cloud: ResolvedCloud, graphEndpoint: string | unde
   }
 }
 
+/**
+ * The sign-in with every token asked for with CAE on. The app's sign-in was made with CAE on
+ * (node/azure/credentials.ts `authenticate`), and MSAL keeps CAE and non-CAE tokens in
+ * separate caches: asked without it, the Graph token finds no refresh token and the
+ * (prompt-free) credential gives up. Microsoft Graph is a CAE-capable resource.
+ */
+function withCae(signIn: AzureSignIn): Pick<AzureSignIn, 'credential' | 'redactor' | 'forceRefreshOnNextToken'> {
+  return {
+    credential: { getToken: (scopes, options) => signIn.credential.getToken(scopes, { ...options, enableCae: true }) },
+    redactor: signIn.redactor,
+    forceRefreshOnNextToken: () => signIn.forceRefreshOnNextToken(),
+  };
+}
+
 export class GraphPulls {
   private readonly running = new Map<string, { controller: AbortController; senderId: number | undefined }>();
 
@@ -112,7 +126,7 @@ export class GraphPulls {
     let result: GraphPullResult;
     try {
       result = await pullGraph({
-        signIn: access.signIn,
+        signIn: withCae(access.signIn),
         cloud,
         signal,
         ...(access.tenantId ? { tenantId: access.tenantId } : {}),

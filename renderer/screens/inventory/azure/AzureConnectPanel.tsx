@@ -78,7 +78,7 @@ export function AzureConnectPanel({ assessment, onSnapshot }: { assessment: Asse
           <Field label="Source">
             <RadioGroup layout="horizontal" value={source} onChange={(_e, d) => setSource(d.value as Source)} disabled={pulling} data-testid="connect-source">
               <Radio value="resource-graph" label="Azure resources (Resource Graph)" />
-              <Radio value="microsoft-graph" label="Microsoft Entra ID and Microsoft 365 (Microsoft Graph)" data-testid="source-graph" />
+              <Radio value="microsoft-graph" label="Microsoft Entra ID and Microsoft 365 (Microsoft Graph)" />
             </RadioGroup>
           </Field>
           {source === 'microsoft-graph' && !session?.signedIn && <GraphPermissions />}
