@@ -76,7 +76,7 @@ export function useGraphPull(assessment: AssessmentRecord, pack: ContentPack, on
         }
         setState((s) => s && { ...s, phase: 'checking', status });
         void (async () => {
-          const result = await runInventoryTask({ kind: 'store-graph', assessmentId: assessment.id, matrixId: assessment.matrixId, label: 'Microsoft Graph', snapshot });
+          const result = await runInventoryTask({ kind: 'store-graph', assessmentId: assessment.id, matrixId: assessment.matrixId, label: 'Entra ID and Microsoft 365', snapshot });
           await refreshRisks(assessment.id, pack);
           onSnapshot(result.snapshotId);
           setState((s) => s && { ...s, phase: 'done', snapshotId: result.snapshotId, note: result.note });

@@ -125,7 +125,7 @@ export function storeGraphSnapshot(
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error;
     const issue = error.issues[0]!;
-    throw new Error(`not a valid Microsoft Graph snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`not a valid Microsoft Graph snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { cause: error });
   }
   return storeGraph(db, pack, task, snapshot, progress);
 }

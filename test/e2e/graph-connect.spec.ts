@@ -75,7 +75,8 @@ test('a Graph pull on the Azure sign-in stores a Graph snapshot with its licence
   await expect(row.getByTestId('snapshot-gaps')).toHaveText('1 gap(s)');
   await expect(app.locator('[data-testid="graph-gap"][data-collection="roleAssignmentSchedules"]')).toContainText('AadPremiumLicenseRequired');
   await expect(app.locator('[data-testid="graph-finding"][data-check="GR-01"]').first()).toBeVisible();
-  await app.screenshot({ path: test.info().outputPath('graph-inventory.png'), fullPage: true });
+  await app.getByTestId('snapshot-list').screenshot({ path: test.info().outputPath('graph-inventory-snapshots.png') });
+  await app.getByTestId('graph-snapshot-detail').screenshot({ path: test.info().outputPath('graph-inventory-detail.png') });
 
   // the register derives from the Graph findings: a privileged account without MFA, verified by Graph
   await expect.poll(async () => (await readStore(app, 'risks')).some((r) => (r.evidence as { findings: { checkId: string }[] }).findings.some((f) => f.checkId === 'GR-01'))).toBe(true);

@@ -1,9 +1,16 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { GRAPH_COLLECTIONS } from '../../../../core/graph/collections';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  wide: { width: '24%' },
+  permission: { width: '22%' },
+  role: { width: '18%' },
+  licence: { width: '12%' },
+  // long paths wrap inside their cell instead of running into the next
+  cell: { overflowWrap: 'anywhere', verticalAlign: 'top', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground3 },
 });
 
 /**
@@ -30,25 +37,25 @@ export function GraphPermissions() {
       <Table size="extra-small" aria-label="Microsoft Graph permissions" data-testid="graph-permission-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>What Demarc reads</TableHeaderCell>
-            <TableHeaderCell>Permission (delegated and application)</TableHeaderCell>
-            <TableHeaderCell>Delegated: directory role</TableHeaderCell>
-            <TableHeaderCell>Licence</TableHeaderCell>
-            <TableHeaderCell>Why</TableHeaderCell>
-            <TableHeaderCell>Source</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>What Demarc reads</TableHeaderCell>
+            <TableHeaderCell className={styles.permission}>Permission (delegated and application)</TableHeaderCell>
+            <TableHeaderCell className={styles.role}>Delegated: directory role</TableHeaderCell>
+            <TableHeaderCell className={styles.licence}>Licence</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>Why</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {GRAPH_COLLECTIONS.map((c) => (
             <TableRow key={c.id} data-testid="graph-permission-row">
-              <TableCell>
-                <span className={styles.code}>GET {c.path.split('?')[0]}</span>
+              <TableCell className={styles.cell} title={`Documented at ${c.source}`}>
+                {c.id}
+                <br />
+                <span className={styles.path}>GET {c.path.split('?')[0]}</span>
               </TableCell>
-              <TableCell className={styles.code}>{c.permission}</TableCell>
-              <TableCell>{c.delegatedRoles ?? 'none named on the page'}</TableCell>
-              <TableCell>{c.licence ?? '—'}</TableCell>
-              <TableCell>{c.why}</TableCell>
-              <TableCell>{c.source.replace('https://learn.microsoft.com/graph/api/', '')}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.code)}>{c.permission}</TableCell>
+              <TableCell className={styles.cell}>{c.delegatedRoles ?? 'none named on the page'}</TableCell>
+              <TableCell className={styles.cell}>{c.licence ?? '—'}</TableCell>
+              <TableCell className={styles.cell}>{c.why}</TableCell>
             </TableRow>
           ))}
         </TableBody>

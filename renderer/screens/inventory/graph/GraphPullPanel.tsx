@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-function describe(c: CollectionState): { text: string; color: 'informative' | 'success' | 'warning' | 'subtle' } {
+function describe(c: CollectionState): { text: string; color: 'informative' | 'success' | 'warning' | 'subtle'; detail?: string } {
   switch (c.state) {
     case 'waiting':
       return { text: 'waiting', color: 'subtle' };
@@ -18,7 +18,7 @@ function describe(c: CollectionState): { text: string; color: 'informative' | 's
     case 'done':
       return { text: `${c.rows.toLocaleString()} object(s), ${c.pages} page(s)`, color: 'success' };
     case 'gap':
-      return { text: `gap (${c.gap.kind}): HTTP ${c.gap.httpStatus ?? '-'} ${c.gap.code} — ${c.gap.message}`, color: 'warning' };
+      return { text: `gap (${c.gap.kind})`, color: 'warning', detail: `HTTP ${c.gap.httpStatus ?? '-'} ${c.gap.code}: ${c.gap.message}` };
   }
 }
 
@@ -44,6 +44,7 @@ export function GraphPullProgress({ state, onCancel }: { state: GraphPullState; 
                   <Badge appearance="tint" color={d.color}>
                     {d.text}
                   </Badge>
+                  {d.detail && <Text size={200}> {d.detail}</Text>}
                 </TableCell>
               </TableRow>
             );
