@@ -201,7 +201,6 @@ function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { sna
       id: GRAPH_SNAPSHOT_ID,
       takenAt: snapshot.demarcGraphSnapshot.capturedAt,
       source: 'graph-pull',
-      fileName: 'Microsoft Graph',
       rowCount: snapshot.data.length,
       subscriptions: [],
       tenantId: TENANT,

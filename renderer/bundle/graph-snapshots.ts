@@ -16,6 +16,9 @@ import type { Resource } from '../../core/inventory/normalise';
 import { isGraphSnapshot, type FindingRecord, type SnapshotRecord } from '../db/database';
 
 
+/** What a Graph pull's snapshot is called in the Inventory (after the source, "Microsoft Graph pull"). */
+export const GRAPH_PULL_LABEL = 'Entra ID and Microsoft 365';
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** What a Graph object is called in the inventory table: its display name, sign-in name, or id. */
@@ -96,7 +99,8 @@ export function graphSnapshotRecord(input: { id: string; assessmentId: string; s
 export function graphBundleSnapshot(s: SnapshotRecord): BundleSnapshot {
   const graph = s.graph;
   const out: BundleSnapshot = { id: s.id, takenAt: s.takenAt, source: s.source === 'graph-pull' ? 'graph-pull' : 'graph-import', rowCount: s.resourceCount, subscriptions: [] };
-  if (s.label) out.fileName = s.label;
+  // a pull has no file: its label is the app's own
+  if (s.source === 'graph-import' && s.label) out.fileName = s.label;
   if (!graph) return out;
   out.tenantId = graph.tenantId;
   out.notAssessed = graph.notAssessed.map((n) => ({ ...n }));
@@ -136,7 +140,7 @@ export function graphRecordFromBundle(s: BundleSnapshot, assessmentId: string, f
     source: s.source === 'graph-pull' ? 'graph-pull' : 'graph-import',
     takenAt: s.takenAt,
     status: 'complete',
-    label: s.fileName ?? 'Microsoft Graph',
+    label: s.fileName ?? (s.source === 'graph-pull' ? GRAPH_PULL_LABEL : 'Microsoft Graph import'),
     format: null,
     subscriptions: [],
     managementGroups: [],

@@ -5,6 +5,7 @@ import type { GraphGap } from '../../core/graph/snapshot';
 import type { GraphPullProgress } from '../../core/ipc/contract';
 import { callMain, onMainEvent } from '../bridge/demarc-client';
 import type { AssessmentRecord } from '../db/database';
+import { GRAPH_PULL_LABEL } from '../bundle/graph-snapshots';
 import { refreshRisks } from '../db/risks-repository';
 import { runInventoryTask } from '../workers/inventory-client';
 
@@ -76,7 +77,7 @@ export function useGraphPull(assessment: AssessmentRecord, pack: ContentPack, on
         }
         setState((s) => s && { ...s, phase: 'checking', status });
         void (async () => {
-          const result = await runInventoryTask({ kind: 'store-graph', assessmentId: assessment.id, matrixId: assessment.matrixId, label: 'Entra ID and Microsoft 365', snapshot });
+          const result = await runInventoryTask({ kind: 'store-graph', assessmentId: assessment.id, matrixId: assessment.matrixId, label: GRAPH_PULL_LABEL, snapshot });
           await refreshRisks(assessment.id, pack);
           onSnapshot(result.snapshotId);
           setState((s) => s && { ...s, phase: 'done', snapshotId: result.snapshotId, note: result.note });

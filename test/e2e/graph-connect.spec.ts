@@ -101,3 +101,18 @@ test('saved Graph responses picked together become a Graph import snapshot; one 
   expect((snapshot!.graph as { gaps: { kind: string }[] }).gaps.filter((g) => g.kind === 'not-provided')).toHaveLength(11);
   await expect(app.locator('[data-testid="snapshot-row"][data-source="microsoft-graph"]')).toContainText('Microsoft Graph import');
 });
+
+test('the demo lists its Resource Graph and Microsoft Graph snapshots side by side; the Graph one keeps its licence gap', async ({ app }) => {
+  await app.getByTestId('create-demo').click();
+  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
+  await goTo(app, 'inventory');
+  await expect(app.getByTestId('snapshot-row')).toHaveCount(2);
+  await expect(app.getByTestId('resource-name').first()).toBeVisible(); // the Resource Graph snapshot is shown first
+  const graphRow = app.locator('[data-testid="snapshot-row"][data-source="microsoft-graph"]');
+  await expect(graphRow.getByTestId('snapshot-gaps')).toHaveText('2 gap(s)');
+  await graphRow.getByRole('button', { name: /Show snapshot/ }).click();
+  await expect(app.getByTestId('graph-not-assessed')).toContainText('GR-08');
+  await expect(app.locator('[data-testid="graph-finding"][data-check="GR-01"]')).toHaveCount(3);
+  await app.getByTestId('snapshot-list').screenshot({ path: test.info().outputPath('demo-snapshots.png') });
+  await app.getByTestId('graph-snapshot-detail').screenshot({ path: test.info().outputPath('demo-graph-detail.png') });
+});

@@ -16,7 +16,10 @@ export function InventoryScreen({ assessment }: { assessment: AssessmentRecord }
   const styles = useStyles();
   const snapshots = useLiveQuery(() => listSnapshots(database(), assessment.id), [assessment.id]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const snapshot = snapshots?.find((s) => s.id === chosen) ?? snapshots?.[0];
+  // shown first: the newest Resource Graph snapshot (the Graph one has its own section when picked)
+  const snapshot = snapshots?.find((s) => s.id === chosen) ?? snapshots?.find((s) => !isGraphSnapshot(s)) ?? snapshots?.[0];
+  // a Graph snapshot read from a bundle has findings but no objects (bundles leave them out)
+  const hasRows = snapshot !== undefined && (!isGraphSnapshot(snapshot) || (snapshot.graph?.collections.length ?? 0) > 0);
   return (
     <section className={styles.section} aria-labelledby="inventory-title">
       <ScreenHeader
@@ -33,7 +36,7 @@ export function InventoryScreen({ assessment }: { assessment: AssessmentRecord }
         <Text data-testid="no-snapshots">No inventory yet: import a file or connect to Azure.</Text>
       )}
       {snapshot && isGraphSnapshot(snapshot) && <GraphSnapshotDetail key={`graph-${snapshot.id}`} snapshot={snapshot} />}
-      {snapshot && (!isGraphSnapshot(snapshot) || snapshot.resourceCount > 0) && <ResourceBrowser key={snapshot.id} snapshot={snapshot} />}
+      {snapshot && hasRows && <ResourceBrowser key={snapshot.id} snapshot={snapshot} />}
     </section>
   );
 }
