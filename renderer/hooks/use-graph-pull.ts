@@ -4,6 +4,7 @@ import { GRAPH_COLLECTION_IDS, type GraphCollectionId } from '../../core/graph/c
 import type { GraphGap } from '../../core/graph/snapshot';
 import type { GraphPullProgress } from '../../core/ipc/contract';
 import { callMain, onMainEvent } from '../bridge/demarc-client';
+import { isOwnPull } from './pull-ownership';
 import type { AssessmentRecord } from '../db/database';
 import { GRAPH_PULL_LABEL } from '../bundle/graph-snapshots';
 import { refreshRisks } from '../db/risks-repository';
@@ -57,13 +58,7 @@ export function useGraphPull(assessment: AssessmentRecord, pack: ContentPack, on
   const pullRef = useRef<{ id: string } | null>(null);
 
   useEffect(() => {
-    // events may come before startGraphPull answers: the first pull id seen is ours
-    const mine = (pullId: string) => {
-      const pull = pullRef.current;
-      if (!pull) return false;
-      if (pull.id === '') pull.id = pullId;
-      return pull.id === pullId;
-    };
+    const mine = (pullId: string) => isOwnPull(pullRef, pullId);
     const offs = [
       onMainEvent('graph:pull-progressed', ({ pullId, progress }) => {
         if (mine(pullId)) setState((s) => s && { ...s, collections: applyGraphProgress(s.collections, progress) });
