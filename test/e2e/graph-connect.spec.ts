@@ -10,7 +10,7 @@ import { byId } from '../fixtures/graph/fail-variants';
 import { FakeGraph } from '../integration/graph/fakes/fake-graph';
 import { FAKE_TENANT_ID, startAzureFakes, type AzureFakes } from './harness/azure-fakes';
 import { expect, test as base } from './fixtures';
-import { createAssessment, goTo, readStore } from './pages/workshop';
+import { createAssessment, expectAccessible, goTo, readStore } from './pages/workshop';
 
 const PIM_GAP = licenceGap('roleAssignmentSchedules');
 
@@ -48,6 +48,7 @@ test('a Graph pull on the Azure sign-in stores a Graph snapshot with its licence
   await expect(app.getByTestId('graph-permissions')).toContainText('RoleManagement.Read.Directory');
   await expect(app.getByTestId('graph-permissions')).toContainText('Microsoft Entra ID P2');
   await app.getByTestId('azure-panel').screenshot({ path: test.info().outputPath('graph-connect-permissions.png') });
+  await expectAccessible(app, 'connect panel with the Graph permissions');
 
   await app.getByTestId('azure-cloud').selectOption('custom');
   await app.getByTestId('azure-arm-endpoint').fill(fakes.azure.target.armEndpoint);
@@ -115,4 +116,5 @@ test('the demo lists its Resource Graph and Microsoft Graph snapshots side by si
   await expect(app.locator('[data-testid="graph-finding"][data-check="GR-01"]')).toHaveCount(3);
   await app.getByTestId('snapshot-list').screenshot({ path: test.info().outputPath('demo-snapshots.png') });
   await app.getByTestId('graph-snapshot-detail').screenshot({ path: test.info().outputPath('demo-graph-detail.png') });
+  await expectAccessible(app, 'inventory with a Graph snapshot');
 });
