@@ -7,7 +7,8 @@
  */
 import { ADMIN1, licenceGap, wellConfiguredTenant } from '../fixtures/graph/tenant';
 import { byId } from '../fixtures/graph/fail-variants';
-import { FakeGraph } from '../integration/graph/fakes/fake-graph';
+import type { Page } from '@playwright/test';
+import { FakeGraph, type ScriptedFault } from '../integration/graph/fakes/fake-graph';
 import { FAKE_TENANT_ID, startAzureFakes, type AzureFakes } from './harness/azure-fakes';
 import { expect, test as base } from './fixtures';
 import { createAssessment, expectAccessible, goTo, readStore } from './pages/workshop';
@@ -17,26 +18,59 @@ const PIM_GAP = licenceGap('roleAssignmentSchedules');
 interface Fakes {
   azure: AzureFakes;
   graph: FakeGraph;
+  stop(): Promise<void>;
+}
+
+/** The Entra, Resource Graph and Graph fakes; `faults` are played once each by the Graph fake. */
+async function startFakes(faults: ScriptedFault[] = []): Promise<Fakes> {
+  const azure = await startAzureFakes({ resourcesPerSubscription: 10 });
+  const data = wellConfiguredTenant();
+  // an eligible Global Administrator without any MFA method registered (GR-01 fails on them)
+  Object.assign(byId(data, 'userRegistrationDetails', ADMIN1), { isMfaRegistered: false, isMfaCapable: false, methodsRegistered: [] });
+  const graph = await new FakeGraph({
+    entra: azure.entra,
+    data,
+    refuse: { roleAssignmentSchedules: { status: PIM_GAP.httpStatus!, code: PIM_GAP.code, message: PIM_GAP.message } },
+    faults,
+  }).start();
+  return {
+    azure,
+    graph,
+    stop: async () => {
+      await graph.stop();
+      await azure.stop();
+    },
+  };
 }
 
 const test = base.extend<{ fakes: Fakes }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures without dependencies take `{}`
   fakes: async ({}, use) => {
-    const azure = await startAzureFakes({ resourcesPerSubscription: 10 });
-    const data = wellConfiguredTenant();
-    // an eligible Global Administrator without any MFA method registered (GR-01 fails on them)
-    Object.assign(byId(data, 'userRegistrationDetails', ADMIN1), { isMfaRegistered: false, isMfaCapable: false, methodsRegistered: [] });
-    const graph = await new FakeGraph({
-      entra: azure.entra,
-      data,
-      refuse: { roleAssignmentSchedules: { status: PIM_GAP.httpStatus!, code: PIM_GAP.code, message: PIM_GAP.message } },
-    }).start();
-    await use({ azure, graph });
-    await graph.stop();
-    await azure.stop();
+    const fakes = await startFakes();
+    await use(fakes);
+    await fakes.stop();
   },
   azure: async ({ fakes }, use) => use(fakes.azure.harnessOptions),
 });
+
+/** Graph throttles the users collection with a long Retry-After: the pull waits there until cancelled. */
+const throttled = base.extend<{ fakes: Fakes }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures without dependencies take `{}`
+  fakes: async ({}, use) => {
+    const fakes = await startFakes([{ collection: 'users', fault: { kind: 'throttle', retryAfter: '100' } }]);
+    await use(fakes);
+    await fakes.stop();
+  },
+  azure: async ({ fakes }, use) => use(fakes.azure.harnessOptions),
+});
+
+async function signIn(app: Page, fakes: Fakes): Promise<void> {
+  await app.getByTestId('azure-cloud').selectOption('custom');
+  await app.getByTestId('azure-arm-endpoint').fill(fakes.azure.target.armEndpoint);
+  await app.getByTestId('azure-authority-host').fill(fakes.azure.target.authorityHost);
+  await app.getByTestId('azure-sign-in').click();
+  await expect(app.getByTestId('azure-account')).toBeVisible();
+}
 
 test('a Graph pull on the Azure sign-in stores a Graph snapshot with its licence gap and feeds the register', async ({ app, fakes }) => {
   await createAssessment(app, 'Graph pull workshop');
@@ -50,11 +84,7 @@ test('a Graph pull on the Azure sign-in stores a Graph snapshot with its licence
   await app.getByTestId('azure-panel').screenshot({ path: test.info().outputPath('graph-connect-permissions.png') });
   await expectAccessible(app, 'connect panel with the Graph permissions');
 
-  await app.getByTestId('azure-cloud').selectOption('custom');
-  await app.getByTestId('azure-arm-endpoint').fill(fakes.azure.target.armEndpoint);
-  await app.getByTestId('azure-authority-host').fill(fakes.azure.target.authorityHost);
-  await app.getByTestId('azure-sign-in').click();
-  await expect(app.getByTestId('azure-account')).toBeVisible();
+  await signIn(app, fakes);
   await expect(app.getByTestId('graph-permissions')).toHaveCount(0);
   await expect(app.getByTestId('graph-start-pull')).toBeDisabled(); // a custom cloud must name its Graph
   await app.getByTestId('graph-endpoint').fill(fakes.graph.endpoint);
@@ -117,4 +147,22 @@ test('the demo lists its Resource Graph and Microsoft Graph snapshots side by si
   await app.getByTestId('snapshot-list').screenshot({ path: test.info().outputPath('demo-snapshots.png') });
   await app.getByTestId('graph-snapshot-detail').screenshot({ path: test.info().outputPath('demo-graph-detail.png') });
   await expectAccessible(app, 'inventory with a Graph snapshot');
+});
+
+throttled('a Graph pull waiting on throttling is cancelled from the panel: nothing is stored', async ({ app, fakes }) => {
+  await createAssessment(app, 'Graph cancel workshop');
+  await goTo(app, 'inventory');
+  await app.getByTestId('azure-panel').getByRole('button', { name: /Connect to Azure/ }).click();
+  await app.getByRole('radio', { name: /Microsoft Entra ID and Microsoft 365/ }).check();
+  await signIn(app, fakes);
+  await app.getByTestId('graph-endpoint').fill(fakes.graph.endpoint);
+  await app.getByTestId('graph-start-pull').click();
+  const users = app.locator('[data-testid="graph-collection"][data-collection="users"]');
+  await expect(users).toContainText('retry 1 in 100 s');
+  await expect(app.locator('[data-testid="graph-collection"][data-collection="organization"]')).toHaveAttribute('data-state', 'done');
+  await app.getByTestId('graph-cancel-pull').click();
+  await expect(app.getByTestId('graph-pull-status')).toHaveText('cancelled');
+  await expect(app.getByTestId('graph-cancel-pull')).toHaveCount(0);
+  expect(await readStore(app, 'snapshots')).toHaveLength(0);
+  await expect(app.getByTestId('no-snapshots')).toBeVisible();
 });
