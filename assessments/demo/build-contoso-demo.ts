@@ -18,6 +18,11 @@ import { estateAvailabilityGaps } from '../../core/risks/availability-gaps';
 import { deriveRisks } from '../../core/risks/derive';
 import { environmentsOf } from '../../core/risks/environment';
 import { defaultPackDir, readPackFiles } from '../../node/read-pack-files';
+import type { Finding } from '../../core/checks/run-checks';
+import { runGraphChecks } from '../../core/graph/checks/run-graph-checks';
+import { GRAPH_COLLECTIONS, graphCollection } from '../../core/graph/collections';
+import { graphRowSchema, parseGraphSnapshot, type GraphGap, type GraphRow } from '../../core/graph/snapshot';
+import type { BundleSnapshot } from '../../core/bundle/schema';
 
 const here = import.meta.dirname;
 const fixturesDir = join(defaultPackDir, 'checks', 'fixtures');
@@ -215,12 +220,76 @@ function awsWorksheet(): ProviderWorksheet {
   };
 }
 
+const GRAPH_SNAPSHOT_ID = 'c0a7e5d1-0000-4000-8000-000000000002';
+/** The fixtures' tenant id, replaced by the demo tenant's. */
+const FIXTURE_TENANT = '11111111-2222-3333-4444-555555555555';
+/** Contoso has no Microsoft Entra ID P2: Graph refuses PIM's schedules as it does without the licence (docs/graph-collector.md). */
+const PIM_GAP_COLLECTIONS = ['roleEligibilitySchedules', 'roleAssignmentSchedules'] as const;
+
+/**
+ * The demo's Microsoft Graph pull: the objects of the Graph checks' fail fixtures (the first
+ * fixture naming an object wins), moved into the demo tenant; PIM's schedules are a licence
+ * gap. Returns the bundle snapshot and the Graph findings, which name it.
+ */
+function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { snapshotId: string })[] } {
+  const rows = new Map<string, GraphRow>();
+  let breakGlassAccounts: string[] = [];
+  for (const file of readdirSync(fixturesDir).filter((f) => /^GR-\d+\.fail\.json$/.test(f)).sort()) {
+    for (const item of JSON.parse(readFileSync(join(fixturesDir, file), 'utf8')) as Record<string, unknown>[]) {
+      const settings = item.settings as { breakGlassAccounts?: string[] } | undefined;
+      if (settings) breakGlassAccounts = settings.breakGlassAccounts ?? breakGlassAccounts;
+      else {
+        const row = graphRowSchema.parse(JSON.parse(JSON.stringify(item).replaceAll(FIXTURE_TENANT, TENANT)));
+        if (!rows.has(`${row.type}|${row.id}`)) rows.set(`${row.type}|${row.id}`, row);
+      }
+    }
+  }
+  const gapTypes = new Set<string>(PIM_GAP_COLLECTIONS.map((c) => graphCollection(c).type));
+  const data = [...rows.values()].filter((r) => !gapTypes.has(r.type));
+  const organization = data.find((r) => r.type === graphCollection('organization').type)!;
+  organization.object.displayName = 'Contoso Pharma Ltd (fictional)';
+  const gaps: GraphGap[] = PIM_GAP_COLLECTIONS.map((c) => ({ collection: c, type: graphCollection(c).type, kind: 'licence', httpStatus: 400, code: 'AadPremiumLicenseRequired', message: 'The tenant needs an AAD Premium 2 license.' }));
+  const snapshot = parseGraphSnapshot({
+    demarcGraphSnapshot: {
+      schemaVersion: 1,
+      source: 'pull',
+      tenantId: TENANT,
+      tenantName: 'Contoso Pharma Ltd (fictional)',
+      cloud: 'public',
+      graphEndpoint: 'https://graph.microsoft.com',
+      startedAt: '2026-11-24T09:40:00.000Z',
+      capturedAt: '2026-11-24T09:41:00.000Z',
+      collections: GRAPH_COLLECTIONS.map((c) => {
+        const count = data.filter((r) => r.type === c.type).length;
+        return { collection: c.id, type: c.type, status: gapTypes.has(c.type) ? 'gap' : 'complete', rows: count, pages: gapTypes.has(c.type) ? 0 : 1 };
+      }),
+      gaps,
+    },
+    data,
+  });
+  const run = runGraphChecks(snapshot, { matrix, settings: { breakGlassAccounts }, includeNotApplicable: false });
+  return {
+    snapshot: {
+      id: GRAPH_SNAPSHOT_ID,
+      takenAt: snapshot.demarcGraphSnapshot.capturedAt,
+      source: 'graph-pull',
+      rowCount: snapshot.data.length,
+      subscriptions: [],
+      tenantId: TENANT,
+      notAssessed: run.notAssessed.map((n) => ({ checkId: n.checkId, reason: n.reason })),
+      gaps,
+    },
+    findings: run.findings.map((f) => ({ ...f, snapshotId: GRAPH_SNAPSHOT_ID })),
+  };
+}
+
 const takenAt = '2026-11-24T09:30:00.000Z';
 const created = '2026-11-23T08:00:00.000Z';
 const snapshotId = 'c0a7e5d1-0000-4000-8000-000000000001';
 const matrix = pack.matrices.get(pack.header.defaultMatrix)!;
 const resources = normaliseRows(fixtureRows(), serviceModelLookup(pack.serviceModels));
-const findings = runChecks(resources, pack.checks, { matrix, includeNotApplicable: false });
+const graph = graphEvidence();
+const findings = [...runChecks(resources, pack.checks, { matrix, includeNotApplicable: false }), ...graph.findings];
 const answers = demoAnswers();
 const factors = pack.ratingFactors?.impact.nonProduction;
 const environments = factors ? environmentsOf(resources.map((r) => r.raw), factors) : undefined;
@@ -274,7 +343,10 @@ const bundle: AssessmentBundle = {
   businessServices: services,
   providerWorksheets: [awsWorksheet()],
   inventory: {
-    snapshots: [{ id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] }],
+    snapshots: [
+      { id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] },
+      graph.snapshot,
+    ],
     resources: resources.map((r) => toBundleResource(r, snapshotId)),
     findings,
   },
@@ -288,4 +360,7 @@ if (!parsed.success) {
   process.exit(1);
 }
 writeFileSync(join(here, 'contoso-demo.demarc.json'), `${JSON.stringify(bundle, null, 2)}\n`);
-console.log(`contoso-demo.demarc.json: ${resources.length} resources, ${findings.filter((f) => f.status === 'fail').length} failing findings, ${Object.keys(answers).length} answers, ${risks.length} risks`);
+const byStatus = (status: string) => risks.filter((r) => r.evidenceStatus === status).length;
+console.log(
+  `contoso-demo.demarc.json: ${resources.length} resources, ${graph.snapshot.rowCount} Graph objects (${graph.snapshot.gaps?.length ?? 0} gap(s), ${graph.snapshot.notAssessed?.length ?? 0} check(s) not assessed), ${findings.filter((f) => f.status === 'fail').length} failing findings (${graph.findings.filter((f) => f.status === 'fail').length} from Graph), ${Object.keys(answers).length} answers, ${risks.length} risks: ${byStatus('verified')} verified, ${byStatus('reported')} reported, ${byStatus('contradicted')} contradicted`,
+);

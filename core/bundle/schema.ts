@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaSchema, MappingsSchema, OwnerSchema, ServiceModelSchema, SeveritySchema } from '../content/vocabulary';
 import { AnswersSchema } from '../interview/answers';
 import type { Resource } from '../inventory/normalise';
+import { graphGapSchema } from '../graph/snapshot';
 import { RiskSchema } from '../risks/schema';
 
 /** Current bundle schema version. */
@@ -189,6 +190,8 @@ export const SnapshotSchema = z.strictObject({
   tenantId: z.string().min(1).optional(),
   /** Graph snapshots: checks that could not be assessed (a licence or permission gap), and why; the interview answer stays the evidence */
   notAssessed: z.array(z.strictObject({ checkId: z.string().min(1), reason: z.string() })).optional(),
+  /** Graph snapshots: the collections Graph refused (licence, permission, not offered, not provided), with Graph's code and message */
+  gaps: z.array(graphGapSchema).optional(),
 });
 export type BundleSnapshot = z.infer<typeof SnapshotSchema>;
 
@@ -222,6 +225,12 @@ export const FindingSchema = z.strictObject({
   evidence: z.record(z.string(), z.unknown()),
   /** present when the check maps per subject (e.g. one CIS id per Defender plan) */
   mappings: MappingsSchema.optional(),
+  /**
+   * Graph findings: the snapshot whose checks produced it (its objects are not in the bundle,
+   * so its findings cannot be recomputed on import). Resource Graph findings are recomputed
+   * from the resources and leave it out.
+   */
+  snapshotId: z.string().min(1).optional(),
 });
 
 /** The assessment bundle (`*.demarc.json`): export, backup, import, CLI input and fixtures. */

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { endpointProblem } from '../azure/endpoint';
 import { INVENTORY_QUERY_IDS } from '../azure/query-catalogue';
 import { pullProgressEventSchema, snapshotMetaSchema, snapshotStatusSchema } from '../azure/schemas';
+import { GRAPH_COLLECTION_IDS } from '../graph/collections';
+import { graphGapSchema } from '../graph/snapshot';
 
 /**
  * What the renderer may save, with the only file-name endings each kind may have. Main
@@ -250,7 +252,35 @@ export const channels = {
     /** True when a sign-in was waiting (browser or device code); its `azure:sign-in` call then fails with code `cancelled`. */
     response: z.strictObject({ cancelled: z.boolean() }),
   },
+  'graph:start-pull': {
+    method: 'startGraphPull',
+    /**
+     * Reads Microsoft Graph (GET only) with the current Azure sign-in. The Graph cloud follows
+     * the sign-in's cloud; a custom cloud names its Graph root here (main checks it as it
+     * checks the other custom endpoints).
+     */
+    request: z.strictObject({ graphEndpoint: httpsUrl.optional() }),
+    /** The pull runs on; its progress and end arrive as `graph:pull-*` events. */
+    response: z.strictObject({ pullId: z.string() }),
+  },
+  'graph:cancel-pull': {
+    method: 'cancelGraphPull',
+    request: z.strictObject({ pullId: z.string().min(1).max(100) }),
+    /** True when a running pull was told to stop; its `graph:pull-finished` (status cancelled) follows. */
+    response: z.strictObject({ cancelled: z.boolean() }),
+  },
 } as const;
+
+const graphCollectionId = z.enum(GRAPH_COLLECTION_IDS);
+
+/** Progress of a Graph pull, one collection after another (node/graph/pull.ts `GraphPullEvent`). */
+export const graphPullProgressSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('collection-started'), collection: graphCollectionId, index: z.number().int().nonnegative(), total: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('collection-finished'), collection: graphCollectionId, rows: z.number().int().nonnegative(), pages: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('collection-gap'), gap: graphGapSchema }),
+  z.strictObject({ kind: z.literal('retrying'), collection: graphCollectionId, attempt: z.number().int(), delayMs: z.number().nonnegative(), reason: z.string() }),
+]);
+export type GraphPullProgress = z.infer<typeof graphPullProgressSchema>;
 
 /** Events pushed from main to the renderer. */
 export const events = {
@@ -284,6 +314,25 @@ export const events = {
   'azure:pull-finished': {
     method: 'onAzurePullFinished',
     payload: z.strictObject({ pullId: z.string(), snapshot: snapshotMetaSchema }),
+  },
+  'graph:pull-progressed': {
+    method: 'onGraphPullProgressed',
+    payload: z.strictObject({ pullId: z.string(), progress: graphPullProgressSchema }),
+  },
+  /**
+   * A Graph pull ended. `complete`: `snapshot` is the Graph snapshot file's content (untrusted
+   * data: the renderer validates it whole before storing); `failed`: `message` says why and
+   * nothing is stored; `cancelled`: nothing is stored.
+   */
+  'graph:pull-finished': {
+    method: 'onGraphPullFinished',
+    payload: z.strictObject({
+      pullId: z.string(),
+      status: z.enum(['complete', 'cancelled', 'failed']),
+      snapshot: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'the snapshot must be an object').nullable(),
+      collection: graphCollectionId.nullable(),
+      message: z.string().nullable(),
+    }),
   },
   /** The pull broke without a snapshot (a defect, not an Azure error: those make a partial snapshot). Discard its pages. */
   'azure:pull-failed': {

@@ -40,6 +40,7 @@ import {
   type IpcErrorCode,
 } from '../../core/ipc/contract';
 import { writeFileAtomic } from '../atomic-write';
+import { GraphPullRefusal, GraphPulls } from '../graph/graph-pulls';
 import { createSignIn, SignInConfigError, type AzureSignIn, type ExtraTlsOptions, type SignInOptions } from './credentials';
 import { createResourceGraphTransport } from './resource-graph-transport';
 import {
@@ -166,9 +167,24 @@ export class AzureSession {
   private readonly pulls = new Map<string, RunningPull>();
   private readonly discoveries = new Set<AbortController>();
   private restoring: Promise<void> | undefined;
+  /** Microsoft Graph pulls on this session's sign-in (node/graph/graph-pulls.ts). */
+  private readonly graphPulls: GraphPulls;
 
   constructor(private readonly options: AzureSessionOptions) {
     this.records = createAuthenticationRecordStore(options.directory);
+    this.graphPulls = new GraphPulls({
+      access: () => {
+        const current = this.requireSignIn();
+        return { signIn: current.signIn, cloud: current.cloud, tenantId: current.account.tenantId };
+      },
+      send: (senderId, event, payload) => this.send(senderId, event, payload),
+      redact: this.redact,
+      log: (line) => this.log(line),
+      ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+      anyPort: options.allowCustomEndpointPorts === true,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
   }
 
   /** The redacting function of this session (for loggers in main). */
@@ -196,7 +212,7 @@ export class AzureSession {
       throw new AzureSessionError('forbidden', `Demarc will not remember this sign-in: ${policy.reason ?? 'the operating system cannot encrypt it.'} Sign in without "remember me".`);
     }
     if (this.pendingSignIn) throw new AzureSessionError('busy', 'A sign-in is already waiting for you; finish or cancel it first.');
-    if (this.pulls.size > 0) throw new AzureSessionError('busy', 'A pull is running; cancel it or let it finish before signing in again.');
+    if (this.pulls.size > 0 || this.graphPulls.busy) throw new AzureSessionError('busy', 'A pull is running; cancel it or let it finish before signing in again.');
     const cloud = this.resolveCloudTarget(request.target);
     const controller = new AbortController();
     this.pendingSignIn = controller;
@@ -320,9 +336,31 @@ export class AzureSession {
     return { cancelled: true };
   }
 
+  /**
+   * Starts a Microsoft Graph pull (GET only) on the current sign-in and answers at once; its
+   * progress and end go to `senderId` as `graph:pull-*` events. Refused (`busy`) while another
+   * Graph pull runs or a sign-in waits.
+   */
+  async startGraphPull(request: ChannelRequest<'graph:start-pull'>, senderId?: number): Promise<{ pullId: string }> {
+    await this.restore();
+    if (this.pendingSignIn) throw new AzureSessionError('busy', 'A sign-in is waiting; finish or cancel it before pulling.');
+    try {
+      return this.graphPulls.start(request, senderId);
+    } catch (error) {
+      if (error instanceof GraphPullRefusal) throw new AzureSessionError(error.code, this.redact(error.message));
+      throw error;
+    }
+  }
+
+  /** Tells a running Graph pull to stop; it still ends with `graph:pull-finished` (status cancelled). */
+  cancelGraphPull(pullId: string): { cancelled: boolean } {
+    return this.graphPulls.cancel(pullId);
+  }
+
   /** Cancels the pulls a window started (call when it closes). */
   cancelPullsFor(senderId: number): void {
     for (const pull of this.pulls.values()) if (pull.senderId === senderId) pull.controller.abort();
+    this.graphPulls.cancelFor(senderId);
   }
 
   /** Cancels everything (app quit, tests). Keeps the remembered sign-in. */
@@ -484,6 +522,7 @@ export class AzureSession {
     this.pendingSignIn = null;
     for (const pull of this.pulls.values()) pull.controller.abort();
     for (const discovery of this.discoveries) discovery.abort();
+    this.graphPulls.abortAll();
   }
 
   private async runPull(pullId: string, current: CurrentSignIn, request: AzurePullRequest, signal: AbortSignal, senderId: number | undefined): Promise<void> {

@@ -34,8 +34,10 @@ import type {
   RiskRecord,
   SnapshotRecord,
 } from '../db/database';
+import { isGraphSnapshot } from '../db/database';
 import { emptyEngagement } from '../db/assessments-repository';
 import { buildChunks, findingRecords, recordsOfIndex } from '../db/inventory-repository';
+import { bundleFindings, graphBundleSnapshot, graphFindingsOf, graphRecordFromBundle } from './graph-snapshots';
 
 /** Every row of one assessment. */
 export interface AssessmentDump {
@@ -133,7 +135,10 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
   // same order and produce the same evidence
   const byKey = new Map(dump.resources.map((r) => [`${r.snapshotId}\n${r.key}`, r]));
   const resources: BundleResource[] = [];
-  const chunks = [...dump.chunks].sort((x, y) => (x.snapshotId === y.snapshotId ? x.chunk - y.chunk : x.snapshotId < y.snapshotId ? -1 : 1));
+  // Graph objects (users' names) stay in the app; the bundle keeps their findings
+  const graphSnapshots = new Set(dump.snapshots.filter(isGraphSnapshot).map((s) => s.id));
+  const chunks = [...dump.chunks]
+    .filter((c) => !graphSnapshots.has(c.snapshotId)).sort((x, y) => (x.snapshotId === y.snapshotId ? x.chunk - y.chunk : x.snapshotId < y.snapshotId ? -1 : 1));
   for (const c of chunks) {
     for (const row of c.rows) {
       const r = typeof row.id === 'string' ? byKey.get(`${c.snapshotId}\n${row.id.toLowerCase()}`) : undefined;
@@ -190,6 +195,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
       snapshots: [...dump.snapshots]
         .sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))
         .map((s) => {
+          if (isGraphSnapshot(s)) return graphBundleSnapshot(s);
           const snapshot: AssessmentBundle['inventory']['snapshots'][number] = {
             id: s.id,
             takenAt: s.takenAt,
@@ -204,7 +210,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
           return snapshot;
         }),
       resources,
-      findings: dump.findings.map(({ snapshotId: _s, resourceKey: _k, ...f }) => f as AssessmentBundle['inventory']['findings'][number]),
+      findings: bundleFindings(dump.snapshots, dump.findings) as AssessmentBundle['inventory']['findings'],
     },
     risks: [...dump.risks].sort((x, y) => (x.id < y.id ? -1 : 1)).map(toBundleRisk),
     contentPack: { id: a.packId, version: a.packVersion },
@@ -223,8 +229,9 @@ function riskState(risk: Risk): { notes: string; status: RiskRecord['status'] } 
 }
 
 /**
- * The rows of a (validated) bundle. Findings are recomputed per snapshot with the same
- * engine, because the bundle's findings do not say which snapshot they belong to.
+ * The rows of a (validated) bundle. Resource Graph findings are recomputed per snapshot with
+ * the same engine, because the bundle's findings do not say which snapshot they belong to;
+ * Graph findings are kept as exported (the bundle has no Graph objects to recompute them from).
  */
 export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): AssessmentDump {
   const b = bundle.assessment;
@@ -301,6 +308,12 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
     deliverableSettings: bundle.deliverable ? { ...bundle.deliverable, assessmentId: b.id, updatedAt: b.updatedAt } : null,
   };
   for (const s of bundle.inventory.snapshots) {
+    if (s.source === 'graph-pull' || s.source === 'graph-import') {
+      const findings = findingRecords(s.id, graphFindingsOf(s, bundle.inventory, pack));
+      dump.snapshots.push(graphRecordFromBundle(s, b.id, findings));
+      dump.findings.push(...findings);
+      continue;
+    }
     const resources = bundle.inventory.resources.filter((r) => r.snapshotId === s.id).map(fromBundleResource);
     const findings = findingRecords(s.id, matrix ? runChecks(resources, pack.checks, { matrix, includeNotApplicable: false }) : []);
     const chunks = buildChunks(s.id, resources, 0, findings);

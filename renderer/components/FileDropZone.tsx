@@ -26,6 +26,8 @@ export interface FileDropZoneProps {
   disabled: boolean;
   /** Called with the picked or dropped file; the input is reset once it settles. */
   onFile: (file: File) => Promise<void>;
+  /** When given, several files may be picked or dropped and all go here (`onFile` then gets none). */
+  onFiles?: (files: File[]) => Promise<void>;
   /** `data-testid` prefix: `<prefix>-drop-zone`, `<prefix>` (button), `<prefix>-input`. */
   testId: string;
   /** Shown inside the zone after the hint (e.g. a progress spinner). */
@@ -33,21 +35,22 @@ export interface FileDropZoneProps {
 }
 
 /** A file picker button that also accepts a file dropped on it. */
-export function FileDropZone({ buttonLabel, icon, hint, accept, inputLabel, disabled, onFile, testId, children }: FileDropZoneProps) {
+export function FileDropZone({ buttonLabel, icon, hint, accept, inputLabel, disabled, onFile, onFiles, testId, children }: FileDropZoneProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
-  const take = (file: File | undefined) => {
-    if (!file || disabled) return;
-    void onFile(file).finally(() => {
+  const take = (list: FileList | null | undefined) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0 || disabled) return;
+    void (onFiles ? onFiles(files) : onFile(files[0]!)).finally(() => {
       if (input.current) input.current.value = '';
     });
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    take(event.dataTransfer.files[0]);
+    take(event.dataTransfer.files);
   };
 
   return (
@@ -71,7 +74,8 @@ export function FileDropZone({ buttonLabel, icon, hint, accept, inputLabel, disa
         accept={accept}
         hidden
         aria-label={inputLabel}
-        onChange={(e) => take(e.target.files?.[0])}
+        multiple={onFiles !== undefined}
+        onChange={(e) => take(e.target.files)}
         data-testid={`${testId}-input`}
       />
       {children}

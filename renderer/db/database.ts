@@ -6,6 +6,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { evidenceStatusOf } from '../../core/risks/evidence-status';
 import type { EvidenceStatus, Risk } from '../../core/risks/schema';
 import type { BusinessService, Deliverable, ProviderWorksheet } from '../../core/bundle/schema';
+import type { GraphCollectionResult, GraphGap } from '../../core/graph/snapshot';
 import { checkMigrations, migrations, type Migration } from './migrations';
 
 export type AssessmentStatus = 'draft' | 'in-progress' | 'final';
@@ -64,7 +65,13 @@ export interface AnswerRecord {
   updatedAt: string;
 }
 
-export type SnapshotSource = 'file' | 'azure' | 'bundle' | 'demo';
+/** `graph-pull` / `graph-import`: a Microsoft Graph snapshot (Entra ID and Microsoft 365), see {@link GraphSnapshotInfo}. */
+export type SnapshotSource = 'file' | 'azure' | 'bundle' | 'demo' | 'graph-pull' | 'graph-import';
+
+/** Whether a snapshot holds Microsoft Graph evidence (else Resource Graph resources). */
+export function isGraphSnapshot(s: { source: SnapshotSource }): boolean {
+  return s.source === 'graph-pull' || s.source === 'graph-import';
+}
 export type SnapshotStatus = 'complete' | 'partial' | 'cancelled' | 'in-progress';
 
 export interface SnapshotRecord {
@@ -83,6 +90,24 @@ export interface SnapshotRecord {
   findingCount: number;
   errors: { scope: string; message: string }[];
   queries: string[];
+  /** Graph snapshots only: the tenant read, the collections, the gaps and the checks not assessed. */
+  graph?: GraphSnapshotInfo;
+}
+
+/**
+ * What a Graph snapshot record keeps besides the common columns: its rows are stored like
+ * resources (type `microsoft.graph/…`, the object id), its findings like Resource Graph ones.
+ * `collections` and `cloud` are known only for snapshots pulled or imported here (a bundle
+ * carries the gaps and the checks not assessed, not the per-collection counts).
+ */
+export interface GraphSnapshotInfo {
+  tenantId: string;
+  tenantName: string | null;
+  cloud: string | null;
+  collections: GraphCollectionResult[];
+  gaps: GraphGap[];
+  /** Graph checks that could not be assessed, and why (the interview answer stays the evidence). */
+  notAssessed: { checkId: string; reason: string }[];
 }
 
 /** The queryable columns of one resource (in memory; stored column-wise in {@link ResourceIndexChunk}). */

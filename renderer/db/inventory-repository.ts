@@ -9,7 +9,7 @@
 import Dexie from 'dexie';
 import type { Finding } from '../../core/checks/run-checks';
 import type { Resource } from '../../core/inventory/normalise';
-import type { DemarcDatabase, FindingChunkRecord, FindingRecord, ResourceChunkRecord, ResourceIndexChunk, ResourceRecord, SnapshotRecord } from './database';
+import { isGraphSnapshot, type DemarcDatabase, type FindingChunkRecord, type FindingRecord, type ResourceChunkRecord, type ResourceIndexChunk, type ResourceRecord, type SnapshotRecord } from './database';
 
 export const CHUNK_SIZE = 500;
 /** The chunk of findings on resources that are not in the inventory (subscription-level checks). */
@@ -223,10 +223,18 @@ export async function storePullFindings(db: DemarcDatabase, snapshotId: string, 
   await db.findingChunks.bulkPut(groupFindings(snapshotId, findings, (key) => chunkOf.get(key)));
 }
 
-/** The snapshot risks are derived from: the newest one that is not cancelled or still running. */
+const usable = (s: SnapshotRecord) => s.status === 'complete' || s.status === 'partial';
+
+/** The Resource Graph snapshot risks are derived from: the newest one that is not cancelled or still running. */
 export async function activeSnapshot(db: DemarcDatabase, assessmentId: string): Promise<SnapshotRecord | undefined> {
   const all = await listSnapshots(db, assessmentId);
-  return all.find((s) => s.status === 'complete' || s.status === 'partial');
+  return all.find((s) => usable(s) && !isGraphSnapshot(s));
+}
+
+/** The Microsoft Graph snapshot risks are derived from (with {@link activeSnapshot}'s): the newest one. */
+export async function activeGraphSnapshot(db: DemarcDatabase, assessmentId: string): Promise<SnapshotRecord | undefined> {
+  const all = await listSnapshots(db, assessmentId);
+  return all.find((s) => usable(s) && isGraphSnapshot(s));
 }
 
 /** Chunks of one snapshot from in-memory records (a dump being written back), keeping the stored chunking. */

@@ -1,6 +1,6 @@
 /**
- * The risk register. Derived risks are refreshed from answers and the active snapshot's
- * findings by the engine (`deriveRisks`), keeping everything the consultant decided (scores,
+ * The risk register. Derived risks are refreshed from answers and the findings of the active
+ * Resource Graph and Microsoft Graph snapshots by the engine (`deriveRisks`), keeping everything the consultant decided (scores,
  * treatment, acceptance, owner override, notes, history). Every edit is one transaction and
  * leaves an entry in the risk's history.
  */
@@ -18,7 +18,7 @@ import { riskLevel } from '../../core/risks/scoring';
 import { areaLabelOf, ownerChangeDetail } from '../../core/risks/provider-owner';
 import { toEngineAnswers } from './answers-repository';
 import { database, riskRowOf, type AssessmentRecord, type DemarcDatabase, type RiskRecord, type RiskRowRecord } from './database';
-import { activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
+import { activeGraphSnapshot, activeSnapshot, readFindings, readRawChunks } from './inventory-repository';
 import { assessmentAvailabilityGaps } from './availability-gaps';
 import { now } from './assessments-repository';
 
@@ -136,8 +136,13 @@ async function refresh(assessmentId: string, pack: ContentPack, migrate: boolean
     if (!assessment) return null;
     const answers = toEngineAnswers(await db.answers.where('assessmentId').equals(assessmentId).toArray());
     const snapshot = await activeSnapshot(db, assessmentId);
+    // the newest Resource Graph and the newest Graph snapshot together, as `demarc assess` with both files
+    const graphSnapshot = await activeGraphSnapshot(db, assessmentId);
     // passing findings too: they show when a weak answer is not borne out by the inventory
-    const findings: Finding[] = snapshot ? ((await readFindings(db, snapshot.id)) as Finding[]) : [];
+    const findings: Finding[] = [
+      ...(snapshot ? ((await readFindings(db, snapshot.id)) as Finding[]) : []),
+      ...(graphSnapshot ? ((await readFindings(db, graphSnapshot.id)) as Finding[]) : []),
+    ];
     // only derived risks follow the engine: read the small rows to find them, then those records
     const rows = await db.riskRows.where('assessmentId').equals(assessmentId).toArray();
     const derivedIds = rows.filter((r) => r.origin === 'derived').map((r) => r.id);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PullProgressEvent } from '../../core/azure/schemas';
 import type { ContentPack } from '../../core/content/types';
 import { callMain, onMainEvent } from '../bridge/demarc-client';
+import { isOwnPull } from './pull-ownership';
 import type { AssessmentRecord } from '../db/database';
 import { openPullSnapshot, type PullWriter } from '../db/pull-repository';
 import { refreshRisks } from '../db/risks-repository';
@@ -55,13 +56,7 @@ export function useAzurePull(assessment: AssessmentRecord, pack: ContentPack, on
   const pullRef = useRef<{ id: string; scope: { subscriptions: string[]; managementGroups: string[] } } | null>(null);
 
   useEffect(() => {
-    // events may come before startAzurePull answers: the first pull id seen is ours
-    const mine = (pullId: string) => {
-      const pull = pullRef.current;
-      if (!pull) return false;
-      if (pull.id === '') pull.id = pullId;
-      return pull.id === pullId;
-    };
+    const mine = (pullId: string) => isOwnPull(pullRef, pullId);
     const writerFor = (snapshotId: string) => {
       writer.current ??= openPullSnapshot(assessment.id, snapshotId, pack, pullRef.current!.scope);
       return writer.current;

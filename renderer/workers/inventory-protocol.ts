@@ -2,7 +2,11 @@
 
 export type InventoryTask =
   | { kind: 'import-file'; requestId: number; assessmentId: string; matrixId: string; text: string; fileName: string }
-  | { kind: 'finish-pull'; requestId: number; snapshotId: string; matrixId: string };
+  | { kind: 'finish-pull'; requestId: number; snapshotId: string; matrixId: string }
+  /** A Graph snapshot (from a Graph pull in main, or a snapshot file); validated in the worker. */
+  | { kind: 'store-graph'; requestId: number; assessmentId: string; matrixId: string; label: string; snapshot: unknown }
+  /** Saved Graph responses (`<collection>.json`, `<collection>.2.json`…), as `demarc graph import` reads them. */
+  | { kind: 'import-graph-files'; requestId: number; assessmentId: string; matrixId: string; files: { name: string; text: string }[]; capturedAt: string };
 
 export type InventoryStage = 'parsing' | 'checking' | 'storing';
 

@@ -2,6 +2,7 @@
  * The heavy inventory work (parse, normalise, run every check, store), written as plain
  * async functions so the worker runs them off the UI thread and tests can call them too.
  */
+import { z } from 'zod';
 import { runChecks } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
@@ -11,6 +12,9 @@ import type { DemarcDatabase, SnapshotRecord } from '../db/database';
 import { FileTooLargeError, MAX_INVENTORY_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
 import { failingByResource, findingRecords, snapshotRows, storePullFindings, storeSnapshot } from '../db/inventory-repository';
 import type { InventoryStage } from './inventory-protocol';
+import { importGraphFiles, type GraphImportFile } from '../../core/graph/import';
+import { parseGraphSnapshot, type GraphSnapshot } from '../../core/graph/snapshot';
+import { graphCheckRun, graphResources, graphSnapshotRecord } from '../bundle/graph-snapshots';
 
 function matrixOf(pack: ContentPack, matrixId: string) {
   const matrix = pack.matrices.get(matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
@@ -84,4 +88,59 @@ export async function finishPull(
     await db.snapshots.update(task.snapshotId, { resourceCount: resources.length, failingCount: failing.size, findingCount: findings.length });
   });
   return { snapshotId: task.snapshotId, resourceCount: resources.length, failingCount: failing.size, note: null };
+}
+
+/** Runs the Graph checks over a Graph snapshot and stores it as a new snapshot of the assessment. */
+async function storeGraph(
+  db: DemarcDatabase,
+  pack: ContentPack,
+  task: { assessmentId: string; matrixId: string; label: string },
+  snapshot: GraphSnapshot,
+  progress: (stage: InventoryStage) => void,
+): Promise<InventoryWorkResult> {
+  progress('checking');
+  const run = graphCheckRun(snapshot, pack, task.matrixId);
+  const record = graphSnapshotRecord({ id: crypto.randomUUID(), assessmentId: task.assessmentId, snapshot, run, label: task.label });
+  progress('storing');
+  await storeSnapshot(db, record, graphResources(snapshot), run.findings);
+  const gaps = snapshot.demarcGraphSnapshot.gaps.length;
+  const note = gaps > 0 ? `${gaps} collection(s) could not be read; ${run.notAssessed.length} check(s) not assessed.` : null;
+  return { snapshotId: record.id, resourceCount: record.resourceCount, failingCount: record.failingCount, note };
+}
+
+/**
+ * Stores a Graph snapshot (a pull's result from main, or a `demarc graph pull` file): it is
+ * untrusted, so it is validated whole before anything is written.
+ */
+export function storeGraphSnapshot(
+  db: DemarcDatabase,
+  pack: ContentPack,
+  task: { assessmentId: string; matrixId: string; label: string; snapshot: unknown },
+  progress: (stage: InventoryStage) => void,
+): Promise<InventoryWorkResult> {
+  progress('parsing');
+  let snapshot: GraphSnapshot;
+  try {
+    snapshot = parseGraphSnapshot(task.snapshot);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const issue = error.issues[0]!;
+    throw new Error(`not a valid Microsoft Graph snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { cause: error });
+  }
+  return storeGraph(db, pack, task, snapshot, progress);
+}
+
+/** Builds a Graph snapshot from saved Graph responses (`<collection>.json`…, as `demarc graph import`) and stores it. */
+export function importGraphResponses(
+  db: DemarcDatabase,
+  pack: ContentPack,
+  task: { assessmentId: string; matrixId: string; files: GraphImportFile[]; capturedAt: string },
+  progress: (stage: InventoryStage) => void,
+): Promise<InventoryWorkResult> {
+  progress('parsing');
+  const total = task.files.reduce((n, f) => n + utf8ByteLength(f.text), 0);
+  if (total > MAX_INVENTORY_BYTES) throw new FileTooLargeError(tooLargeMessage('the Graph files', total, MAX_INVENTORY_BYTES));
+  const snapshot = importGraphFiles(task.files, { capturedAt: task.capturedAt });
+  const label = task.files.length === 1 ? task.files[0]!.name : `${task.files.length} Graph files`;
+  return storeGraph(db, pack, { ...task, label }, snapshot, progress);
 }

@@ -4,7 +4,7 @@ import '../zod-setup';
 import { bundledPack } from '../content/bundled-pack';
 import { createDatabase } from '../db/database';
 import type { InventoryReply, InventoryTask } from './inventory-protocol';
-import { finishPull, importInventoryFile } from './inventory-work';
+import { finishPull, importGraphResponses, importInventoryFile, storeGraphSnapshot, type InventoryWorkResult } from './inventory-work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = createDatabase();
@@ -13,11 +13,23 @@ function reply(message: InventoryReply): void {
   scope.postMessage(message);
 }
 
+function run(task: InventoryTask, progress: (stage: 'parsing' | 'checking' | 'storing') => void): Promise<InventoryWorkResult> {
+  switch (task.kind) {
+    case 'import-file':
+      return importInventoryFile(db, bundledPack(), task, progress);
+    case 'finish-pull':
+      return finishPull(db, bundledPack(), task, progress);
+    case 'store-graph':
+      return Promise.resolve().then(() => storeGraphSnapshot(db, bundledPack(), task, progress));
+    case 'import-graph-files':
+      return Promise.resolve().then(() => importGraphResponses(db, bundledPack(), task, progress));
+  }
+}
+
 scope.onmessage = (event: MessageEvent<InventoryTask>) => {
   const task = event.data;
   const progress = (stage: 'parsing' | 'checking' | 'storing') => reply({ kind: 'progress', requestId: task.requestId, stage });
-  const work = task.kind === 'import-file' ? importInventoryFile(db, bundledPack(), task, progress) : finishPull(db, bundledPack(), task, progress);
-  work
+  run(task, progress)
     .then((result) => reply({ kind: 'done', requestId: task.requestId, ...result }))
     .catch((error: unknown) => reply({ kind: 'error', requestId: task.requestId, message: error instanceof Error ? error.message : String(error) }));
 };

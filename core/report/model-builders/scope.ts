@@ -19,9 +19,9 @@ export function snapshotsNewestFirst(ctx: ModelContext): Snapshot[] {
   return [...ctx.bundle.inventory.snapshots].sort((x, y) => (x.takenAt < y.takenAt ? 1 : -1));
 }
 
-/** When the latest inventory was taken, or that none was collected. */
+/** When the latest Azure inventory was taken, or that none was collected (a Microsoft Graph snapshot reads the tenant, not the estate). */
 export function snapshotTime(ctx: ModelContext): string {
-  const latest = snapshotsNewestFirst(ctx)[0];
+  const latest = snapshotsNewestFirst(ctx).find((s) => s.source !== 'graph-pull' && s.source !== 'graph-import');
   return latest ? longDateTime(latest.takenAt) : 'No inventory was collected';
 }
 

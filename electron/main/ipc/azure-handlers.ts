@@ -1,5 +1,5 @@
 /**
- * The `azure:*` channels: thin adapters from the IPC contract to the {@link AzureSession}
+ * The `azure:*` and `graph:*` channels: thin adapters from the IPC contract to the {@link AzureSession}
  * (node/azure/azure-session.ts). Session refusals become
  * {@link IpcHandlerError}s with their code and (already redacted) message; anything else is
  * redacted too before it can reach the renderer or the internal-error log.
@@ -12,10 +12,10 @@ import { IpcHandlerError, type Handler, type Handlers } from './register-handler
 /** The part of {@link AzureSession} the handlers call (tests may pass a stand-in). */
 export type AzureSessionApi = Pick<
   AzureSession,
-  'getSession' | 'resolveTarget' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'redact'
+  'getSession' | 'resolveTarget' | 'signIn' | 'cancelSignIn' | 'signOut' | 'discoverScopes' | 'startPull' | 'cancelPull' | 'startGraphPull' | 'cancelGraphPull' | 'redact'
 >;
 
-type AzureChannel = Extract<ChannelName, `azure:${string}`>;
+type AzureChannel = Extract<ChannelName, `azure:${string}` | `graph:${string}`>;
 
 function guarded<C extends AzureChannel>(session: AzureSessionApi, channel: C, run: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -39,5 +39,8 @@ export function createAzureHandlers(session: AzureSessionApi): Pick<Handlers, Az
     'azure:discover-scopes': guarded(session, 'azure:discover-scopes', () => session.discoverScopes()),
     'azure:start-pull': guarded(session, 'azure:start-pull', (request, context) => session.startPull(request, context?.senderId)),
     'azure:cancel-pull': guarded(session, 'azure:cancel-pull', async ({ pullId }) => session.cancelPull(pullId)),
+    // Microsoft Graph pulls run on the same sign-in (node/graph/graph-pulls.ts).
+    'graph:start-pull': guarded(session, 'graph:start-pull', (request, context) => session.startGraphPull(request, context?.senderId)),
+    'graph:cancel-pull': guarded(session, 'graph:cancel-pull', async ({ pullId }) => session.cancelGraphPull(pullId)),
   };
 }

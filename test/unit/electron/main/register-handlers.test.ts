@@ -30,6 +30,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'azure:discover-scopes': async () => ({ status: 'complete' as const, subscriptions: [], managementGroups: [], errors: [] }),
     'azure:start-pull': async () => ({ pullId: 'p' }),
     'azure:cancel-pull': async () => ({ cancelled: false }),
+    'graph:start-pull': async () => ({ pullId: 'g' }),
+    'graph:cancel-pull': async () => ({ cancelled: false }),
     ...overrides,
   };
 }
