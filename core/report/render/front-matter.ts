@@ -35,7 +35,7 @@ export function cover(ctx: Ctx): Block[] {
         ['Prepared by', meta.preparedBy],
         ...(meta.engagementId ? ([['Engagement reference', meta.engagementId]] as [string, string][]) : []),
         ...(meta.engagementDates ? ([['Engagement dates', meta.engagementDates]] as [string, string][]) : []),
-        ['Version', meta.version],
+        ['Version', `${meta.version} ${meta.statusLabel}`],
         ['Date', meta.date],
         ['Classification', meta.classification],
       ],
@@ -55,7 +55,8 @@ export function documentControl(ctx: Ctx): Block[] {
     heading(1, 'Document control'),
     heading(2, 'Version history'),
     brandedTable(ctx, [1, 2, 3, 5], ['Version', 'Date', 'Author', 'Change'], dc.versions.map((v) => [v.version, v.date, v.author, v.change])),
-    heading(2, 'Reviewers'),
+    heading(2, 'Review and approval'),
+    // the empty Date and Signature cells are the lines each reviewer signs on
     brandedTable(ctx, [3, 3, 2, 2], ['Name', 'Role', 'Date', 'Signature'], dc.reviewers.map((r) => [r.name, r.role, '', ''])),
     heading(2, 'Distribution'),
     dc.distribution.length > 0
