@@ -260,7 +260,8 @@ const versionStatus: Rule = ({ bundle, options, template }) => {
   ];
 };
 
-const RULES: Rule[] = [contradictions, dontKnow, owners, irRoles, placeholders, documentControl, versionStatus];
+// the order items are listed in within a severity: the few that embarrass most first, the per-risk lists last
+const RULES: Rule[] = [contradictions, versionStatus, documentControl, irRoles, placeholders, dontKnow, owners];
 
 /** Runs every rule; accepted items carry their acceptance. Blockers first, then by rule order. */
 export function preflight(input: PreflightInput): PreflightResult {

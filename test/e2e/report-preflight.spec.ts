@@ -55,7 +55,8 @@ test.describe('Report settings and pre-flight check', () => {
     ]);
 
     await expectAccessible(app, 'report settings and pre-flight');
-    await app.screenshot({ path: test.info().outputPath('report-preflight.png'), fullPage: true });
+    await app.getByTestId('deliverable-settings').screenshot({ path: test.info().outputPath('report-settings.png') });
+    await app.getByTestId('preflight').screenshot({ path: test.info().outputPath('report-preflight.png') });
 
     // the worker builds with the stored settings: status, version and signatories in the document
     await app.getByTestId('generate-report').click();

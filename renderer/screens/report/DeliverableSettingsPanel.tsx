@@ -6,7 +6,7 @@ import { saveDeliverableSettings, type DeliverableSettings } from '../../db/deli
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
 });
 
 type TextKey = 'version' | 'partner' | 'qaReviewer' | 'sponsor';
