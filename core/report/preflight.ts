@@ -93,7 +93,7 @@ const dontKnow: Rule = ({ bundle, pack }) => {
       id: `dont-know:${r.id}`,
       kind: 'dont-know' as const,
       severity: 'warning' as const,
-      message: `${r.id} “${r.title}” rests only on “Don't know”; the report presents it as to verify, with the step: ${verificationStep(pack, r.evidence.answers.map((a) => a.questionId))}`,
+      message: `${r.id} “${r.title}” rests only on “Don't know”; the report presents it as to verify. ${verificationStep(pack, r.evidence.answers.map((a) => a.questionId))}`,
       where: `Interview > ${r.evidence.answers.map((a) => a.questionId).join(', ')} (or accept it as to verify)`,
       screen: 'interview' as const,
     }));

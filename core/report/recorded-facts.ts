@@ -97,38 +97,62 @@ export function restsOnDontKnow(risk: Pick<Risk, 'templateId' | 'evidence' | 'di
   return risk.evidence.answers.every((a) => a.choices.some((c) => unknown.has(c)));
 }
 
+/** How the report labels an answer that is a "Don't know" (scored non-compliant, but not established). */
+export const DONT_KNOW_RESULT = 'To verify';
+
+/** True when the chosen choices include a "Don't know". */
+export const isDontKnow = (pack: ContentPack, choices: readonly string[]): boolean => {
+  const unknown = unknownChoices(pack);
+  return choices.some((c) => unknown.has(c));
+};
+
 /** The "Good looks like …" sentence of a question's context, '' when it has none. */
 function goodLooksLike(q: Question | undefined): string {
   const m = /Good looks like[^.]*\./.exec(q?.context ?? '');
   return m ? m[0] : '';
 }
 
-/** How to verify a "Don't know": ask the question again of someone who knows, with what good looks like. */
+/** How to verify a "Don't know": ask the question again, with what good looks like. */
 export function verificationStep(pack: ContentPack, questionIds: readonly string[]): string {
-  const parts = questionIds.map((id) => {
-    const q = pack.questions.get(id);
-    return `${id}: ${q?.text ?? 'the question'}${goodLooksLike(q) ? ` ${goodLooksLike(q)}` : ''}`;
-  });
-  return `Confirm with the person who owns it (the answer was “Don't know”) — ${parts.join(' ')}`;
+  return questionIds
+    .map((id) => {
+      const q = pack.questions.get(id);
+      const good = goodLooksLike(q);
+      return `Ask again (${id}): “${q?.text ?? id}”${good ? ` ${good}` : ''}`;
+    })
+    .join(' ');
+}
+
+/** A fact recorded outside the interview, and what it leaves to verify. */
+export interface RecordedFact {
+  fact: string;
+  remaining: string;
 }
 
 /**
  * The recorded facts the report states next to a risk whose answers they contradict: the IR
  * setup's support plan beside IRP-05, a named partner beside TPR-01. [] when none applies.
  */
-export function recordedFactsFor(bundle: AssessmentBundle, pack: ContentPack, risk: Pick<Risk, 'evidence'>): string[] {
-  const out: string[] = [];
+export function recordedFactsFor(bundle: AssessmentBundle, pack: ContentPack, risk: Pick<Risk, 'evidence'>): RecordedFact[] {
+  const out: RecordedFact[] = [];
   const asked = new Set(risk.evidence.answers.map((a) => a.questionId));
   if (asked.has(SUPPORT_QUESTION)) {
     const s = recordedSupportPlan(bundle, pack);
     if (s) {
       const offers = s.roundTheClockSevA === true ? ', a plan that offers severity A cases around the clock' : s.roundTheClockSevA === false ? ', a plan without severity A cases around the clock' : '';
-      out.push(`The incident response setup records the Microsoft support plan as ${s.plan}${offers}${s.source ? ` (${s.source})` : ''}. This record takes precedence over the interview answer; what remains to verify is that responders know how to open a severity A case and who may.`);
+      out.push({
+        fact: `The incident response setup records the Microsoft support plan as ${s.plan}${offers}${s.source ? ` (${s.source})` : ''}; this record takes precedence over the interview answer.`,
+        remaining: 'Confirm that responders know how to open a severity A case and who is authorised to.',
+      });
     }
   }
   if (asked.has(PARTNER_QUESTION)) {
     const p = recordedPartner(bundle);
-    if (p) out.push(`${p.where} names a security partner: “${p.excerpt}”. What remains to verify is that the contract covers 24x7 monitoring and incident response with agreed response times.`);
+    if (p)
+      out.push({
+        fact: `${p.where} names a security partner: “${p.excerpt}”; this record takes precedence over the interview answer.`,
+        remaining: 'Confirm that the contract covers 24x7 monitoring and incident response with agreed response times and pre-approved access.',
+      });
   }
   return out;
 }

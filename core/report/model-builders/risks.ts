@@ -1,6 +1,6 @@
 import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks/evidence-status';
 import type { Risk } from '../../risks/schema';
-import { recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
+import { DONT_KNOW_RESULT, isDontKnow, recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
 import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
@@ -92,13 +92,12 @@ export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mapping
 /** The interview answers behind a risk, with the question text and the consultant's note. */
 export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] {
   const { clean } = ctx;
-  const unknown = unknownChoices(ctx.pack);
   return r.evidence.answers.map((ans) => ({
     questionId: ans.questionId,
     question: clean(ctx.pack.questions.get(ans.questionId)?.text ?? ans.questionId, MAX_NOTE),
     answer: clean(choiceLabels(ctx, ans.questionId, ans.choices), MAX_NOTE),
     // a "Don't know" scores as non-compliant, but the report does not call it that: it is to verify
-    result: ans.choices.some((c) => unknown.has(c)) ? 'To verify' : ans.result ? RESULT_LABEL[ans.result] : '',
+    result: isDontKnow(ctx.pack, ans.choices) ? DONT_KNOW_RESULT : ans.result ? RESULT_LABEL[ans.result] : '',
     note: clean(ctx.bundle.answers[ans.questionId]?.note ?? '', MAX_NOTE),
   }));
 }
@@ -106,12 +105,15 @@ export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] 
 /** "Don't know" risks (to verify, with the step) and the IR setup's facts that bear on the answers. */
 function howKnownParts(ctx: ModelContext, r: Risk): Pick<RiskView, 'evidenceStatusLabel' | 'howKnown' | 'toVerify' | 'recordedFacts'> {
   const status = evidenceStatusOf(r);
-  const recordedFacts = recordedFactsFor(ctx.bundle, ctx.pack, r).map((f) => ctx.clean(f, MAX_NOTE));
+  const recorded = recordedFactsFor(ctx.bundle, ctx.pack, r);
+  const recordedFacts = recorded.map((f) => ctx.clean(f.fact, MAX_NOTE));
   if (!restsOnDontKnow(r, unknownChoices(ctx.pack))) {
     const { label, meaning } = EVIDENCE_STATUS_TEXT[status];
     return { evidenceStatusLabel: label, howKnown: `${label}. ${meaning}`, recordedFacts };
   }
-  const step = ctx.clean(verificationStep(ctx.pack, r.evidence.answers.map((a) => a.questionId)), MAX_NOTE);
+  // a recorded fact answers the question: what is left to verify is narrower than asking again
+  const remaining = recorded.map((f) => f.remaining).join(' ');
+  const step = ctx.clean(remaining || verificationStep(ctx.pack, r.evidence.answers.map((a) => a.questionId)), MAX_NOTE);
   return {
     evidenceStatusLabel: TO_VERIFY_LABEL,
     howKnown: `${TO_VERIFY_LABEL}. The interview answer was “Don't know”: a possible weakness, not an established one, rated as if it were until verified.`,
@@ -120,8 +122,8 @@ function howKnownParts(ctx: ModelContext, r: Risk): Pick<RiskView, 'evidenceStat
   };
 }
 
-/** How the report labels a risk resting only on "Don't know". */
-export const TO_VERIFY_LABEL = 'To verify';
+/** How the report labels a risk resting only on "Don't know" (as its answers). */
+export const TO_VERIFY_LABEL = DONT_KNOW_RESULT;
 
 /** One register risk as the report shows it: text cleaned, ids masked, labels resolved. */
 export function riskView(ctx: ModelContext, r: Risk): RiskView {

@@ -68,6 +68,6 @@ describe('report model builders', () => {
     const one = modelContext({ ...bundle, assessment: { ...bundle.assessment, engagement: { startDate: '2026-11-23', endDate: '2026-11-23' } } }, pack, template, {});
     expect(engagementDates(one)).toBe('23 November 2026');
     const final = modelContext({ ...bundle, assessment: { ...bundle.assessment, status: 'final' } }, pack, template, {});
-    expect(documentControl(final, documentIdentity(final), 'X').versions.at(-1)?.change).toBe('Issued to the client');
+    expect(documentControl(final, documentIdentity(final), 'X').versions.at(-1)?.change).toBe('Final: issued to the client');
   });
 });

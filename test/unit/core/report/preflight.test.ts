@@ -56,7 +56,7 @@ describe('report pre-flight check', () => {
     const b = small({ risks: [{ ...onlyUnknown, actionOwner: 'Aisha' }] });
     const found = item(b, `dont-know:${onlyUnknown.id}`);
     expect(found?.severity).toBe('warning');
-    expect(found?.message).toContain('DAT-01: ');
+    expect(found?.message).toContain('Ask again (DAT-01): “Is there a data classification scheme');
     const withFindings = riskOf('R-001');
     const mixed = riskOf('R-064');
     expect(ids(small({ risks: [withFindings, mixed].map((r) => ({ ...r, actionOwner: 'Aisha' })) }))).toEqual([]);
