@@ -317,7 +317,8 @@ export function buildIrPlan(input: {
     .filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId))
     .map((r) => ({ riskId: r.id, bookmark: r.bookmark, title: r.title, level: r.inherent.levelLabel, action: r.recommendation.summary }));
 
-  const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT').map((r) => r.id);
+  // a "Don't know" the IR setup's recorded plan answers is not a gap (docs/preflight.md)
+  const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT' && !(r.toVerify && r.recordedFacts.length > 0)).map((r) => r.id);
 
   const playbookTitle = new Map(playbooks.map((p) => [p.id, p.title]));
   const tabletop = risks

@@ -15,6 +15,8 @@ describe('report: recorded facts and "Don\'t know" risks', () => {
     expect(r.answers[0]!.result).toBe('To verify');
     expect(r.recordedFacts[0]).toMatch(/^The incident response setup records the Microsoft support plan as Unified Support \(Enterprise\), a plan that offers severity A cases around the clock \(Support scope and responsiveness, Microsoft/);
     expect(r.toVerify?.step).toBe('Confirm that responders know how to open a severity A case and who is authorised to.');
+    // and the IR plan does not call the recorded plan a gap
+    expect(model().irPlan.supportGapRiskIds).toEqual([]);
   });
 
   it('the partner risk quotes the MSSP retainer from the escalation notes', () => {
@@ -27,6 +29,7 @@ describe('report: recorded facts and "Don\'t know" risks', () => {
     const bare = model({ ...bundle, incidentResponse: undefined });
     expect(bySupportQuestion(bare).recordedFacts).toEqual([]);
     expect(bySupportQuestion(bare).toVerify?.step).toMatch(/^Ask again \(IRP-05\): “Does the organisation's Microsoft support plan allow severity A/);
+    expect(bare.irPlan.supportGapRiskIds).toEqual([bySupportQuestion(bare).id]);
   });
 
   it('a risk backed by failing resources is not "to verify", even with a "Don\'t know" among its answers; the interview log says "To verify" too', () => {
