@@ -52,35 +52,34 @@ export interface PreflightResult {
 
 type Rule = (input: Required<Pick<PreflightInput, 'bundle' | 'pack' | 'options'>> & Pick<PreflightInput, 'template'>) => PreflightItem[];
 
+/** A contradiction between an answer and the IR setup: a blocker when they conflict, a warning when the answer is weaker. */
+const contradiction = (topic: string, conflict: boolean, message: string, where: string): PreflightItem => ({
+  id: `contradiction:${topic}`,
+  kind: 'contradiction',
+  severity: conflict ? 'blocker' : 'warning',
+  message,
+  where,
+  screen: 'interview',
+});
+
 /** Support plan (IR setup) vs IRP-05, and a partner named in the IR setup vs TPR-01. */
 const contradictions: Rule = ({ bundle, pack }) => {
   const out: PreflightItem[] = [];
   const s = supportPlanConflict(bundle, pack);
-  if (s)
-    out.push({
-      id: 'contradiction:support-plan',
-      kind: 'contradiction',
-      severity: s.kind === 'conflict' ? 'blocker' : 'warning',
-      message:
-        s.kind === 'conflict'
-          ? `The incident response setup records the support plan “${s.plan.plan}”, but the answer to IRP-05 is “${s.answer}”. One of them is wrong.`
-          : `The answer to IRP-05 is “${s.answer}” although the incident response setup records the support plan “${s.plan.plan}”. The report states the recorded plan; update the answer.`,
-      where: 'Interview > IRP-05, or Incident response > Microsoft support plan',
-      screen: 'interview',
-    });
+  if (s) {
+    const message =
+      s.kind === 'conflict'
+        ? `The incident response setup records the support plan “${s.plan.plan}”, but the answer to IRP-05 is “${s.answer}”. One of them is wrong.`
+        : `The answer to IRP-05 is “${s.answer}” although the incident response setup records the support plan “${s.plan.plan}”. The report states the recorded plan; update the answer.`;
+    out.push(contradiction('support-plan', s.kind === 'conflict', message, 'Interview > IRP-05, or Incident response > Microsoft support plan'));
+  }
   const p = partnerConflict(bundle, pack);
-  if (p)
-    out.push({
-      id: 'contradiction:security-partner',
-      kind: 'contradiction',
-      severity: p.kind === 'conflict' ? 'blocker' : 'warning',
-      message:
-        p.kind === 'unknown'
-          ? `The answer to TPR-01 is “${p.answer}” although ${p.partner.where} names a partner (“${p.partner.excerpt}”). The report states the record; update the answer.`
-          : `The answer to TPR-01 is “${p.answer}”, but ${p.partner.where} names a partner (“${p.partner.excerpt}”).`,
-      where: `Interview > TPR-01, or ${p.partner.where}`,
-      screen: 'interview',
-    });
+  if (p) {
+    const named = `${p.partner.where} names a partner (“${p.partner.excerpt}”)`;
+    const message =
+      p.kind === 'unknown' ? `The answer to TPR-01 is “${p.answer}” although ${named}. The report states the record; update the answer.` : `The answer to TPR-01 is “${p.answer}”, but ${named}.`;
+    out.push(contradiction('security-partner', p.kind === 'conflict', message, `Interview > TPR-01, or ${p.partner.where}`));
+  }
   return out;
 };
 
