@@ -16,28 +16,26 @@ test.describe('Report settings and pre-flight check', () => {
     // the demo's own contradictions of issue 14, found before anything is written
     await expect(item('contradiction:support-plan')).toContainText('Unified Support (Enterprise)');
     await expect(item('contradiction:security-partner')).toContainText('Escalation notes');
-    await expect(item('document-control:partner')).toContainText('Warning');
-
-    // a final document without its signatories: blockers
-    await app.getByTestId('deliverable-status').getByText('Final').click();
-    await expect(item('document-control:partner')).toContainText('Blocker');
-    await expect(app.getByTestId('preflight-summary')).toContainText('3 blocker(s) open');
-
-    // naming them clears the items (saved when the field is left)
-    for (const [key, name] of [['partner', 'Jo Partner'], ['qaReviewer', 'Sam Review'], ['sponsor', 'Marcus Lindqvist']] as const) {
-      await app.getByTestId(`deliverable-${key}`).fill(name);
-      await app.getByTestId(`deliverable-${key}`).blur();
-    }
+    // the demo names who signs its 0.9 draft: nothing to fix in document control
     await expect(item('document-control:partner')).toHaveCount(0);
-    await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open');
+    await expect(app.getByTestId('deliverable-partner')).toHaveValue('Helen Carter, Demarc Advisory');
 
-    // a draft labelled 1.0 contradicts itself
-    await app.getByTestId('deliverable-status').getByText('Draft for review').click();
+    // a final labelled 0.9 contradicts itself
+    await app.getByTestId('deliverable-status').getByText('Final').click();
+    await expect(item('version:status')).toContainText('Blocker');
+    await expect(app.getByTestId('preflight-summary')).toContainText('1 blocker(s) open');
+
+    // a final without its partner: a blocker, cleared once named (saved when the field is left)
+    await app.getByTestId('deliverable-partner').fill('');
+    await app.getByTestId('deliverable-partner').blur();
+    await expect(item('document-control:partner')).toContainText('Blocker');
+    await app.getByTestId('deliverable-partner').fill('Jo Partner');
+    await app.getByTestId('deliverable-partner').blur();
+    await expect(item('document-control:partner')).toHaveCount(0);
     await app.getByTestId('deliverable-version').fill('1.0');
     await app.getByTestId('deliverable-version').blur();
-    await expect(item('version:status')).toContainText('Blocker');
-    await app.getByTestId('deliverable-status').getByText('Final').click();
     await expect(item('version:status')).toHaveCount(0);
+    await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open');
 
     // accepting needs a reason; the acceptance is stored in IndexedDB
     await item('contradiction:support-plan').getByTestId('preflight-accept').click();
@@ -49,7 +47,7 @@ test.describe('Report settings and pre-flight check', () => {
     await expect(item('contradiction:support-plan')).toContainText('Accepted');
     await expect(item('contradiction:support-plan').getByTestId('preflight-accepted-reason')).toContainText('confirmed Unified Support');
     const [stored] = await readStore(app, 'deliverableSettings');
-    expect(stored).toMatchObject({ status: 'final', version: '1.0', partner: 'Jo Partner', qaReviewer: 'Sam Review', sponsor: 'Marcus Lindqvist' });
+    expect(stored).toMatchObject({ status: 'final', version: '1.0', partner: 'Jo Partner', qaReviewer: 'Daniel Brooks, Demarc Advisory', sponsor: 'Marcus Lindqvist' });
     expect((stored as { preflightAccepted: { itemId: string; reason: string; at: string }[] }).preflightAccepted).toEqual([
       expect.objectContaining({ itemId: 'contradiction:support-plan', reason: expect.stringContaining('Unified Support') as unknown, at: expect.any(String) as unknown }),
     ]);
