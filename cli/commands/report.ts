@@ -116,7 +116,7 @@ function printCheck(result: PreflightResult, json: boolean, io: CliIo): number {
   else if (result.items.length === 0) io.stdout('Pre-flight check: nothing to fix.\n');
   else {
     const rows = result.items.map((i) => [i.accepted ? 'accepted' : i.severity, i.id, i.where, i.accepted ? `${i.message} Accepted: ${i.accepted.reason}` : i.message]);
-    io.stdout(`${textTable(['Status', 'Item', 'Where to fix', 'What'], rows, { maxWidth: 60, wrapLast: true })}\n`);
+    io.stdout(`${textTable(['Status', 'Item', 'Where to fix', 'What'], rows, { maxWidth: 66, wrapLast: true })}\n`);
     io.stdout(`\n${result.items.length} item(s): ${result.openBlockers} blocker(s) open, ${result.open} open in all.\n`);
   }
   return result.openBlockers === 0 ? 0 : 1;
