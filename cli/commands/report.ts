@@ -9,6 +9,7 @@ import type { ReportModel } from '../../core/report/model';
 import { neutraliseFormula, registerCsv, registerTable } from '../../core/report/register';
 import { loadTemplate } from '../../core/report/template';
 import type { ContentPack } from '../../core/content/types';
+import { optionsFromDeliverable } from '../../core/report/deliverable';
 import { preflight, type PreflightResult } from '../../core/report/preflight';
 import type { ReportOptions } from '../../core/report/types';
 import type { ReportTemplate } from '../../core/report/template';
@@ -163,7 +164,13 @@ export const reportCommand: CliCommand = {
       bundle,
       pack,
       template,
-      options: { mask: !values['no-mask'], irPlan: values['ir-plan'] === 'separate' ? 'separate' : 'inline', ...explicit },
+      // the bundle's report settings (depth, IR plan, status, version), then the flags given
+      options: {
+        ...optionsFromDeliverable(bundle.deliverable),
+        mask: !values['no-mask'],
+        ...(values['ir-plan'] !== undefined ? { irPlan: values['ir-plan'] === 'separate' ? 'separate' : 'inline' } : {}),
+        ...explicit,
+      },
     });
     const out = userPath(values.output!, io);
     const written: string[] = [];

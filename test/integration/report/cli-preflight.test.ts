@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -64,5 +64,13 @@ describe('demarc report --check', () => {
     expect(text).toMatch(/Final: issued to the client/);
     expect(text).not.toMatch(/Draft for (client )?review/);
     for (const s of ['Jo Partner', 'Engagement partner (approves)', 'Sam Review', 'Quality reviewer', 'Marcus Lindqvist']) expect(text).toContain(s);
+  }, 120_000);
+
+  it('the report follows the bundle\'s IR plan setting unless --ir-plan says otherwise', async () => {
+    const file = bundleWith('separate.demarc.json', { irPlan: 'separate', status: 'draft', version: '0.9' });
+    expect((await demarc('report', '--bundle', file, '-o', 'sep.docx', '--no-lint')).code).toBe(0);
+    expect(existsSync(join(dir, 'sep-ir-plan.docx'))).toBe(true);
+    expect((await demarc('report', '--bundle', file, '-o', 'in.docx', '--no-lint', '--ir-plan', 'inline')).code).toBe(0);
+    expect(existsSync(join(dir, 'in-ir-plan.docx'))).toBe(false);
   }, 120_000);
 });
