@@ -111,8 +111,8 @@ const owners: Rule = ({ bundle }) =>
       screen: 'risks' as const,
     }));
 
-/** The IR roles a plan cannot work without, as the contact sheet must name them. */
-const REQUIRED_IR_ROLES: { id: string; role: string; pattern: RegExp }[] = [{ id: 'incident-lead', role: 'Incident commander (incident lead)', pattern: /\bincident\s+(commander|lead|manager)\b/i }];
+/** The IR roles a plan cannot work without, as the contact sheet must name them (matched as the IR plan's role table matches them). */
+const REQUIRED_IR_ROLES: { id: string; role: string; pattern: RegExp }[] = [{ id: 'incident-lead', role: 'Incident commander (incident lead)', pattern: /incident (lead|commander|manager)|\bir lead|head of security|security manager/i }];
 
 /**
  * IR roles no named contact holds (role or responsibilities). The seam for the IR plan's own

@@ -23,6 +23,7 @@ describe('report: recorded facts and "Don\'t know" risks', () => {
     const r = byPartnerQuestion(model());
     expect(r.recordedFacts[0]).toContain('Incident response > Escalation notes names a security partner: “The MSSP (Fabrikam Security, retainer FS-2291)');
     expect(r.toVerify?.step).toMatch(/^Confirm that the contract covers 24x7 monitoring/);
+
   });
 
   it('without the record, the same risks say nothing recorded and ask the question again', () => {
@@ -37,6 +38,11 @@ describe('report: recorded facts and "Don\'t know" risks', () => {
     const verified = m.risks.find((r) => r.findings.length > 0 && r.answers.some((a) => a.answer === "Don't know"))!;
     expect(verified.toVerify).toBeUndefined();
     expect(verified.evidenceStatusLabel).toBe('Verified');
+    // the IR plan's readiness gaps do not assert a "Don't know" gap either
+    const toVerify = new Map(m.risks.filter((x) => x.toVerify).map((x) => [x.id, x.toVerify!.step]));
+    const gaps = m.irPlan.readinessGaps.filter((g) => toVerify.has(g.riskId));
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const g of gaps) expect(g.action).toBe(`To verify: ${toVerify.get(g.riskId)}`);
     const logged = m.interviewLog.flatMap((d) => d.rows).find((row) => row.questionId === 'IRP-05')!;
     expect(logged.result).toBe('To verify');
   });
