@@ -73,6 +73,11 @@ function businessServices(): BusinessService[] {
   }));
 }
 
+/** The demo's report settings: a draft for review, with the partner, QA reviewer and client sponsor who sign it (fictional). */
+function demoDeliverable(): AssessmentBundle['deliverable'] {
+  return { status: 'draft', version: '0.9', partner: 'Helen Carter, Demarc Advisory', qaReviewer: 'Daniel Brooks, Demarc Advisory', sponsor: 'Marcus Lindqvist' };
+}
+
 function fixtureRows(): Record<string, unknown>[] {
   // Resource Graph fixtures only: a Graph check's fixtures are tenant settings, not inventory rows
   const argChecks = new Set(pack.checks.filter(isArgCheck).map((c) => c.id));
@@ -342,6 +347,7 @@ const bundle: AssessmentBundle = {
   ...incidentResponseSetup(),
   businessServices: services,
   providerWorksheets: [awsWorksheet()],
+  deliverable: demoDeliverable(),
   inventory: {
     snapshots: [
       { id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] },

@@ -304,9 +304,11 @@ export function buildIrPlan(input: {
     });
 
   const readinessGaps = bySeverity(risks.filter((r) => READINESS_CATEGORIES.has(r.category) || READINESS_TEMPLATES.has(r.templateId)))
-    .map((r) => ({ riskId: r.id, bookmark: r.bookmark, title: r.title, level: r.inherent.levelLabel, action: r.recommendation.summary }));
+    // a "Don't know" is not an established gap: its action is to verify (docs/preflight.md)
+    .map((r) => ({ riskId: r.id, bookmark: r.bookmark, title: r.title, level: r.inherent.levelLabel, action: r.toVerify ? `To verify: ${r.toVerify.step}` : r.recommendation.summary }));
 
-  const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT').map((r) => r.id);
+  // a "Don't know" the IR setup's recorded plan answers is not a gap (docs/preflight.md)
+  const supportGapRiskIds = risks.filter((r) => r.templateId === 'RT-IRP-NO-SEVERITY-A-SUPPORT' && !(r.toVerify && r.recordedFacts.length > 0)).map((r) => r.id);
 
   const ir = bundle.incidentResponse;
   const notificationClocks = selectNotificationClocks(pack.notificationClocks, bundle, pack.questions, clean);

@@ -15,8 +15,10 @@ export interface ReportOptions {
   depth?: ReportDepth;
   /** report date (ISO); default the bundle's exportedAt */
   date?: string;
-  /** document version; default the template's */
+  /** document version; default from the deliverable settings, else one that agrees with the status (deliverable.ts) */
   version?: string;
+  /** draft or final; default the deliverable settings, else final only when the assessment is */
+  status?: 'draft' | 'final';
   preparedFor?: string;
   documentControl?: Partial<DocumentControl>;
 }
@@ -25,6 +27,7 @@ export type ReportDepth = 'executive' | 'standard' | 'full';
 
 export interface DocumentControl {
   versions: { version: string; date: string; author: string; change: string }[];
+  /** the author, then the engagement partner, QA reviewer and client sponsor when named (each signs) */
   reviewers: { name: string; role: string }[];
   distribution: { name: string; organisation: string; role: string }[];
 }
@@ -85,6 +88,12 @@ export interface RiskView {
   /** how the risk is known: verified, reported, contradicted, manual */
   evidenceStatus: EvidenceStatus;
   evidenceStatusLabel: string;
+  /** the status label and what it means, as the risk's facts print it */
+  howKnown: string;
+  /** set when the risk rests only on "Don't know": not an established weakness; `step` says how to verify it */
+  toVerify?: { step: string };
+  /** facts recorded elsewhere in the assessment (incident response setup) that bear on this risk's answers */
+  recordedFacts: string[];
   /** the engine's rating adjustments ("Impact 4 → 5: …"), or how the rating was set */
   ratingBasis: string[];
   history: { at: string; action: string; detail: string; by: string }[];
@@ -193,6 +202,8 @@ export interface ReportModel {
     client: string;
     engagement: string;
     version: string;
+    /** 'Draft for review' or 'Final', agreeing with the version */
+    statusLabel: string;
     date: string;
     classification: string;
     classificationNotice: string;

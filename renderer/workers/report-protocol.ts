@@ -1,11 +1,9 @@
 import type { ReportProgress } from '../../core/report/build';
 import type { TemplateFile } from '../../core/report/template';
 
-/** Options the Report screen offers. */
+/** Options the Report screen passes; the rest (depth, IR plan, status, version) are the bundle's deliverable settings. */
 export interface ReportRequestOptions {
   mask: boolean;
-  irPlan: 'inside' | 'separate';
-  version: string;
 }
 
 /** UI → worker: build the report of one assessment bundle (plain JSON, validated in the worker). */

@@ -5,6 +5,7 @@
 import '../zod-setup';
 import { parseBundle } from '../../core/bundle/schema';
 import { buildReport } from '../../core/report/build';
+import { optionsFromDeliverable } from '../../core/report/deliverable';
 import { registerCsv } from '../../core/report/register';
 import { loadTemplate } from '../../core/report/template';
 import { bundledPack } from '../content/bundled-pack';
@@ -31,7 +32,7 @@ self.onmessage = async (event: MessageEvent<ReportTask>) => {
       bundle: parsed.bundle,
       pack: bundledPack(),
       template,
-      options: { mask: options.mask, irPlan: options.irPlan, ...(options.version ? { version: options.version } : {}) },
+      options: { mask: options.mask, ...optionsFromDeliverable(parsed.bundle.deliverable) },
       onProgress: (progress) => post({ requestId, kind: 'progress', progress }),
     });
     const transfer: Transferable[] = [built.report.buffer as ArrayBuffer];

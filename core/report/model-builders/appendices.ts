@@ -2,6 +2,7 @@ import type { AssessmentBundle } from '../../bundle/schema';
 import { isArgCheck } from '../../content/schemas';
 import { scoreAnswer, visibleQuestions } from '../../interview/flow';
 import { longDateTime, RESULT_LABEL } from '../labels';
+import { DONT_KNOW_RESULT, isDontKnow } from '../recorded-facts';
 import type { ReportModel } from '../types';
 import { choiceLabels, MAX_NOTE, type ModelContext } from './context';
 import { snapshotsNewestFirst, subscriptionsInScope } from './scope';
@@ -26,7 +27,7 @@ export function interviewLog(ctx: ModelContext): ReportModel['interviewLog'] {
         questionId: q.id,
         question: q.text,
         answer: answered ? ctx.clean(choiceLabels(ctx, q.id, ans.choices), MAX_NOTE) : ans?.notApplicable ? 'Marked not applicable' : 'Not answered',
-        result: result ? RESULT_LABEL[result] : ans?.notApplicable && ans.choices.length === 0 ? RESULT_LABEL['not-applicable'] : q.kind === 'scope' ? 'Scope' : '',
+        result: answered && isDontKnow(ctx.pack, ans.choices) ? DONT_KNOW_RESULT : result ? RESULT_LABEL[result] : ans?.notApplicable && ans.choices.length === 0 ? RESULT_LABEL['not-applicable'] : q.kind === 'scope' ? 'Scope' : '',
         note: ctx.clean(ans?.note ?? '', MAX_NOTE),
       };
     }),

@@ -1,4 +1,5 @@
 import { interviewProgress } from '../../interview/flow';
+import { deliverableVersion } from '../deliverable';
 import { longDate, MODEL_LABEL } from '../labels';
 import { fillText, type PlaceholderName } from '../template';
 import type { DocumentControl, ReportModel, RiskView } from '../types';
@@ -19,6 +20,9 @@ export interface DocumentIdentity {
   client: string;
   engagement: string;
   version: string;
+  /** 'Draft for review' or 'Final' */
+  statusLabel: string;
+  status: 'draft' | 'final';
   date: string;
   classification: string;
   firmName: string;
@@ -31,10 +35,13 @@ export function documentIdentity(ctx: ModelContext): DocumentIdentity {
   const a = ctx.bundle.assessment;
   const client = clean(a.client) || 'the client';
   const recorded = a.engagement?.classification;
+  const { status, version, label } = deliverableVersion(ctx.bundle, options, manifest.document.version);
   return {
     client,
     engagement: clean(a.name),
-    version: clean(options.version ?? manifest.document.version),
+    version: clean(version),
+    status,
+    statusLabel: label,
     date: longDate(ctx.reportDate),
     classification: recorded ? clean(recorded) || manifest.classification.marking : manifest.classification.marking,
     firmName: manifest.branding.firmName,
@@ -92,17 +99,36 @@ export function placeholderValues(ctx: ModelContext, id: DocumentIdentity, risks
 /** Version history, reviewers and distribution: as given in the options, else from the assessment. */
 export function documentControl(ctx: ModelContext, id: DocumentIdentity, preparedBy: string): DocumentControl {
   const { clean } = ctx;
-  const a = ctx.bundle.assessment;
   const given = ctx.options.documentControl;
   const contacts = ctx.bundle.contacts.filter((c) => c.name.trim() !== '');
   return {
-    versions: given?.versions ?? [
-      { version: '0.1', date: longDate(a.createdAt), author: preparedBy, change: 'Assessment started; interview and inventory collection' },
-      { version: id.version, date: id.date, author: preparedBy, change: a.status === 'final' ? 'Issued to the client' : 'Draft for client review' },
-    ],
-    reviewers: given?.reviewers ?? [{ name: preparedBy, role: 'Author' }, ...contacts.slice(0, 2).map((c) => ({ name: clean(c.name), role: `${clean(c.role)} (client reviewer)` }))],
+    versions: given?.versions ?? versionHistory(ctx, id, preparedBy),
+    reviewers: given?.reviewers ?? signatories(ctx, preparedBy),
     distribution: given?.distribution ?? contacts.map((c) => ({ name: clean(c.name), organisation: clean(c.organisation ?? id.client), role: clean(c.role) })),
   };
+}
+
+/** The start of the assessment, then this issue; its last line always agrees with the status. */
+function versionHistory(ctx: ModelContext, id: DocumentIdentity, preparedBy: string): DocumentControl['versions'] {
+  const issued = { version: id.version, date: id.date, author: preparedBy, change: id.status === 'final' ? 'Final: issued to the client' : 'Draft for review' };
+  if (id.version === '0.1') return [issued];
+  return [{ version: '0.1', date: longDate(ctx.bundle.assessment.createdAt), author: preparedBy, change: 'Assessment started; interview and inventory collection' }, issued];
+}
+
+/**
+ * Who signs: the author, the engagement partner, the quality reviewer and the client's sponsor
+ * (deliverable settings). Without any of the three, the first two named contacts review, as before.
+ */
+function signatories(ctx: ModelContext, preparedBy: string): DocumentControl['reviewers'] {
+  const { clean } = ctx;
+  const d = ctx.bundle.deliverable;
+  const named: DocumentControl['reviewers'] = [];
+  if (d?.partner) named.push({ name: clean(d.partner), role: 'Engagement partner (approves)' });
+  if (d?.qaReviewer) named.push({ name: clean(d.qaReviewer), role: 'Quality reviewer' });
+  if (d?.sponsor) named.push({ name: clean(d.sponsor), role: `Client sponsor, ${clean(ctx.bundle.assessment.client) || 'the client'} (accepts)` });
+  const contacts = ctx.bundle.contacts.filter((c) => c.name.trim() !== '');
+  const fallback = named.length > 0 ? [] : contacts.slice(0, 2).map((c) => ({ name: clean(c.name), role: `${clean(c.role)} (client reviewer)` }));
+  return [{ name: preparedBy, role: 'Author' }, ...named, ...fallback];
 }
 
 /** Document metadata: titles, parties, classification and its notice, properties. */
@@ -114,6 +140,7 @@ export function documentMeta(ctx: ModelContext, id: DocumentIdentity, placeholde
     client: id.client,
     engagement: id.engagement,
     version: id.version,
+    statusLabel: id.statusLabel,
     date: id.date,
     classification: id.classification,
     classificationNotice: fillPlaceholders(manifest.classification.notice, placeholders),

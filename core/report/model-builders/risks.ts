@@ -1,6 +1,7 @@
 import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks/evidence-status';
 import { providerOwnerText } from '../../risks/provider-owner';
 import type { Risk } from '../../risks/schema';
+import { DONT_KNOW_RESULT, isDontKnow, recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
 import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
@@ -97,10 +98,34 @@ export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] 
     questionId: ans.questionId,
     question: clean(ctx.pack.questions.get(ans.questionId)?.text ?? ans.questionId, MAX_NOTE),
     answer: clean(choiceLabels(ctx, ans.questionId, ans.choices), MAX_NOTE),
-    result: ans.result ? RESULT_LABEL[ans.result] : '',
+    // a "Don't know" scores as non-compliant, but the report does not call it that: it is to verify
+    result: isDontKnow(ctx.pack, ans.choices) ? DONT_KNOW_RESULT : ans.result ? RESULT_LABEL[ans.result] : '',
     note: clean(ctx.bundle.answers[ans.questionId]?.note ?? '', MAX_NOTE),
   }));
 }
+
+/** "Don't know" risks (to verify, with the step) and the IR setup's facts that bear on the answers. */
+function howKnownParts(ctx: ModelContext, r: Risk): Pick<RiskView, 'evidenceStatusLabel' | 'howKnown' | 'toVerify' | 'recordedFacts'> {
+  const status = evidenceStatusOf(r);
+  const recorded = recordedFactsFor(ctx.bundle, ctx.pack, r);
+  const recordedFacts = recorded.map((f) => ctx.clean(f.fact, MAX_NOTE));
+  if (!restsOnDontKnow(r, unknownChoices(ctx.pack))) {
+    const { label, meaning } = EVIDENCE_STATUS_TEXT[status];
+    return { evidenceStatusLabel: label, howKnown: `${label}. ${meaning}`, recordedFacts };
+  }
+  // a recorded fact answers the question: what is left to verify is narrower than asking again
+  const remaining = recorded.map((f) => f.remaining).join(' ');
+  const step = ctx.clean(remaining || verificationStep(ctx.pack, r.evidence.answers.map((a) => a.questionId)), MAX_NOTE);
+  return {
+    evidenceStatusLabel: TO_VERIFY_LABEL,
+    howKnown: `${TO_VERIFY_LABEL}. The interview answer was “Don't know”: a possible weakness, not an established one, rated as if it were until verified.`,
+    toVerify: { step },
+    recordedFacts,
+  };
+}
+
+/** How the report labels a risk resting only on "Don't know" (as its answers). */
+export const TO_VERIFY_LABEL = DONT_KNOW_RESULT;
 
 /** One register risk as the report shows it: text cleaned, ids masked, labels resolved. */
 export function riskView(ctx: ModelContext, r: Risk): RiskView {
@@ -147,7 +172,7 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
     disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
     evidenceStatus: status,
-    evidenceStatusLabel: EVIDENCE_STATUS_TEXT[status].label,
+    ...howKnownParts(ctx, r),
     ratingBasis: ratingBasis(r).map((line) => clean(line, MAX_NOTE)),
     history: r.history.map((h) => ({ at: longDate(h.at), action: clean(h.action), detail: clean(h.detail, MAX_NOTE), by: clean(h.by ?? '') })),
   };

@@ -10,6 +10,9 @@ const PLAN_OF_SETUP_CHOICE: Readonly<Record<string, string>> = {
   'Unified Support (Enterprise)': 'unified',
 };
 
+/** The pack's support-plan id of an IR setup choice (undefined for Premier, CSP and 'Not known'). */
+export const planIdOfSetupChoice = (choice: string): string | undefined => PLAN_OF_SETUP_CHOICE[choice];
+
 const cellText = (v: string): string => (v === 'none' ? 'Not offered' : v === 'unknown' ? 'Unknown' : v);
 
 /**

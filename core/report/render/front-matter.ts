@@ -35,7 +35,7 @@ export function cover(ctx: Ctx): Block[] {
         ['Prepared by', meta.preparedBy],
         ...(meta.engagementId ? ([['Engagement reference', meta.engagementId]] as [string, string][]) : []),
         ...(meta.engagementDates ? ([['Engagement dates', meta.engagementDates]] as [string, string][]) : []),
-        ['Version', meta.version],
+        ['Version', `${meta.version} ${meta.statusLabel}`],
         ['Date', meta.date],
         ['Classification', meta.classification],
       ],
@@ -49,14 +49,18 @@ export function cover(ctx: Ctx): Block[] {
   return out;
 }
 
+/** An empty cell three lines high. */
+const SIGNATURE_SPACE = '\n\n';
+
 export function documentControl(ctx: Ctx): Block[] {
   const dc = ctx.model.documentControl;
   return [
     heading(1, 'Document control'),
     heading(2, 'Version history'),
     brandedTable(ctx, [1, 2, 3, 5], ['Version', 'Date', 'Author', 'Change'], dc.versions.map((v) => [v.version, v.date, v.author, v.change])),
-    heading(2, 'Reviewers'),
-    brandedTable(ctx, [3, 3, 2, 2], ['Name', 'Role', 'Date', 'Signature'], dc.reviewers.map((r) => [r.name, r.role, '', ''])),
+    heading(2, 'Review and approval'),
+    // the empty Date and Signature cells are where each reviewer signs: three lines high, room for a hand
+    brandedTable(ctx, [3, 3, 2, 2], ['Name', 'Role', 'Date', 'Signature'], dc.reviewers.map((r) => [r.name, r.role, '', SIGNATURE_SPACE])),
     heading(2, 'Distribution'),
     dc.distribution.length > 0
       ? brandedTable(ctx, [3, 3, 3], ['Name', 'Organisation', 'Role'], dc.distribution.map((d) => [d.name, d.organisation, d.role]))

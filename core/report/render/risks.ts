@@ -1,4 +1,3 @@
-import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
@@ -35,7 +34,9 @@ export function howKnownSummary(risks: readonly RiskView[]): string {
   const counts = new Map<RiskView['evidenceStatus'], number>();
   for (const r of risks) counts.set(r.evidenceStatus, (counts.get(r.evidenceStatus) ?? 0) + 1);
   const parts = (Object.keys(HOW_KNOWN_PHRASE) as RiskView['evidenceStatus'][]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${HOW_KNOWN_PHRASE[s]}`);
-  return `How each risk is known: of ${risks.length}, ${parts.join('; ')}.`;
+  const toVerify = risks.filter((r) => r.toVerify).length;
+  const dontKnow = toVerify > 0 ? ` ${toVerify} of them rest only on a “Don't know” answer and are to verify, not established weaknesses.` : '';
+  return `How each risk is known: of ${risks.length}, ${parts.join('; ')}.${dontKnow}`;
 }
 
 /** The facts of a risk: category, owner, ratings, treatment, action owner, effort. */
@@ -46,7 +47,8 @@ function riskFacts(ctx: Ctx, r: RiskView): Block {
       ['Service models', r.serviceModels],
       ['Owner', `${r.ownerLabel}${r.action === 'verify' ? ' (client action: verify)' : ''}`],
       ['Inherent rating', levelCell(ctx, r.inherent.level, `${r.inherent.levelLabel} (likelihood ${r.inherent.likelihood} × impact ${r.inherent.impact})`)],
-      ['How known', `${r.evidenceStatusLabel}. ${EVIDENCE_STATUS_TEXT[r.evidenceStatus].meaning}`],
+      ['How known', r.howKnown],
+      ...(r.toVerify ? ([['How to verify', r.toVerify.step]] as [string, string][]) : []),
       ['Rating basis', r.ratingBasis.join('\n')],
       ['Residual rating', levelCell(ctx, r.residual.level, `${r.residual.levelLabel} (likelihood ${r.residual.likelihood} × impact ${r.residual.impact})${r.residualSet ? '' : ' — not yet set'}`)],
       ['Treatment', r.acceptance ? `${r.treatment}: accepted by ${r.acceptance.acceptedBy} until ${r.acceptance.expires}${r.acceptance.reason ? ` (${r.acceptance.reason})` : ''}` : r.treatment],
@@ -75,6 +77,7 @@ function riskEvidence(ctx: Ctx, r: RiskView): Block[] {
     }
   }
   if (r.answers.length === 0 && r.findings.length === 0) out.push(para('Evidence', STYLE.label), para('Raised by the consultant.'));
+  if (r.recordedFacts.length > 0) out.push(para('Recorded elsewhere in the assessment', STYLE.label), ...r.recordedFacts.map((f) => para(f)));
   if (r.disagreements.length > 0) {
     out.push(para('Answer contradicted by the inventory', STYLE.label));
     out.push(...bullets(r.disagreements));

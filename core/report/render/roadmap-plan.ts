@@ -57,6 +57,8 @@ function fixesCell(ctx: Ctx, w: Workstream): string {
 /** "R-003 Data services reachable … — Very high; 1–3 d; quick win; after R-071; owner: …" */
 export function itemLine(i: PlanItem): string {
   const facts = [i.risk.inherent.levelLabel, `${range(i.days)} d`];
+  // a risk resting only on "Don't know" is confirmed before it is fixed (docs/preflight.md)
+  if (i.risk.toVerify) facts.push('verify first');
   if (i.quickWin) facts.push('quick win');
   if (i.after.length > 0) facts.push(`after ${i.after.join(', ')}`);
   if (i.pulledForward) facts.push('brought forward: a fix here depends on it');

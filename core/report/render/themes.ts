@@ -90,12 +90,15 @@ function ownerText(r: RiskView): string {
 
 /** A risk in about a sixth of a page: title, facts and evidence in brief, the fix. */
 export function riskEntry(ctx: Ctx, r: RiskView): Block[] {
-  const facts = `${ratingText(r)} · Owner: ${ownerText(r)} · How known: ${r.evidenceStatusLabel}`;
-  const fixLabel = r.action === 'verify' ? 'To verify: ' : 'Fix: ';
+  // a risk resting only on "Don't know" is to verify, not an established weakness (docs/preflight.md)
+  const known = r.toVerify ? 'To verify (the answer was “Don’t know”)' : r.evidenceStatusLabel;
+  const facts = `${ratingText(r)} · Owner: ${ownerText(r)} · How known: ${known}`;
+  const fix = r.toVerify ? [{ bold: 'Verify first: ' }, `${r.toVerify.step} If confirmed: ${r.recommendation.summary}`] : [{ bold: r.action === 'verify' ? 'To verify: ' : 'Fix: ' }, r.recommendation.summary];
   return [
     entryTitle(ctx, r),
-    ...[facts, ...evidenceSummary(r)].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
-    entryPara([{ bold: fixLabel }, r.recommendation.summary]),
+    // facts recorded elsewhere (the IR setup) stated next to the risk, so the report does not contradict itself
+    ...[facts, ...evidenceSummary(r), ...r.recordedFacts].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
+    entryPara(fix),
   ];
 }
 

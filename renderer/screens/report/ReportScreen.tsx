@@ -1,13 +1,11 @@
 import {
   Button,
+  Divider,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   ProgressBar,
-  Radio,
-  RadioGroup,
   Switch,
   Text,
   makeStyles,
@@ -23,7 +21,11 @@ import { callMain } from '../../bridge/demarc-client';
 import { dumpToBundle } from '../../bundle/bundle-mapping';
 import { bundleFileName, readDump } from '../../bundle/bundle-store';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { useContentPack } from '../../hooks/use-content-pack';
+import { DeliverableSettingsPanel } from './DeliverableSettingsPanel';
+import { PreflightPanel } from './PreflightPanel';
 import { SkippedTemplateFiles } from './SkippedTemplateFiles';
+import { usePreflight } from './use-preflight';
 import type { AssessmentRecord } from '../../db/database';
 import { getDeliverableSettings } from '../../db/incident-repository';
 import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
@@ -67,11 +69,6 @@ function reportNames(assessmentName: string) {
 export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const [mask, setMask] = useState(true);
-  // the IR plan is its own document unless the deliverable settings keep it inside the report
-  const deliverable = useLiveQuery(() => getDeliverableSettings(assessment.id), [assessment.id]);
-  const [irPlanChoice, setIrPlan] = useState<'inside' | 'separate' | null>(null);
-  const irPlan = irPlanChoice ?? deliverable?.irPlan ?? 'separate';
-  const [version, setVersion] = useState('1.0');
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const [saved, setSaved] = useState<SavedDocument[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -79,6 +76,8 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
   const [templateError, setTemplateError] = useState<string | null>(null);
   const build = useRef<ReportBuild | null>(null);
   const names = reportNames(assessment.name);
+  const pack = useContentPack();
+  const checked = usePreflight(assessment.id, pack, template?.files);
 
   const generate = async () => {
     setSaved([]);
@@ -86,9 +85,10 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
     setState({ status: 'building', progress: null });
     try {
       const bundle = dumpToBundle(await readDump(assessment.id));
+      // depth, IR plan, status, version and sign-off travel in the bundle's deliverable settings
       build.current = startReportBuild(
         bundle,
-        { mask, irPlan, version: version.trim() },
+        { mask },
         (progress) => setState({ status: 'building', progress }),
         template?.files,
       );
@@ -143,15 +143,8 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
         description="The client deliverable: a Word report with the tailored incident response plan, and the register as CSV."
       />
 
-      <Field label="Document version">
-        <Input value={version} onChange={(_e, data) => setVersion(data.value)} disabled={building} data-testid="report-version" />
-      </Field>
-      <Field label="Incident response plan">
-        <RadioGroup value={irPlan} onChange={(_e, data) => setIrPlan(data.value as 'inside' | 'separate')} disabled={building} layout="horizontal">
-          <Radio value="separate" label="As a separate document" />
-          <Radio value="inside" label="Inside the report" />
-        </RadioGroup>
-      </Field>
+      {checked.settings !== undefined && <DeliverableSettingsPanel key={assessment.id} assessmentId={assessment.id} stored={checked.settings} disabled={building} />}
+      <Divider />
       <Switch
         checked={mask}
         onChange={(_e, data) => setMask(data.checked)}
@@ -174,10 +167,23 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
       </Field>
       {template && <SkippedTemplateFiles folderName={template.folderName} skipped={template.skipped} />}
 
+      <Divider />
+      <PreflightPanel assessmentId={assessment.id} result={checked.result} consultant={assessment.engagement.consultants[0]} onRefresh={checked.refresh} />
+      {checked.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>The pre-flight check could not run: {checked.error}</MessageBarBody>
+        </MessageBar>
+      )}
+
       <div className={styles.row}>
         <Button appearance="primary" icon={<DocumentRegular />} onClick={() => void generate()} disabled={building} data-testid="generate-report">
           Generate report
         </Button>
+        {checked.result && checked.result.open > 0 && !building && (
+          <Text data-testid="preflight-open-note">
+            {checked.result.open} pre-flight item(s) open{checked.result.openBlockers > 0 ? `, ${checked.result.openBlockers} blocker(s)` : ''}.
+          </Text>
+        )}
         {building && (
           <Button onClick={() => build.current?.cancel()} data-testid="cancel-report">
             Cancel

@@ -37,11 +37,11 @@ describe('report: how each risk is known', () => {
     const model = buildReportModel(derived, pack, template, { date: '2026-12-01' });
     const count = (s: string) => model.risks.filter((r) => r.evidenceStatus === s).length;
     expect(howKnownSummary(model.risks)).toBe(
-      `How each risk is known: of ${model.risks.length}, ${count('verified')} verified by failing resources in the inventory; ${count('reported')} reported in the interview only; ${count('contradicted')} contradicted (the interview said the control is in place; the inventory shows otherwise).`,
+      `How each risk is known: of ${model.risks.length}, ${count('verified')} verified by failing resources in the inventory; ${count('reported')} reported in the interview only; ${count('contradicted')} contradicted (the interview said the control is in place; the inventory shows otherwise). ${model.risks.filter((r) => r.toVerify).length} of them rest only on a “Don't know” answer and are to verify, not established weaknesses.`,
     );
     const table = registerTable(model);
     const known = table.columns.indexOf('How known');
     expect(known).toBeGreaterThan(0);
-    expect(new Set(table.rows.map((row) => row[known]))).toEqual(new Set(['Verified', 'Reported', 'Contradicted']));
+    expect(new Set(table.rows.map((row) => row[known]))).toEqual(new Set(['Verified', 'Reported', 'Contradicted', 'To verify']));
   });
 });

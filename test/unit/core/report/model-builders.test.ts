@@ -67,7 +67,8 @@ describe('report model builders', () => {
   it('meta: engagement dates and the draft/final change note', () => {
     const one = modelContext({ ...bundle, assessment: { ...bundle.assessment, engagement: { startDate: '2026-11-23', endDate: '2026-11-23' } } }, pack, template, {});
     expect(engagementDates(one)).toBe('23 November 2026');
-    const final = modelContext({ ...bundle, assessment: { ...bundle.assessment, status: 'final' } }, pack, template, {});
-    expect(documentControl(final, documentIdentity(final), 'X').versions.at(-1)?.change).toBe('Issued to the client');
+    // without report settings, a final assessment makes a final document
+    const final = modelContext({ ...bundle, deliverable: undefined, assessment: { ...bundle.assessment, status: 'final' } }, pack, template, {});
+    expect(documentControl(final, documentIdentity(final), 'X').versions.at(-1)?.change).toBe('Final: issued to the client');
   });
 });
