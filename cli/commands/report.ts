@@ -5,8 +5,8 @@ import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
 import { buildReport } from '../../core/report/build';
 import { lintDocx } from '../../core/report/docx-lint';
-import type { ReportModel } from '../../core/report/model';
-import { neutraliseFormula, registerCsv, registerTable } from '../../core/report/register';
+import { registerCsv } from '../../core/report/register';
+import { registerXlsx } from '../../core/report/register-workbook';
 import { loadTemplate } from '../../core/report/template';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
@@ -17,29 +17,6 @@ import { readTemplateDir, skippedLines, templateDirFrom } from './template-check
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
-
-/** The register as an Excel workbook: frozen, filtered header; wrapped text; the columns of the CSV. */
-export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
-  // loaded on use: exceljs takes longer to load than the rest of the CLI together
-  const { default: ExcelJS } = await import('exceljs');
-  const { columns, rows } = registerTable(model);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = model.meta.preparedBy;
-  wb.title = `${model.meta.title} — risk register`;
-  const ws = wb.addWorksheet('Risk register', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  const wide = new Set(['Title', 'Description', 'Threat scenario', 'Owner justification', 'Recommendation', 'Portal steps']);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: wide.has(c) ? 50 : Math.min(24, Math.max(9, c.length + 2)) }));
-  for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  ws.eachRow((row, n) => {
-    if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
-  });
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
-}
 
 /** `demarc report`: the client's Word report (and IR plan, register XLSX/CSV) from an assessment bundle. */
 export const reportCommand: CliCommand = {

@@ -33,13 +33,14 @@ export function textWidthTwips(text: string, sizePt: number, bold = false): numb
 const SHORT_TOKEN = 10;
 
 /**
- * The pieces a line should not break inside: words separated by white space; a longer word
+ * The pieces a line should not break inside: words separated by white space (or a zero-width
+ * space, a break opportunity the report puts in long property paths); a longer word
  * with hyphens may break after each hyphen (where Word and LibreOffice break lines), a short
  * one (an id) is kept whole.
  */
 export function unbreakablePieces(text: string): string[] {
   return text
-    .split(/\s+/)
+    .split(/[\s\u200B]+/)
     .flatMap((w) => (w.length > SHORT_TOKEN ? w.split(/(?<=-)/) : [w]))
     .filter((p) => p !== '');
 }
