@@ -20,8 +20,9 @@ const orList = (values: readonly Scalar[]): string => values.map(scalarText).joi
 /** The count comparison as words ("none", "at most 2"), negated when `negate`. */
 function countText(c: CountComparison, negate: boolean): string {
   const n = (x: number): string => (x === 0 ? 'none' : String(x));
-  if (c.equals !== undefined) return negate ? `not ${n(c.equals)}` : n(c.equals);
-  if (c.notEquals !== undefined) return negate ? n(c.notEquals) : `not ${n(c.notEquals)}`;
+  const not = (x: number): string => (x === 0 ? 'at least one' : `not ${x}`);
+  if (c.equals !== undefined) return negate ? not(c.equals) : n(c.equals);
+  if (c.notEquals !== undefined) return negate ? n(c.notEquals) : not(c.notEquals);
   if (c.greater !== undefined) return negate ? (c.greater === 0 ? 'none' : `at most ${c.greater}`) : `more than ${c.greater}`;
   if (c.greaterOrEquals !== undefined) return negate ? `fewer than ${c.greaterOrEquals}` : `at least ${c.greaterOrEquals}`;
   if (c.less !== undefined) return negate ? `at least ${c.less}` : `fewer than ${c.less}`;
@@ -29,13 +30,18 @@ function countText(c: CountComparison, negate: boolean): string {
   return '';
 }
 
+/** "not A" or "neither A nor B". */
+const noneOf = (values: readonly Scalar[]): string => (values.length === 1 ? `not ${scalarText(values[0]!)}` : `neither ${values.slice(0, -1).map(scalarText).join(', ')} nor ${scalarText(values[values.length - 1]!)}`);
+
 /** A field condition's operator as words about the value; `negate` states its opposite. */
 export function leafText(c: FieldCondition, negate: boolean): string {
   const pick = (yes: string, no: string): string => (negate ? no : yes);
-  if (c.any) return pick('at least one matching', 'none matching');
-  if (c.none) return pick('none matching', 'at least one matching');
-  if (c.all) return pick('all matching', 'not all matching');
-  if (c.count) return `${countText(c.count, negate)} matching`;
+  // "matching" only where a `where` filters the elements
+  const m = c.where ? ' matching' : '';
+  if (c.any) return pick(`at least one${m}`, `none${m}`);
+  if (c.none) return pick(`none${m}`, `at least one${m}`);
+  if (c.all) return pick(`all${m}`, `not all${m}`);
+  if (c.count) return `${countText(c.count, negate)}${m}`;
   if (c.equals !== undefined) {
     if (c.equals === null) return pick('not set', 'set');
     // a missing boolean is not equal to either value, so it passes too
@@ -43,8 +49,8 @@ export function leafText(c: FieldCondition, negate: boolean): string {
     return pick(scalarText(c.equals), `not ${scalarText(c.equals)}`);
   }
   if (c.notEquals !== undefined) return c.notEquals === null ? pick('set', 'not set') : pick(`not ${scalarText(c.notEquals)}`, scalarText(c.notEquals));
-  if (c.in !== undefined) return pick(orList(c.in), `not ${orList(c.in)}`);
-  if (c.notIn !== undefined) return pick(`not ${orList(c.notIn)}`, orList(c.notIn));
+  if (c.in !== undefined) return pick(orList(c.in), noneOf(c.in));
+  if (c.notIn !== undefined) return pick(noneOf(c.notIn), orList(c.notIn));
   if (c.exists !== undefined) return c.exists !== negate ? 'set' : 'not set';
   if (c.greater !== undefined) return pick(`more than ${c.greater}`, `${c.greater} or less`);
   if (c.greaterOrEquals !== undefined) return pick(`${c.greaterOrEquals} or more`, `less than ${c.greaterOrEquals}`);
@@ -72,6 +78,8 @@ function joinTexts(texts: readonly string[], joiner: string): string {
   while (shared < first.length - 1 && unique.every((t) => t.split(' ')[shared] === first[shared])) shared++;
   const prefix = first.slice(0, shared).join(' ');
   const rest = unique.map((t) => t.split(' ').slice(shared).join(' '));
+  // only a list of single values reads well after the shared words ("at least 2 and most 3" does not)
+  if (rest.some((r) => r.includes(' '))) return unique.join(` ${joiner} `);
   const list = rest.length > 2 ? `${rest.slice(0, -1).join(', ')} ${joiner} ${rest[rest.length - 1]}` : rest.join(` ${joiner} `);
   return prefix ? `${prefix} ${list}` : list;
 }

@@ -115,8 +115,8 @@ function elementText(e: unknown, lookup: RowLookup): string {
   }
   if (typeof e === 'string') return e;
   if (isObject(e)) {
-    if (typeof e.name === 'string' && e.name) return e.name;
     if (typeof e.displayName === 'string' && e.displayName) return e.displayName;
+    if (typeof e.name === 'string' && e.name) return e.name;
     return flatten(e).join(', ');
   }
   return scalarText(e as null);
