@@ -3,6 +3,7 @@ import { nsgInboundExposures } from '../checks/nsg';
 import type { Check } from '../content/types';
 import { expectedByPath, listText, scalarText } from './evidence-expected';
 import { graphExpected, graphValueText } from './evidence-graph';
+import { softBreaks } from './render/text-metrics';
 
 /**
  * Finding evidence for people: what a check read, rendered per kind of check instead of as
@@ -391,19 +392,6 @@ export function evidenceLines(findings: readonly EvidenceGroup[], perCheck = LIN
 export function evidenceTable(group: EvidenceGroup): EvidenceTable {
   const t = evidenceRows(group);
   return { ...t, rows: t.rows.map((row) => row.map(softBreaks)) };
-}
-
-/** Tokens longer than this get break opportunities after their dots and slashes. */
-const LONG_TOKEN = 20;
-
-/**
- * A zero-width space after each dot and slash of a long token (a property path such as
- * storageProfile.osDisk.managedDisk.securityProfile), so a narrow cell wraps it between
- * segments instead of inside a word. Invisible in print; only for the document, never the
- * spreadsheet, where a path is copied into a command.
- */
-export function softBreaks(s: string): string {
-  return s.replace(new RegExp(`\\S{${LONG_TOKEN + 1},}`, 'g'), (token) => token.replace(/([./])(?=\S)/g, '$1\u200B'));
 }
 
 function evidenceRows(group: EvidenceGroup): EvidenceTable {

@@ -44,3 +44,16 @@ export function unbreakablePieces(text: string): string[] {
     .flatMap((w) => (w.length > SHORT_TOKEN ? w.split(/(?<=-)/) : [w]))
     .filter((p) => p !== '');
 }
+
+/** Tokens longer than this get break opportunities after their dots and slashes. */
+const LONG_TOKEN = 20;
+
+/**
+ * A zero-width space after each dot and slash of a long token (a property path such as
+ * storageProfile.osDisk.managedDisk.securityProfile), so a narrow cell wraps it between
+ * segments instead of inside a word. Invisible in print; only for the document, never the
+ * spreadsheet, where a path is copied into a command. Not for URLs (a copied link would carry it).
+ */
+export function softBreaks(s: string): string {
+  return s.replace(new RegExp(`\\S{${LONG_TOKEN + 1},}`, 'g'), (token) => token.replace(/([./])(?=\S)/g, '$1\u200B'));
+}

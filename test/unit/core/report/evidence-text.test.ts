@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyFixtures } from '../../../../core/checks/fixtures';
-import { evidenceFullText, evidenceLines, evidenceTable, readableEvidence, softBreaks, type ReadableEvidence } from '../../../../core/report/evidence-text';
+import { evidenceFullText, evidenceLines, evidenceTable, readableEvidence, type ReadableEvidence } from '../../../../core/report/evidence-text';
+import { softBreaks } from '../../../../core/report/render/text-metrics';
 import { loadTestPack } from '../pack-helper';
 
 // Real rows: each check's fail fixture (assessments/azure-m365/checks/fixtures/<ID>.fail.json),
