@@ -17,7 +17,7 @@ import type { ReportModel } from '../model';
 import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
-import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
+import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, tocFlow, type RawTables } from './primitives';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -124,6 +124,8 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   resetToc();
   layout.reset();
   let tocAt = -1;
+  // where the contents list starts on its page (layout units), below the "Contents" title
+  let tocStartY = 0;
   const TOC_SLOT = new Paragraph({ children: [] });
   const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks: options.part === 'report' && template.sections.includes('risk-details') };
   const renderers: Record<SectionId, Renderer> = {
@@ -131,6 +133,7 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'document-control': documentControl,
     contents: () => {
       tocAt = tocEntries.length;
+      tocStartY = layout.y + 40;
       return [new Paragraph({ style: STYLE.subtitle, children: runs('Contents') }), TOC_SLOT];
     },
     disclaimer,
@@ -204,12 +207,12 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
 
   // the table of contents, now that every heading and its estimated page is known
   if (tocAt >= 0) {
-    const tocPages = Math.ceil((tocEntries.length * 16) / 700);
-    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, tocPages - 1) } : e));
+    const flow = tocFlow(tocEntries.length, tocStartY);
+    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, flow.pages - 1) } : e));
     for (const s of sections) {
       const children = s.children as Block[];
       const at = children.indexOf(TOC_SLOT);
-      if (at >= 0) children.splice(at, 1, ...tableOfContents(entries, PORTRAIT_WIDTH));
+      if (at >= 0) children.splice(at, 1, ...tableOfContents(entries, PORTRAIT_WIDTH, flow.tight));
     }
   }
 

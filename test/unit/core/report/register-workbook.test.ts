@@ -45,7 +45,7 @@ describe('register workbook', async () => {
     expect(row['Command line']).toBe(nsgRisk.recommendation.cli);
     expect(reg.rows.some((r) => r['Business services'] !== '')).toBe(true);
     expect(reg.rows.some((r) => r['History'] !== '')).toBe(true);
-    expect(reg.rows.every((r) => !r['Inventory evidence'].includes('[truncated'))).toBe(true);
+    expect(reg.rows.every((r) => !r['Inventory evidence']!.includes('[truncated'))).toBe(true);
   });
 
   it('the findings sheet lists every failing finding with its evidence and the risks it supports', () => {
@@ -53,7 +53,7 @@ describe('register workbook', async () => {
     expect(findings.rows).toHaveLength(bundle.inventory.findings.filter((f) => f.status === 'fail').length);
     const alert = findings.rows.find((r) => r.Check === 'DF-06')!;
     expect(alert.Evidence).toContain('Successful brute force attack (severity High, Active since 2026-11-20) on vm-jump01');
-    expect(JSON.parse(alert['Evidence (raw JSON)'])).toMatchObject({ 'properties.Severity': 'High' });
+    expect(JSON.parse(alert['Evidence (raw JSON)']!)).toMatchObject({ 'properties.Severity': 'High' });
     expect(alert.Risks).toMatch(/^R-\d{3}/);
   });
 
