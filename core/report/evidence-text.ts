@@ -386,8 +386,9 @@ export function evidenceLines(findings: readonly EvidenceGroup[], perCheck = LIN
 /**
  * The evidence of one check's failing resources as a table for its kind: NSG rules (NSG,
  * rule, priority, protocol, ports exposed, source, action); Defender objects (name, severity,
- * status, affected resource); settings (resource, setting, value, expected). Resources whose
- * evidence is of another kind, or gone, get one row with their summary.
+ * status, affected resource); settings (resource, setting, value, expected), resources with
+ * the same settings and values sharing their rows. Resources whose evidence is of another
+ * kind, or gone, get one row with their summary.
  */
 export function evidenceTable(group: EvidenceGroup): EvidenceTable {
   const t = evidenceRows(group);
@@ -410,10 +411,19 @@ function evidenceRows(group: EvidenceGroup): EvidenceTable {
       else rows.push([x.name, '', '', '', x.evidence]);
     return { header: ['Name', 'Severity', 'Status', 'Affected resource', 'Detail'], weights: [3.5, 1.3, 1.7, 2, 4], rows };
   }
+  // resources showing the very same settings share their rows ("vm-a, vm-b": the settings once)
+  const same = new Map<string, { names: string[]; settings: readonly SettingRow[]; evidence: string }>();
   for (const x of group.resources) {
     const settings = x.detail?.kind === 'settings' ? x.detail.settings : [];
-    if (settings.length === 0) rows.push([x.name, '', x.evidence, '']);
-    settings.forEach((s, i) => rows.push([i === 0 ? x.name : '', s.setting, s.value, s.expected]));
+    const key = settings.length > 0 ? JSON.stringify(settings.map((s) => [s.setting, s.value, s.expected])) : `resource:${x.name}`;
+    const hit = same.get(key);
+    if (hit) hit.names.push(x.name);
+    else same.set(key, { names: [x.name], settings, evidence: x.evidence });
+  }
+  for (const { names, settings, evidence } of same.values()) {
+    const who = names.join(', ');
+    if (settings.length === 0) rows.push([who, '', evidence, '']);
+    settings.forEach((s, i) => rows.push([i === 0 ? who : '', s.setting, s.value, s.expected]));
   }
   return { header: ['Resource', 'Setting', 'Value', 'Expected'], weights: [2.6, 3, 3.2, 2.6], rows };
 }

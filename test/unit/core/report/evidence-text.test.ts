@@ -115,6 +115,15 @@ describe('a risk’s evidence for the report', () => {
     expect(t.rows[0]![1]).toContain('patchSettings.\u200BpatchMode');
   });
 
+  it('evidenceTable: resources with the same settings and values share their rows', () => {
+    const a = group('ST-04', ['sto4445'])!.resources[0]!;
+    const t = evidenceTable({ checkId: 'ST-04', checkTitle: 'x', total: 3, resources: [a, { ...a, name: 'sto-copy' }, { name: 'sto-gone', evidence: '' }] });
+    expect(t.rows).toEqual([
+      ['sto4445, sto-copy', 'allowSharedKeyAccess', 'true', 'false'],
+      ['sto-gone', '', '', ''],
+    ]);
+  });
+
   it('evidenceLines: one sentence per check, resources beyond the first three counted', () => {
     const g = { ...group('NW-01', ['nsg-rdp-range', 'nsg-ssh-list']), total: 5 };
     const [line] = evidenceLines([g]);
