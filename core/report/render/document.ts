@@ -17,7 +17,7 @@ import type { ReportModel } from '../model';
 import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan } from './ir';
-import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, tocFlow, type RawTables } from './primitives';
+import { collectRawTables, field, heading, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, rich, runs, STYLE, tableOfContents, tocEntries, tocFlow, type RawTables } from './primitives';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -128,6 +128,8 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   let tocStartY = 0;
   const TOC_SLOT = new Paragraph({ children: [] });
   const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks: options.part === 'report' && template.sections.includes('risk-details') };
+  const irPointer = `The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`;
+  const irPointerInRoadmap = options.irSeparate && options.part === 'report' && template.sections.includes('roadmap');
   const renderers: Record<SectionId, Renderer> = {
     cover,
     'document-control': documentControl,
@@ -145,13 +147,17 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'provider-commitments': providerCommitmentsChapter,
     'register-summary': registerSummary,
     'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
-    roadmap,
+    // with the IR plan separate, its pointer opens the roadmap (when the roadmap is printed):
+    // a one-paragraph chapter of its own would sit alone on the page before the landscape register
+    roadmap: (ctx) => {
+      const blocks = roadmap(ctx);
+      return irPointerInRoadmap ? [blocks[0]!, rich([{ text: 'Incident response plan: ', bold: true }, irPointer]), ...blocks.slice(1)] : blocks;
+    },
     'ir-plan': (ctx) =>
       options.irSeparate && options.part === 'report'
-        ? [
-            new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: runs('Incident response plan') }),
-            para(`The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`),
-          ]
+        ? irPointerInRoadmap
+          ? []
+          : [heading(1, 'Incident response plan', undefined, { follow: true }), para(irPointer)]
         : irPlan(ctx),
     'appendix-register': appendixRegister,
     'appendix-scales': appendixScales,

@@ -152,11 +152,21 @@ const SHORT_TAIL = 0.25;
 /** space above a level-1 heading that follows on the same page (twips) */
 const CONTINUED_HEADING_BEFORE = 480;
 
-export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
+/** Room (pt) a level-1 heading that may follow on the page needs below it: itself and a few lines. */
+const FOLLOW_ROOM = 120;
+
+/** Whether the page so far (by the estimate) has room for a short chapter to follow on it. */
+const roomToFollow = (): boolean => layout.y > 0 && layout.y <= layout.height - FOLLOW_ROOM;
+
+/**
+ * A heading; `follow` lets a short level-1 chapter (a paragraph pointing elsewhere) follow the
+ * previous one on its page when there is room, instead of taking a page of its own.
+ */
+export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts: { follow?: boolean } = {}): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
   let newPage = false;
   if (level === 1) {
-    newPage = !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    newPage = opts.follow ? !roomToFollow() : !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
     if (newPage) layout.newPage();
   } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
