@@ -2,6 +2,10 @@ import type { NsgInboundQuery } from '../checks/condition-types';
 import { nsgInboundExposures } from '../checks/nsg';
 import type { Check } from '../content/types';
 import { expectedByPath, listText, scalarText } from './evidence-expected';
+import { defenderItem, isDefenderItem } from './evidence-defender';
+import { ARM_ID, isObject, lastSegment, nameOfId, propsOf, text, type EvidenceItem, type RowLookup } from './evidence-read';
+
+export type { EvidenceItem, RowLookup } from './evidence-read';
 import { graphExpected, graphValueText } from './evidence-graph';
 import { softBreaks } from './render/text-metrics';
 
@@ -29,15 +33,6 @@ export interface NsgRuleRow {
   action: string;
 }
 
-/** A Defender object: alert, recommendation, compliance control, secure score control, attack path. */
-export interface EvidenceItem {
-  name: string;
-  severity: string;
-  status: string;
-  /** the resource it is about ('' when the object names none) */
-  resource: string;
-  detail: string;
-}
 
 /** A setting the check read, its value and what the check expects ('' when it only scopes the check). */
 export interface SettingRow {
@@ -71,21 +66,8 @@ export interface EvidenceSubject {
   evidence: Record<string, unknown>;
 }
 
-/** A stored resource by id: its name, type and Resource Graph row. */
-export type RowLookup = (id: string) => { name: string; type: string; row: Record<string, unknown> } | undefined;
 
-// ------------------------------------------------------------------ small readers
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
-const propsOf = (row: unknown): Record<string, unknown> => (isObject(row) && isObject(row.properties) ? row.properties : {});
-const ARM_ID = /^\/subscriptions\/[^/]+\//i;
-const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? id;
-
-/** An ARM id as the name of what it points at (the stored resource's name, else its last segment). */
-function nameOfId(id: string, lookup: RowLookup): string {
-  return lookup(id)?.name || lookup(id.toLowerCase())?.name || lastSegment(id);
-}
+// ------------------------------------------------------------------ lists and ids
 
 /**
  * Built-in Azure roles the checks name, by role definition id (Microsoft Learn, "Azure
@@ -194,86 +176,15 @@ function nsgEvidence(f: EvidenceSubject, q: NsgInboundQuery, row: Record<string,
 
 // ------------------------------------------------------------------ Defender objects
 
-const DEFENDER_ITEM_TYPES = new Set([
-  'microsoft.security/locations/alerts',
-  'microsoft.security/assessments',
-  'microsoft.security/attackpaths',
-  'microsoft.security/securescores/securescorecontrols',
-  'microsoft.security/regulatorycompliancestandards/regulatorycompliancecontrols/regulatorycomplianceassessments',
-]);
-
-const day = (iso: unknown): string => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : '');
-
-/** A Defender object by its display name, severity, status and affected resource. */
-export function defenderItem(type: string, row: Record<string, unknown>, lookup: RowLookup): EvidenceItem {
-  const p = propsOf(row);
-  const id = text(row.id);
-  switch (type.toLowerCase()) {
-    case 'microsoft.security/locations/alerts': {
-      const ids = Array.isArray(p.ResourceIdentifiers) ? p.ResourceIdentifiers.flatMap((r) => (isObject(r) && text(r.AzureResourceId) ? [nameOfId(text(r.AzureResourceId), lookup)] : [])) : [];
-      const since = day(p.StartTimeUtc);
-      return {
-        name: text(p.AlertDisplayName) || text(p.AlertType) || text(row.name),
-        severity: text(p.Severity),
-        status: `${text(p.Status)}${since ? ` since ${since}` : ''}`,
-        resource: text(p.CompromisedEntity) || [...new Set(ids)].join(', '),
-        detail: text(p.Description),
-      };
-    }
-    case 'microsoft.security/assessments': {
-      const meta = isObject(p.metadata) ? p.metadata : {};
-      const details = isObject(p.resourceDetails) ? p.resourceDetails : {};
-      const target = text(details.id) || text(details.Id);
-      return {
-        name: text(p.displayName) || text(meta.displayName) || text(row.name),
-        severity: text(meta.severity),
-        status: isObject(p.status) ? text(p.status.code) : '',
-        resource: target ? nameOfId(target, lookup) : '',
-        detail: text(meta.remediationDescription),
-      };
-    }
-    case 'microsoft.security/attackpaths':
-      return {
-        name: text(p.displayName) || text(row.name),
-        severity: text(p.riskLevel),
-        status: '',
-        resource: '',
-        detail: [text(p.description), Array.isArray(p.riskCategories) ? p.riskCategories.map(text).join(', ') : ''].filter(Boolean).join(' Risk: '),
-      };
-    case 'microsoft.security/securescores/securescorecontrols': {
-      const score = isObject(p.score) ? p.score : {};
-      return {
-        name: text(p.displayName) || text(row.name),
-        severity: '',
-        status: `${text(p.unhealthyResourceCount) || '?'} unhealthy, ${text(p.healthyResourceCount) || '?'} healthy`,
-        resource: '',
-        detail: score.current !== undefined ? `score ${text(score.current)} of ${text(score.max)}` : '',
-      };
-    }
-    default: {
-      // regulatory compliance: the standard and control are in the id
-      const standard = /\/regulatoryComplianceStandards\/([^/]+)/i.exec(id)?.[1] ?? '';
-      const control = /\/regulatoryComplianceControls\/([^/]+)/i.exec(id)?.[1] ?? '';
-      return {
-        name: text(p.description) || text(row.name),
-        severity: '',
-        status: text(p.state),
-        resource: [standard, control].filter(Boolean).join(' control '),
-        detail: p.failedResources !== undefined ? `${text(p.failedResources)} resource(s) failed, ${text(p.passedResources) || '0'} passed` : '',
-      };
-    }
-  }
-}
-
 /** The Defender objects a finding is about: its own row, or the rows an aggregate's sets name. */
 function defenderItems(f: EvidenceSubject, row: Record<string, unknown> | undefined, lookup: RowLookup): EvidenceItem[] {
-  if (row && DEFENDER_ITEM_TYPES.has(f.resourceType.toLowerCase())) return [defenderItem(f.resourceType, row, lookup)];
+  if (row && isDefenderItem(f.resourceType)) return [defenderItem(f.resourceType, row, lookup)];
   const out: EvidenceItem[] = [];
   for (const v of Object.values(f.evidence)) {
     if (!Array.isArray(v)) continue;
     for (const e of v) {
       const hit = typeof e === 'string' ? lookup(e) ?? lookup(e.toLowerCase()) : undefined;
-      if (hit && DEFENDER_ITEM_TYPES.has(hit.type.toLowerCase())) out.push(defenderItem(hit.type, hit.row, lookup));
+      if (hit && isDefenderItem(hit.type)) out.push(defenderItem(hit.type, hit.row, lookup));
     }
   }
   return out;
