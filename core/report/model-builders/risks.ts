@@ -62,7 +62,10 @@ export function rowLookup(ctx: ModelContext): RowLookup {
 function cleanEvidence(ctx: ModelContext, f: Finding, e: ReadableEvidence): ReadableEvidence {
   const c = (s: string): string => ctx.cleanFound(f, s, MAX_EVIDENCE_TEXT);
   const all = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? c(v) : v])) as T;
-  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw: c(e.raw) };
+  // the raw JSON goes only to the spreadsheet, where it must stay JSON: the zero-width space
+  // that keeps "{{" from reading as a document placeholder would make it unparseable
+  const raw = c(e.raw).replace(/\{\u200B\{/g, '{{').replace(/\}\u200B\}/g, '}}');
+  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw };
 }
 
 /** The readable evidence of a stored finding (check, row and lookups from the context), cleaned. */

@@ -55,6 +55,8 @@ describe('register workbook', async () => {
     expect(alert.Evidence).toContain('Successful brute force attack (severity High, Active since 2026-11-20) on vm-jump01');
     expect(JSON.parse(alert['Evidence (raw JSON)']!)).toMatchObject({ 'properties.Severity': 'High' });
     expect(alert.Risks).toMatch(/^R-\d{3}/);
+    // every raw cell is JSON a tool can read back (masked ids and all)
+    for (const r of findings.rows) expect(() => JSON.parse(r['Evidence (raw JSON)']!), `${r.Check} ${r.Resource}`).not.toThrow();
   });
 
   it('the queries sheet has the Resource Graph query of every check that ran', () => {
