@@ -5,8 +5,9 @@ import { parseBundle, type AssessmentBundle } from '../../core/bundle/schema';
 import { loadPack } from '../../core/content/loader';
 import { buildReport } from '../../core/report/build';
 import { lintDocx } from '../../core/report/docx-lint';
-import type { ReportDepth, ReportModel } from '../../core/report/model';
-import { neutraliseFormula, registerCsv, registerTable } from '../../core/report/register';
+import type { ReportDepth } from '../../core/report/model';
+import { registerCsv } from '../../core/report/register';
+import { registerXlsx } from '../../core/report/register-workbook';
 import { loadTemplate } from '../../core/report/template';
 import type { ContentPack } from '../../core/content/types';
 import { optionsFromDeliverable } from '../../core/report/deliverable';
@@ -25,29 +26,6 @@ const REPORT_DEPTHS: readonly ReportDepth[] = ['executive', 'standard', 'full'];
 
 /** The bundled demo assessment (fictional client), used by `--demo` and `npm run demo`. */
 export const demoBundlePath = join(repoRoot, 'assessments', 'demo', 'contoso-demo.demarc.json');
-
-/** The register as an Excel workbook: frozen, filtered header; wrapped text; the columns of the CSV. */
-export async function registerXlsx(model: ReportModel): Promise<Uint8Array> {
-  // loaded on use: exceljs takes longer to load than the rest of the CLI together
-  const { default: ExcelJS } = await import('exceljs');
-  const { columns, rows } = registerTable(model);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = model.meta.preparedBy;
-  wb.title = `${model.meta.title} — risk register`;
-  const ws = wb.addWorksheet('Risk register', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  const wide = new Set(['Title', 'Description', 'Threat scenario', 'Owner justification', 'Recommendation', 'Portal steps']);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: wide.has(c) ? 50 : Math.min(24, Math.max(9, c.length + 2)) }));
-  for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  ws.eachRow((row, n) => {
-    if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
-  });
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
-}
 
 const IR_PLAN_MODES = ['separate', 'inside', 'inline'] as const;
 
@@ -147,7 +125,9 @@ export const reportCommand: CliCommand = {
     "                      inside: keep it as a chapter of the report ('inline' is accepted too)",
     '  --depth D           executive (one line per risk), standard (themes, the default) or full',
     "                      (also one page per risk, the register and the queries); default: the bundle's setting",
-    '  --xlsx / --csv      also write the risk register as a spreadsheet / CSV (Azure DevOps, Jira)',
+    '  --xlsx FILE         also write the register workbook: every risk field with its evidence,',
+    '                      every failing finding, and the queries the evidence came from',
+    '  --csv FILE          also write the risk register as CSV (Azure DevOps, Jira)',
     "  --no-mask           show tenant and subscription ids and users' names in full (masked by default)",
     '  --no-lint           skip the structural check of the .docx before it is written',
     "  --status, --version the document's status and version (default: the bundle's deliverable settings;",

@@ -235,7 +235,8 @@ export async function lintDocx(bytes: Uint8Array): Promise<DocxProblem[]> {
     checkBookmarks(scan, part, bookmarkNames, problems);
     if (scan.badTables > 0) problems.push({ part, rule: 'tables', message: `${scan.badTables} table(s) without a grid of column widths or a table width` });
     checkFields(raw, part, problems);
-    if (/<w:instrText[^>]*>\s*TOC\b/.test(raw) || /w:instr="\s*TOC\b/.test(raw)) hasToc = true;
+    // a contents list of PAGEREF fields needs Word to update them as much as a TOC field does
+    if (/<w:instrText[^>]*>\s*(?:TOC|PAGEREF)\b/.test(raw) || /w:instr="\s*(?:TOC|PAGEREF)\b/.test(raw)) hasToc = true;
 
     // placeholders left in the text
     const textOnly = Array.from(raw.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g), (m) => m[1] ?? '').join('');

@@ -7,6 +7,7 @@ import { documentControl, documentIdentity, documentMeta, placeholderValues } fr
 import { heatMap, posture, priorities, responsibility, roadmap } from './model-builders/posture';
 import { byRoadmap, bySeverity, riskView } from './model-builders/risks';
 import { environment, scope } from './model-builders/scope';
+import { findingRows } from './model-builders/finding-rows';
 import { providerCommitments } from './model-builders/provider-commitments';
 import { sharedResponsibility } from './model-builders/shared-responsibility';
 import { actNow } from './model-builders/act-now';
@@ -16,7 +17,7 @@ import { themes } from './model-builders/themes';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
 
-export type { ActNowItem, DocumentControl, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, PlanItem, PlanPhase, Rating, ReportDepth, ReportModel, ReportOptions, RiskView, ThemeView } from './types';
+export type { ActNowItem, DocumentControl, FindingRow, HeatMap, Horizon, IrPlanModel, LevelInfo, MatrixView, PlanItem, PlanPhase, Rating, ReportDepth, ReportModel, ReportOptions, RiskView, ThemeView } from './types';
 export { HORIZON_LABEL } from './model-builders/posture';
 
 /**
@@ -64,6 +65,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     evidence: technicalEvidence(ctx),
     references: references(ctx),
     acceptedRisks: sortedRisks.filter((r) => r.treatment === 'Accept'),
+    findingRows: findingRows(ctx),
   };
   model.irPlan = buildIrPlan({ bundle, pack, risks: sortedRisks, clean: ctx.clean, model });
   return model;

@@ -1,5 +1,6 @@
 import type { Owner } from '../content/vocabulary';
 import type { EvidenceStatus } from '../risks/schema';
+import type { ReadableEvidence } from './evidence-text';
 import type { PlaceholderName } from './template';
 
 /** Types of the report model (pure data), shared by the model builders and the renderer. */
@@ -79,7 +80,14 @@ export interface RiskView {
   mappings: { framework: string; ids: { id: string; title: string }[] }[];
   playbooks: string[];
   answers: { questionId: string; question: string; answer: string; result: string; note: string }[];
-  findings: { checkId: string; checkTitle: string; severity: string; total: number; resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string }[] }[];
+  findings: {
+    checkId: string;
+    checkTitle: string;
+    severity: string;
+    total: number;
+    /** evidence: the readable summary; detail: the rule table, Defender items or settings behind it (absent when the finding is no longer stored) */
+    resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string; detail?: ReadableEvidence }[];
+  }[];
   affectedResourceCount: number;
   /** the client's business services the affected resources belong to (e.g. LIMS), in the consultant's order */
   businessServices: string[];
@@ -341,6 +349,26 @@ export interface ReportModel {
   };
   references: { title: string; source: string }[];
   acceptedRisks: RiskView[];
+  /** every failing finding (check x resource) with its full readable and raw evidence, for the register workbook */
+  findingRows?: FindingRow[];
+}
+
+/** One failing finding as the register workbook lists it: text cleaned, ids masked. */
+export interface FindingRow {
+  checkId: string;
+  checkTitle: string;
+  severity: string;
+  resource: string;
+  resourceType: string;
+  resourceGroup: string;
+  subscription: string;
+  resourceId: string;
+  /** the register risks this finding supports */
+  riskIds: string[];
+  /** every line of the readable evidence, nothing summarised */
+  evidence: string;
+  /** the evidence as the check recorded it (JSON) */
+  raw: string;
 }
 
 export interface MatrixView {

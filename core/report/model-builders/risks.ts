@@ -4,20 +4,17 @@ import type { Risk } from '../../risks/schema';
 import { DONT_KNOW_RESULT, isDontKnow, recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
+import { readableEvidence, type ReadableEvidence, type RowLookup } from '../evidence-text';
 import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
 
-const MAX_EVIDENCE = 400;
-/** Resources listed per check under a risk; the rest are counted. */
+type Finding = ModelContext['bundle']['inventory']['findings'][number];
+
+/** Resources listed per check under a risk; the rest are counted (every one is in the XLSX). */
 const RESOURCES_PER_CHECK = 20;
+/** Longest evidence text kept (an Excel cell holds 32,767 characters). */
+export const MAX_EVIDENCE_TEXT = 32_000;
 
 const FRAMEWORK_NAME = { mcsb: 'Microsoft cloud security benchmark v1', cis: 'CIS Microsoft Azure Foundations 6.0.0', nistCsf: 'NIST CSF 2.0' } as const;
-
-/** A finding's property values as `key = value; …`. */
-export function formatEvidence(evidence: Record<string, unknown>): string {
-  return Object.entries(evidence)
-    .map(([k, v]) => `${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('; ');
-}
 
 /**
  * The roadmap horizon of a risk: from its due date when agreed, otherwise from its inherent
@@ -52,6 +49,34 @@ export function ownerJustification(ctx: ModelContext, r: Risk): string {
   return `${ctx.matrix.title} assigns “${area}” to the ${basis}${mixed}.`;
 }
 
+/** Stored rows by id, as stored and lower-cased (ids in evidence do not always keep Azure's casing). */
+const lookups = new WeakMap<ModelContext, RowLookup>();
+export function rowLookup(ctx: ModelContext): RowLookup {
+  let lookup = lookups.get(ctx);
+  if (!lookup) {
+    const lower = new Map([...ctx.resourceById.values()].map((r) => [r.id.toLowerCase(), r]));
+    lookup = (id) => ctx.resourceById.get(id) ?? lower.get(id.toLowerCase());
+    lookups.set(ctx, lookup);
+  }
+  return lookup;
+}
+
+/** Every string of a finding's readable evidence cleaned and masked as the finding's other text. */
+function cleanEvidence(ctx: ModelContext, f: Finding, e: ReadableEvidence): ReadableEvidence {
+  const c = (s: string): string => ctx.cleanFound(f, s, MAX_EVIDENCE_TEXT);
+  const all = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? c(v) : v])) as T;
+  // the raw JSON goes only to the spreadsheet, where it must stay JSON: the zero-width space
+  // that keeps "{{" from reading as a document placeholder would make it unparseable
+  const raw = c(e.raw).replace(/\{\u200B\{/g, '{{').replace(/\}\u200B\}/g, '}}');
+  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw };
+}
+
+/** The readable evidence of a stored finding (check, row and lookups from the context), cleaned. */
+export function findingEvidence(ctx: ModelContext, f: Finding): ReadableEvidence {
+  const res = ctx.resourceById.get(f.resourceId);
+  return cleanEvidence(ctx, f, readableEvidence(ctx.checkById.get(f.checkId), f, res?.row, rowLookup(ctx)));
+}
+
 /** The inventory findings behind a risk, grouped by check, with up to 20 resources each. */
 export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'] {
   const { clean } = ctx;
@@ -67,12 +92,14 @@ export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'
     g.total++;
     if (g.resources.length < RESOURCES_PER_CHECK) {
       const res = ctx.resourceById.get(ef.resourceId);
+      const detail = f ? findingEvidence(ctx, f) : undefined;
       g.resources.push({
         name: f ? ctx.cleanFoundName(f) : clean(res?.name ?? ef.resourceId),
         type: clean(f?.resourceType ?? res?.type ?? ''),
         resourceGroup: clean(res?.resourceGroup ?? ''),
         subscription: clean(ef.subscriptionId),
-        evidence: f ? ctx.cleanFound(f, formatEvidence(f.evidence), MAX_EVIDENCE) : '',
+        evidence: detail?.summary ?? '',
+        ...(detail ? { detail } : {}),
       });
     }
   }

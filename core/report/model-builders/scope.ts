@@ -1,3 +1,4 @@
+import { findingEvidence } from './risks';
 import type { ServiceModel } from '../../content/vocabulary';
 import { interviewProgress, scopeModels } from '../../interview/flow';
 import { longDateTime, MODEL_LABEL } from '../labels';
@@ -79,10 +80,12 @@ export function exposure(ctx: ModelContext): ReportModel['environment']['exposur
   return [...failingByCheck]
     .map(([checkId, failing]) => {
       const check = ctx.checkById.get(checkId);
-      const examples = failing
-        .slice(0, 3)
-        .map(ctx.cleanFoundName)
-        .join(', ');
+      // a Defender alert or recommendation by its display name, not its id
+      const exampleName = (f: (typeof failing)[number]): string => {
+        const item = findingEvidence(ctx, f).items[0];
+        return item ? item.name : ctx.cleanFoundName(f);
+      };
+      const examples = failing.slice(0, 3).map(exampleName).join(', ');
       return { checkId, title: ctx.clean(check?.title ?? checkId), severity: check?.severity ?? '', failing: failing.length, examples };
     })
     .sort((x, y) => (SEVERITY_RANK[y.severity] ?? 0) - (SEVERITY_RANK[x.severity] ?? 0) || y.failing - x.failing || x.checkId.localeCompare(y.checkId));

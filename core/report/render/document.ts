@@ -18,7 +18,7 @@ import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan, irQuickCard } from './ir';
 import { sectionsAtDepth } from '../depth';
-import { collectRawTables, field, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, runs, STYLE, tableOfContents, tocEntries, type RawTables } from './primitives';
+import { collectRawTables, field, heading, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, rich, runs, STYLE, tableOfContents, tocEntries, tocFlow, type RawTables } from './primitives';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -127,6 +127,8 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   resetToc();
   layout.reset();
   let tocAt = -1;
+  // where the contents list starts on its page (layout units), below the "Contents" title
+  let tocStartY = 0;
   const TOC_SLOT = new Paragraph({ children: [] });
   const wanted: SectionId[] =
     options.part === 'report'
@@ -135,11 +137,14 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   // risk ids link to the risk's page (full depth) or its entry in the themes chapter
   const riskLinks = options.part === 'report' && (wanted.includes('risk-details') || wanted.includes('themes'));
   const base: Omit<Ctx, 'width'> = { model, template, irSeparate: options.irSeparate, riskLinks, sections: wanted };
+  const irPointer = `The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`;
+  const irPointerInRoadmap = options.irSeparate && options.part === 'report' && wanted.includes('roadmap');
   const renderers: Record<SectionId, Renderer> = {
     cover,
     'document-control': documentControl,
     contents: () => {
       tocAt = tocEntries.length;
+      tocStartY = layout.y + 40;
       return [new Paragraph({ style: STYLE.subtitle, children: runs('Contents') }), TOC_SLOT];
     },
     disclaimer,
@@ -152,13 +157,17 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'register-summary': registerSummary,
     themes: themesChapter,
     'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
-    roadmap,
+    // with the IR plan separate, its pointer opens the roadmap (when the roadmap is printed):
+    // a one-paragraph chapter of its own would sit alone on the page before the landscape register
+    roadmap: (ctx) => {
+      const blocks = roadmap(ctx);
+      return irPointerInRoadmap ? [blocks[0]!, rich([{ text: 'Incident response plan: ', bold: true }, irPointer]), ...blocks.slice(1)] : blocks;
+    },
     'ir-plan': (ctx) =>
       options.irSeparate && options.part === 'report'
-        ? [
-            new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: runs('Incident response plan') }),
-            para(`The tailored incident response plan is issued as a separate document, “${model.meta.irPlanTitle}”, version ${model.meta.version} of ${model.meta.date}.`),
-          ]
+        ? irPointerInRoadmap
+          ? []
+          : [heading(1, 'Incident response plan', undefined, { follow: true }), para(irPointer)]
         : irPlan(ctx),
     'appendix-register': appendixRegister,
     'appendix-scales': appendixScales,
@@ -211,12 +220,12 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
 
   // the table of contents, now that every heading and its estimated page is known
   if (tocAt >= 0) {
-    const tocPages = Math.ceil((tocEntries.length * 16) / 700);
-    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, tocPages - 1) } : e));
+    const flow = tocFlow(tocEntries.length, tocStartY);
+    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, flow.pages - 1) } : e));
     for (const s of sections) {
       const children = s.children as Block[];
       const at = children.indexOf(TOC_SLOT);
-      if (at >= 0) children.splice(at, 1, ...tableOfContents(entries, PORTRAIT_WIDTH));
+      if (at >= 0) children.splice(at, 1, ...tableOfContents(entries, PORTRAIT_WIDTH, flow.tight));
     }
   }
 

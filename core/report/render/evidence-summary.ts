@@ -1,3 +1,4 @@
+import { evidenceLines } from '../evidence-text';
 import type { RiskView } from '../model';
 
 /**
@@ -16,17 +17,14 @@ export function evidenceSummary(r: RiskView): string[] {
 }
 
 /** Names shown per check before "and N more", and checks shown before "N more checks". */
-const NAMES_PER_CHECK = 3;
+const NAMES_PER_CHECK = 2;
 const CHECKS_SHOWN = 2;
 
+/** What the inventory shows, in the readable words of `evidence-text.ts` (settings, NSG rules, Defender objects by name). */
 function inventoryLine(r: RiskView): string {
-  const checks = r.findings.slice(0, CHECKS_SHOWN).map((f) => {
-    const names = f.resources.slice(0, NAMES_PER_CHECK).map((x) => x.name);
-    const more = f.total - names.length;
-    return `${f.checkTitle} (${f.checkId}): ${f.total} failing — ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-  });
-  const hidden = r.findings.length - checks.length;
-  return `Inventory: ${checks.join('; ')}${hidden > 0 ? `; ${hidden} more check${hidden === 1 ? '' : 's'} fail` : ''}.`;
+  const lines = evidenceLines(r.findings.slice(0, CHECKS_SHOWN), NAMES_PER_CHECK);
+  const hidden = r.findings.length - lines.length;
+  return `Inventory: ${lines.join(' ')}${hidden > 0 ? ` ${hidden} more check${hidden === 1 ? '' : 's'} fail (see the register workbook).` : ''}`;
 }
 
 function interviewLine(r: RiskView): string {

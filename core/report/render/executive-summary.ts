@@ -19,7 +19,7 @@ function heatMapTable(ctx: Ctx): Table {
     new TableCell({ columnSpan: span, width: { size: w * span, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.tableHeading, alignment: AlignmentType.CENTER, children: runs(text) })], shading: { type: ShadingType.CLEAR, fill: brandColours(ctx).tableHeader, color: 'auto' } });
   const blank = (w: number): TableCell => new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.tableText, children: [] })] });
   const rows: TableRow[] = [
-    new TableRow({ tableHeader: true, children: [blank(labelW), hdr('Inherent', 5), blank(gap), hdr('Residual', 5)] }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: [blank(labelW), hdr('Inherent', 5), blank(gap), hdr('Residual', 5)] }),
   ];
   for (let l = 5; l >= 1; l--) {
     const label = model.riskMatrix.likelihood.find((x) => x.value === l)?.label ?? String(l);
@@ -38,7 +38,7 @@ function heatMapTable(ctx: Ctx): Table {
     if (which === 1) impactRow.push(blank(gap));
     for (let i = 1; i <= 5; i++) impactRow.push(new TableCell({ width: { size: cellW, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.small, alignment: AlignmentType.CENTER, children: runs(String(i)) })] }));
   }
-  rows.push(new TableRow({ children: impactRow }));
+  rows.push(new TableRow({ cantSplit: true, children: impactRow }));
   const rule = { style: BorderStyle.SINGLE, size: 4, color: themeOf(ctx).heatMapRule } as const;
   return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: rule, insideVertical: rule }, rows });
 }

@@ -152,11 +152,21 @@ const SHORT_TAIL = 0.25;
 /** space above a level-1 heading that follows on the same page (twips) */
 const CONTINUED_HEADING_BEFORE = 480;
 
-export function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
+/** Room (pt) a level-1 heading that may follow on the page needs below it: itself and a few lines. */
+const FOLLOW_ROOM = 120;
+
+/** Whether the page so far (by the estimate) has room for a short chapter to follow on it. */
+const roomToFollow = (): boolean => layout.y > 0 && layout.y <= layout.height - FOLLOW_ROOM;
+
+/**
+ * A heading; `follow` lets a short level-1 chapter (a paragraph pointing elsewhere) follow the
+ * previous one on its page when there is room, instead of taking a page of its own.
+ */
+export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts: { follow?: boolean } = {}): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
   let newPage = false;
   if (level === 1) {
-    newPage = !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    newPage = opts.follow ? !roomToFollow() : !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
     if (newPage) layout.newPage();
   } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
@@ -530,13 +540,47 @@ const fieldBegin = (instruction: string, dirty = false): ParagraphChild[] => [
 const fieldEnd = (): ParagraphChild => xmlRun('<w:r><w:fldChar w:fldCharType="end"/></w:r>');
 
 /**
- * A real TOC field whose result holds an entry per level 1-2 heading, each a link to the
- * heading's bookmark with a PAGEREF field carrying an estimated page number, so the table is
- * never empty before Word updates it (the document sets `updateFields`, so Word refreshes it).
+ * Contents entries per full page as LibreOffice lays them out in the default styles (Carlito
+ * 10.5 pt, 1.15 lines): 37 at the style's 5 pt after each entry, 46 at 1 pt (measured on the
+ * demo report). As pitches in the layout tracker's units.
  */
-export function tableOfContents(entries: readonly { title: string; level: number; bookmark: string; page: number }[], width: number): Paragraph[] {
+const TOC_PITCH = 700 / 37;
+const TOC_TIGHT_PITCH = 700 / 46;
+/** spacing after a tight entry (twips) */
+const TOC_TIGHT_AFTER = 20;
+
+/** Pages a contents list of `count` entries takes from `startY` (pt, layout units) and how full its last page is (0-1). */
+function tocSpan(count: number, startY: number, pitch: number): { pages: number; lastShare: number } {
+  const first = Math.max(0, Math.floor((layout.height - startY) / pitch));
+  if (count <= first) return { pages: 1, lastShare: (startY + count * pitch) / layout.height };
+  const perPage = Math.floor(layout.height / pitch);
+  const rest = count - first;
+  const more = Math.ceil(rest / perPage);
+  return { pages: 1 + more, lastShare: ((rest - (more - 1) * perPage) * pitch) / layout.height };
+}
+
+/**
+ * How the contents list flows from `startY`: the pages it takes and whether its entries are
+ * set tight. Tight when the list would otherwise end with a page holding a few entries
+ * (under a quarter of a page) and tight spacing saves that page: no near-empty page.
+ */
+export function tocFlow(count: number, startY: number): { pages: number; tight: boolean } {
+  const normal = tocSpan(count, startY, TOC_PITCH);
+  const tight = tocSpan(count, startY, TOC_TIGHT_PITCH);
+  return normal.pages > 1 && normal.lastShare < SHORT_TAIL && tight.pages < normal.pages ? { pages: tight.pages, tight: true } : { pages: normal.pages, tight: false };
+}
+
+/**
+ * The table of contents: an entry per level 1-2 heading, each a link to the heading's
+ * bookmark with a PAGEREF field for its page. The entries are not wrapped in a TOC field:
+ * LibreOffice keeps a TOC field's result as static text (the estimated pages, often several
+ * off), but lays out a PAGEREF outside one and prints the real page; Word updates every
+ * PAGEREF when it opens the document (`updateFields` is set). The cached number is the
+ * estimate. With no heading, an empty TOC field asks Word to build one (F9).
+ */
+export function tableOfContents(entries: readonly { title: string; level: number; bookmark: string; page: number }[], width: number, tight = false): Paragraph[] {
   if (entries.length === 0) return [new Paragraph({ children: [...fieldBegin('TOC \\o "1-2" \\h \\z \\u', true), ...runs('Update the table of contents (F9) to list the headings.'), fieldEnd()] })];
-  const out = entries.map((e, i) => {
+  return entries.map((e) => {
     const entry = new InternalHyperlink({
       anchor: e.bookmark,
       children: [...runs(e.title), new TextRun({ children: [new Tab()] }), ...(fieldBegin(`PAGEREF ${e.bookmark} \\h`) as TextRun[]), new TextRun(String(e.page)), fieldEnd() as TextRun],
@@ -544,9 +588,8 @@ export function tableOfContents(entries: readonly { title: string; level: number
     return new Paragraph({
       style: e.level === 1 ? STYLE.toc1 : STYLE.toc2,
       tabStops: [{ type: TabStopType.RIGHT, position: width, leader: 'dot' }],
-      children: [...(i === 0 ? fieldBegin('TOC \\o "1-2" \\h \\z \\u', true) : []), entry],
+      ...(tight ? { spacing: { after: TOC_TIGHT_AFTER } } : {}),
+      children: [entry],
     });
   });
-  out.push(new Paragraph({ children: [fieldEnd()] }));
-  return out;
 }

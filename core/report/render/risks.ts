@@ -1,3 +1,5 @@
+import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
+import { evidenceTable } from '../evidence-text';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
 import { themeOf, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
@@ -61,6 +63,17 @@ function riskFacts(ctx: Ctx, r: RiskView): Block {
   );
 }
 
+/** One check's failing resources: a one-line summary each when the table alone would not say it, then the table for the check's kind. */
+function findingEvidence(ctx: Ctx, f: RiskView['findings'][number]): Block[] {
+  const t = evidenceTable(f);
+  const out: Block[] = [];
+  // an NSG's rule count and a Defender object's detail are in the summary, not the table
+  if (f.resources.some((x) => x.detail?.kind === 'nsg')) out.push(...bullets(f.resources.map((x) => `${x.name}: ${x.evidence}`)));
+  out.push(brandedTable(ctx, t.weights, t.header, t.rows));
+  if (f.total > f.resources.length) out.push(para(`${f.total - f.resources.length} more resources fail this check (all are listed, with their evidence, in the register workbook).`, STYLE.small));
+  return out;
+}
+
 /** The evidence behind a risk: interview answers, inventory findings by check, contradictions. */
 function riskEvidence(ctx: Ctx, r: RiskView): Block[] {
   const out: Block[] = [];
@@ -72,8 +85,7 @@ function riskEvidence(ctx: Ctx, r: RiskView): Block[] {
     out.push(para(`Evidence from the inventory (${r.affectedResourceCount} resource${r.affectedResourceCount === 1 ? '' : 's'})`, STYLE.label));
     for (const f of r.findings) {
       out.push(para(`${f.checkId} ${f.checkTitle} — severity ${f.severity}, ${f.total} failing`, STYLE.caption));
-      out.push(brandedTable(ctx, [3, 3, 2, 5], ['Resource', 'Type / subscription', 'Resource group', 'Property values seen'], f.resources.map((x) => [x.name, `${x.type}\n${x.subscription}`, x.resourceGroup, x.evidence])));
-      if (f.total > f.resources.length) out.push(para(`${f.total - f.resources.length} more resources fail this check (all are listed in the assessment and in its findings export).`, STYLE.small));
+      out.push(...findingEvidence(ctx, f));
     }
   }
   if (r.answers.length === 0 && r.findings.length === 0) out.push(para('Evidence', STYLE.label), para('Raised by the consultant.'));

@@ -1,4 +1,5 @@
 import { heading, keyValues, para, STYLE, type CellContent } from './primitives';
+import { softBreaks } from './text-metrics';
 import { themeOf, templateText, brandedTable, levelCell, type Block, type Ctx } from './context';
 
 // Scope and approach, risk methodology, environment overview.
@@ -79,7 +80,7 @@ export function environment(ctx: Ctx): Block[] {
   out.push(brandedTable(ctx, [4, 2], ['Service model', 'Resources'], e.byModel.map((m) => [m.model, String(m.count)])));
   out.push(heading(2, 'Resources by type'));
   const types = e.byType.slice(0, 40);
-  out.push(brandedTable(ctx, [6, 2, 1.5], ['Resource type', 'Service model', 'Count'], types.map((x) => [x.type, x.model, String(x.count)])));
+  out.push(brandedTable(ctx, [6, 2, 1.5], ['Resource type', 'Service model', 'Count'], types.map((x) => [softBreaks(x.type), x.model, String(x.count)])));
   if (e.byType.length > types.length) out.push(para(`${e.byType.length - types.length} further types with fewer resources are omitted.`, STYLE.small));
   out.push(heading(2, 'Resources by region'));
   out.push(brandedTable(ctx, [4, 2], ['Region', 'Resources'], e.byRegion.slice(0, 30).map((x) => [x.region, String(x.count)])));

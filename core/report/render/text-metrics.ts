@@ -35,13 +35,27 @@ const SHORT_TOKEN = 10;
 
 /**
  * The pieces a line should not break inside: words separated by white space (not a no-break
- * space, which holds e.g. a phone number together); a longer word
+ * space, which holds e.g. a phone number together; a zero-width space is a break opportunity
+ * the report puts in long property paths); a longer word
  * with hyphens may break after each hyphen (where Word and LibreOffice break lines), a short
  * one (an id) is kept whole.
  */
 export function unbreakablePieces(text: string): string[] {
   return text
-    .split(/[^\S\u00A0]+/) // a no-break space joins, as it does on the page
+    .split(/[^\S\u00A0]+|\u200B/) // a no-break space joins, as it does on the page
     .flatMap((w) => (w.length > SHORT_TOKEN ? w.split(/(?<=-)/) : [w]))
     .filter((p) => p !== '');
+}
+
+/** Tokens longer than this get break opportunities after their dots and slashes. */
+const LONG_TOKEN = 20;
+
+/**
+ * A zero-width space after each dot and slash of a long token (a property path such as
+ * storageProfile.osDisk.managedDisk.securityProfile), so a narrow cell wraps it between
+ * segments instead of inside a word. Invisible in print; only for the document, never the
+ * spreadsheet, where a path is copied into a command. Not for URLs (a copied link would carry it).
+ */
+export function softBreaks(s: string): string {
+  return s.replace(new RegExp(`\\S{${LONG_TOKEN + 1},}`, 'g'), (token) => token.replace(/([./])(?=\S)/g, '$1\u200B'));
 }

@@ -61,7 +61,7 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
     large: largeBundle(bundle, 300, 3000),
     hostile: hostileBundle(bundle),
   };
-  const pdfs = new Map<string, { text: string; pages: { w: number; h: number }[]; pageTexts: string[] }>();
+  const pdfs = new Map<string, { text: string; pages: { w: number; h: number }[]; pageTexts: string[]; layoutPages: string[] }>();
   const docxs = new Map<string, Uint8Array>();
 
   async function convert(name: string, bytes: Uint8Array): Promise<void> {
@@ -70,7 +70,8 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
     const { stdout: info } = await run('pdfinfo', ['-f', '1', '-l', '100000', pdf], { maxBuffer: 64 * 1024 * 1024 });
     const pages = Array.from(info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm), (m) => ({ w: Number(m[1]), h: Number(m[2]) }));
     const { stdout: text } = await run('pdftotext', [pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
-    pdfs.set(name, { text: text.replace(/\s+/g, ' '), pages, pageTexts: text.split('\f') });
+    const { stdout: laidOut } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
+    pdfs.set(name, { text: text.replace(/\s+/g, ' '), pages, pageTexts: text.split('\f'), layoutPages: laidOut.split('\f').slice(0, pages.length) });
   }
 
   beforeAll(async () => {
@@ -82,7 +83,9 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
       expect(await lintDocx(bytes), name).toEqual([]);
       docxs.set(name, bytes);
     }
-    await Promise.all(built.map(([name, bytes]) => convert(name, bytes)));
+    // the report and the plan as separate documents: the layout checks below cover them too
+    const separate = await buildReport({ bundle, pack, template, options: { irPlan: 'separate' } });
+    await Promise.all([...built.map(([name, bytes]) => convert(name, bytes)), convert('separate', separate.report), convert('separate-ir-plan', separate.irPlan!)]);
   }, 900_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +102,38 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
       return /^[A-Za-z]+$/.test(a) && /^[A-Za-z]+$/.test(b) && tableWords.has(a + b) && !allWords.has(a) ? [`${a} ${b}`] : [];
     });
     expect(broken).toEqual([]);
+  });
+
+  const layoutChecked = ['demo', 'separate', 'separate-ir-plan'];
+
+  it.each(layoutChecked)('%s: no page holds only a few words (running header and footer aside)', (name) => {
+    const sparse = pdfs.get(name)!.layoutPages.flatMap((page, i) => {
+      const lines = page.split('\n').filter((l) => l.trim() !== '');
+      const words = lines.slice(1, -1).join(' ').split(/\s+/).filter(Boolean);
+      return i > 0 && words.length < 40 ? [`page ${i + 1}: ${words.join(' ').slice(0, 120)}`] : [];
+    });
+    expect(sparse).toEqual([]);
+  });
+
+  it.each(layoutChecked)('%s: every contents entry gives the page LibreOffice puts its heading on', (name) => {
+    const pages = pdfs.get(name)!.layoutPages;
+    const entries: { title: string; page: number; on: number }[] = [];
+    pages.forEach((p, i) => {
+      for (const m of p.matchAll(/^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$/gm)) entries.push({ title: m[1]!, page: Number(m[2]), on: i });
+    });
+    expect(entries.length).toBeGreaterThan(10);
+    const tocPages = new Set(entries.map((e) => e.on));
+    const headingOn = (title: string, from: number): number => pages.findIndex((p, i) => i >= from && !tocPages.has(i) && p.split('\n').some((l) => l.trim() === title));
+    let from = 0;
+    const wrong: string[] = [];
+    for (const e of entries) {
+      // headings before the contents (document control) are on the contents' first page or earlier
+      const at = headingOn(e.title, from);
+      const real = at >= 0 ? at + 1 : pages.findIndex((p) => p.split('\n').some((l) => l.trim() === e.title)) + 1;
+      if (at >= 0) from = at;
+      if (real !== e.page) wrong.push(`${e.title}: contents ${e.page}, heading on ${real}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   for (const name of Object.keys(cases) as (keyof typeof cases)[]) {
