@@ -45,6 +45,8 @@ export function howKnownSummary(risks: readonly RiskView[]): string {
 function riskFacts(ctx: Ctx, r: RiskView): Block {
   return keyValues(
     [
+      // a spreadsheet or ticket may still cite a risk merged into this one
+      ...(r.formerIds.length > 0 ? ([['Formerly', `${r.formerIds.join(', ')} (merged into ${r.id})`]] as [string, string][]) : []),
       ['Category / area', `${r.categoryLabel} / ${r.areaLabel}`],
       ['Service models', r.serviceModels],
       ['Owner', `${r.ownerLabel}${r.action === 'verify' ? ' (client action: verify)' : ''}`],
