@@ -17,12 +17,17 @@ import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalis
 import { estateAvailabilityGaps } from '../../core/risks/availability-gaps';
 import { deriveRisks } from '../../core/risks/derive';
 import { environmentsOf } from '../../core/risks/environment';
-import { defaultPackDir, readPackFiles } from '../../node/read-pack-files';
+import { defaultPackDir, readPackFiles, repoRoot } from '../../node/read-pack-files';
 import type { Finding } from '../../core/checks/run-checks';
 import { runGraphChecks } from '../../core/graph/checks/run-graph-checks';
 import { GRAPH_COLLECTIONS, graphCollection } from '../../core/graph/collections';
 import { graphRowSchema, parseGraphSnapshot, type GraphGap, type GraphRow } from '../../core/graph/snapshot';
 import type { BundleSnapshot } from '../../core/bundle/schema';
+import { buildReportModel } from '../../core/report/model';
+import { preflight } from '../../core/report/preflight';
+import { loadTemplate } from '../../core/report/template';
+import type { PlanPhase } from '../../core/report/types';
+import { readTemplateFolder } from '../../node/template-folder';
 
 const here = import.meta.dirname;
 const fixturesDir = join(defaultPackDir, 'checks', 'fixtures');
@@ -288,6 +293,96 @@ function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { sna
   };
 }
 
+/**
+ * Who leads each workstream (the report's themes) on Contoso's side, named by the CISO at the
+ * read-out; each role answers the theme's `ownerRole` in themes.yaml. Five leads did not sit in
+ * the interviews and join the attendees (READOUT_ATTENDEES).
+ */
+const WORKSTREAM_LEADS: Record<string, { name: string; role: string }> = {
+  'sign-in': { name: 'Jonas Weber', role: 'Identity and Access Lead' },
+  'privileged-access': { name: 'Jonas Weber', role: 'Identity and Access Lead' },
+  'internet-exposure': { name: 'Aisha Rahman', role: 'Azure Platform Lead' },
+  'data-protection': { name: 'Leila Haddad', role: 'Information Security Manager' },
+  'servers-applications': { name: 'Aisha Rahman', role: 'Azure Platform Lead' },
+  'detection-response': { name: 'Ravi Menon', role: 'Security Operations Lead' },
+  resilience: { name: 'Priya Natarajan', role: 'Head of IT Operations' },
+  'm365-collaboration': { name: 'Elena Costa', role: 'Microsoft 365 Service Owner' },
+  'governance-guardrails': { name: 'Kenji Sato', role: 'Cloud Governance Lead' },
+  'responsibility-suppliers': { name: 'Tom Becker', role: 'IT Service Manager' },
+};
+const READOUT_ATTENDEES = ['Jonas Weber', 'Leila Haddad', 'Ravi Menon', 'Elena Costa', 'Kenji Sato'].map((name) => ({
+  name,
+  role: `${Object.values(WORKSTREAM_LEADS).find((l) => l.name === name)!.role} (read-out only)`,
+}));
+
+const READOUT = '2026-11-24';
+const RECORDED_AT = '2026-11-24T16:30:00.000Z';
+const CONSULTANT = 'Alex Morgan';
+/** Friday of the first week after the read-out: "Don't know" answers are confirmed by then. */
+const VERIFY_BY = '2026-12-04';
+/** Due dates agreed at the read-out: the end of the roadmap phase the fix starts in; live issues within the week. */
+const DAYS_TO_DUE: Record<PlanPhase, number> = { '30': 30, '90': 90, later: 180 };
+const ACT_NOW_DAYS = 7;
+
+const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Records what the client agreed at the read-out: each risk's action owner (its workstream's
+ * lead) and due date (the roadmap's phase for it, which follows the current rating, effort and
+ * prerequisites), as history entries like the app's edits. Reads the report model of the bundle
+ * as built, so owners and dates follow the same themes and plan the report prints.
+ */
+async function recordActionOwners(bundle: AssessmentBundle): Promise<void> {
+  const { template, problems } = loadTemplate((await readTemplateFolder(join(repoRoot, 'templates', 'default'))).files);
+  if (!template) throw new Error(`default template: ${problems.map((p) => p.message).join('; ')}`);
+  const model = buildReportModel(bundle, pack, template, {});
+  const themeOfRisk = new Map(model.themes.flatMap((t) => t.risks.map((r) => [r.id, t.id] as const)));
+  const phaseOfRisk = new Map(model.plan.phases.flatMap((p) => p.workstreams.flatMap((w) => w.items.map((i) => [i.risk.id, i.phase] as const))));
+  const actNow = new Set(model.actNow.map((a) => a.riskId));
+  for (const r of bundle.risks) {
+    if (r.treatment === 'accept') continue;
+    const lead = WORKSTREAM_LEADS[themeOfRisk.get(r.id) ?? ''];
+    const phase = phaseOfRisk.get(r.id);
+    if (!lead || !phase) throw new Error(`${r.id}: no workstream lead or roadmap phase (theme ${themeOfRisk.get(r.id)})`);
+    r.actionOwner = `${lead.name} (${lead.role})`;
+    r.dueDate = addDays(READOUT, actNow.has(r.id) ? ACT_NOW_DAYS : DAYS_TO_DUE[phase]);
+    r.history.push(
+      { at: RECORDED_AT, action: 'actionOwner', detail: `Action owner: — → ${r.actionOwner}`, by: CONSULTANT },
+      { at: RECORDED_AT, action: 'dueDate', detail: `Due date: — → ${r.dueDate}`, by: CONSULTANT },
+    );
+  }
+}
+
+/**
+ * The pre-flight items the consultant accepted rather than fixed, each with its reason: risks
+ * resting only on "Don't know" stay in the report as to verify, and their owner confirms them in
+ * the first week; the two answers the IR setup outdates stay as given (the report states the
+ * record). Run after `recordActionOwners` (the reasons name the owners).
+ */
+function acceptedPreflight(bundle: AssessmentBundle): NonNullable<NonNullable<AssessmentBundle['deliverable']>['preflightAccepted']> {
+  const byId = new Map(bundle.risks.map((r) => [r.id, r]));
+  const accept = (itemId: string, reason: string) => ({ itemId, reason, by: CONSULTANT, at: RECORDED_AT });
+  const dontKnow = preflight({ bundle, pack })
+    .items.filter((i) => i.kind === 'dont-know')
+    .map((i) => {
+      const r = byId.get(i.id.slice('dont-know:'.length))!;
+      const questions = r.evidence.answers.map((a) => a.questionId).join(', ');
+      const owner = r.actionOwner!.replace(/ \(.*\)$/, '');
+      return accept(i.id, `Nobody present could answer ${questions}; the report lists ${r.id} as to verify, rated as if the weakness were there. ${owner} confirms by ${VERIFY_BY}; we then close it or keep it as rated.`);
+    });
+  return [
+    accept(
+      'contradiction:support-plan',
+      'IRP-05 stays as answered in the workshop (“Don’t know”); Tom Becker sent the Unified Support contract the same afternoon and the IR setup records it, so the report states the recorded plan. He confirms who may open a severity A case out of hours by ' + VERIFY_BY + '.',
+    ),
+    accept(
+      'contradiction:security-partner',
+      'TPR-01 stays as answered in the workshop (“Don’t know”); the IR setup records the Fabrikam Security retainer FS-2291 and the report quotes it. Tom Becker confirms with Fabrikam whether the retainer covers 24x7 monitoring and incident response by ' + VERIFY_BY + '.',
+    ),
+    ...dontKnow,
+  ];
+}
+
 const takenAt = '2026-11-24T09:30:00.000Z';
 const created = '2026-11-23T08:00:00.000Z';
 const snapshotId = 'c0a7e5d1-0000-4000-8000-000000000001';
@@ -305,8 +400,6 @@ const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, enviro
 const first = risks[0];
 if (first) {
   first.treatment = 'mitigate';
-  first.actionOwner = 'Priya Natarajan (Head of IT Operations)';
-  first.dueDate = '2027-01-31';
   first.residual = { likelihood: 2, impact: first.impact, level: pack.riskMatrix.grid[1]![first.impact - 1]! };
   first.history.push({ at: '2026-11-24T15:10:00.000Z', action: 'treatment', detail: 'Treatment: — → mitigate', by: 'Alex Morgan' });
 }
@@ -333,7 +426,7 @@ const bundle: AssessmentBundle = {
       engagementId: 'ENG-2026-0147',
       startDate: '2026-11-23',
       endDate: '2026-11-24',
-      attendees: ATTENDEES,
+      attendees: [...ATTENDEES, ...READOUT_ATTENDEES],
       classification: 'Strictly confidential',
     },
     scope: {
@@ -360,12 +453,17 @@ const bundle: AssessmentBundle = {
   contentPack: { id: pack.header.id, version: pack.header.version },
 };
 
+await recordActionOwners(bundle);
+bundle.deliverable = { ...bundle.deliverable, preflightAccepted: acceptedPreflight(bundle) };
+
 const parsed = AssessmentBundleSchema.safeParse(bundle);
 if (!parsed.success) {
   console.error(parsed.error.issues.slice(0, 10));
   process.exit(1);
 }
 writeFileSync(join(here, 'contoso-demo.demarc.json'), `${JSON.stringify(bundle, null, 2)}\n`);
+const check = preflight({ bundle, pack });
+console.log(`pre-flight: ${check.items.length} item(s), ${check.items.filter((i) => i.accepted).length} accepted, ${check.open} open (${check.openBlockers} blocker(s))`);
 const byStatus = (status: string) => risks.filter((r) => r.evidenceStatus === status).length;
 console.log(
   `contoso-demo.demarc.json: ${resources.length} resources, ${graph.snapshot.rowCount} Graph objects (${graph.snapshot.gaps?.length ?? 0} gap(s), ${graph.snapshot.notAssessed?.length ?? 0} check(s) not assessed), ${findings.filter((f) => f.status === 'fail').length} failing findings (${graph.findings.filter((f) => f.status === 'fail').length} from Graph), ${Object.keys(answers).length} answers, ${risks.length} risks: ${byStatus('verified')} verified, ${byStatus('reported')} reported, ${byStatus('contradicted')} contradicted`,

@@ -23,6 +23,7 @@ import { graphGapSchema } from '../graph/snapshot';
 export const DOCUMENT_KINDS = {
   report: { extension: '.docx' },
   'register-csv': { extension: '.csv' },
+  'register-xlsx': { extension: '.xlsx' },
   'assessment-bundle': { extension: '.demarc.json' },
   inventory: { extension: '.json' },
 } as const;

@@ -52,7 +52,7 @@ function sheet(name: string, headers: string[], rows: (string | number)[][], raw
 }
 
 const RISK_EXTRA = [
-  'Business services', 'Subscriptions', 'Effort', 'User impact', 'Command line', 'Verify Microsoft’s side', 'Acceptance', 'Interview answers',
+  'Former ids', 'Business services', 'Subscriptions', 'Effort', 'User impact', 'Command line', 'Verify Microsoft’s side', 'Acceptance', 'Interview answers',
   'Answer contradicted by the inventory', 'Inventory evidence', 'Inventory evidence (raw JSON)', 'Framework mappings', 'Incident response playbooks', 'History',
 ];
 
@@ -61,6 +61,7 @@ function riskExtras(model: ReportModel, r: RiskView, findings: NonNullable<Repor
   const mine = findings.filter((f) => f.riskIds.includes(r.id));
   const playbooks = new Map(model.irPlan.playbooks.map((p) => [p.id, p.title]));
   return [
+    r.formerIds.join('; '),
     r.businessServices.join('; '),
     r.subscriptions.join('; '),
     r.effort,

@@ -55,6 +55,8 @@ export interface RiskView {
   id: string;
   bookmark: string;
   templateId: string;
+  /** ids of risks merged into this one by a template migration (core/risks/schema.ts `formerIds`), lowest first */
+  formerIds: string[];
   title: string;
   threat: string;
   category: string;

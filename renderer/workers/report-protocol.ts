@@ -23,6 +23,8 @@ export type ReportReply =
       report: Uint8Array;
       irPlan: Uint8Array | null;
       registerCsv: string;
+      /** the register workbook (every field, findings, queries): core/report/register-workbook.ts */
+      registerXlsx: Uint8Array;
       summary: { risks: number; playbooks: number; masked: boolean; milliseconds: number };
     }
   | { requestId: number; kind: 'failed'; message: string };

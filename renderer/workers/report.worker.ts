@@ -7,6 +7,7 @@ import { parseBundle } from '../../core/bundle/schema';
 import { buildReport } from '../../core/report/build';
 import { optionsFromDeliverable } from '../../core/report/deliverable';
 import { registerCsv } from '../../core/report/register';
+import { registerXlsx } from '../../core/report/register-workbook';
 import { loadTemplate } from '../../core/report/template';
 import { bundledPack } from '../content/bundled-pack';
 import { bundledTemplateFiles } from '../content/bundled-template';
@@ -35,7 +36,8 @@ self.onmessage = async (event: MessageEvent<ReportTask>) => {
       options: { mask: options.mask, ...optionsFromDeliverable(parsed.bundle.deliverable) },
       onProgress: (progress) => post({ requestId, kind: 'progress', progress }),
     });
-    const transfer: Transferable[] = [built.report.buffer as ArrayBuffer];
+    const workbook = await registerXlsx(built.model);
+    const transfer: Transferable[] = [built.report.buffer as ArrayBuffer, workbook.buffer as ArrayBuffer];
     if (built.irPlan) transfer.push(built.irPlan.buffer as ArrayBuffer);
     post(
       {
@@ -44,6 +46,7 @@ self.onmessage = async (event: MessageEvent<ReportTask>) => {
         report: built.report,
         irPlan: built.irPlan ?? null,
         registerCsv: registerCsv(built.model),
+        registerXlsx: workbook,
         summary: {
           risks: built.model.risks.length,
           playbooks: built.model.irPlan.playbooks.length,

@@ -130,6 +130,10 @@ test.describe('database upgrades on a real old database', () => {
     expect((await readStore(page, 'assessments'))[0]).toMatchObject({ packVersion: PACK_VERSION });
     await page.locator('[data-testid="risk-row"][data-risk-id="R-029"]').getByTestId('risk-title').click();
     await expect(page.getByTestId('risk-detail')).toHaveAttribute('data-risk-id', 'R-029');
+    // the merged risk's old id stays findable (a spreadsheet or ticket may cite it)
+    await expect(page.getByTestId('detail-former-ids')).toHaveText('Formerly R-117: merged into R-029 when their risk templates were merged.');
+    await page.getByTestId('detail-former-ids').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('risk-detail-former-ids.png') });
     await expect(page.getByTestId('history-entry').filter({ hasText: 'Treatment: — → accept' })).toHaveCount(1);
     await page.screenshot({ path: 'test-results/screens/register-after-template-migration.png', fullPage: true });
 

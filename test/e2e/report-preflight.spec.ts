@@ -13,9 +13,16 @@ test.describe('Report settings and pre-flight check', () => {
     await goTo(app, 'report');
 
     const item = (id: string) => app.locator(`[data-testid="preflight-item"][data-item-id="${id}"]`);
-    // the demo's own contradictions of issue 14, found before anything is written
+    // the demo's own contradictions of issue 14, found before anything is written; the demo's
+    // consultant accepted each item with a reason (owners, "Don't know" to verify): nothing open
     await expect(item('contradiction:support-plan')).toContainText('Unified Support (Enterprise)');
     await expect(item('contradiction:security-partner')).toContainText('Escalation notes');
+    await expect(item('contradiction:support-plan').getByTestId('preflight-accepted-reason')).toContainText('Accepted by Alex Morgan: IRP-05 stays as answered');
+    await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open, 0 open item(s) in all');
+    // withdrawn, the item is open again (accepted again below, with another reason)
+    await item('contradiction:support-plan').getByRole('button', { name: 'Withdraw the acceptance of contradiction:support-plan' }).click();
+    await expect(item('contradiction:support-plan').getByTestId('preflight-accept')).toBeVisible();
+    await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open, 1 open item(s) in all');
     // the demo names who signs its 0.9 draft: nothing to fix in document control
     await expect(item('document-control:partner')).toHaveCount(0);
     await expect(app.getByTestId('deliverable-partner')).toHaveValue('Helen Carter, Demarc Advisory');
@@ -48,8 +55,9 @@ test.describe('Report settings and pre-flight check', () => {
     await expect(item('contradiction:support-plan').getByTestId('preflight-accepted-reason')).toContainText('confirmed Unified Support');
     const [stored] = await readStore(app, 'deliverableSettings');
     expect(stored).toMatchObject({ status: 'final', version: '1.0', partner: 'Jo Partner', qaReviewer: 'Daniel Brooks, Demarc Advisory', sponsor: 'Marcus Lindqvist' });
-    expect((stored as { preflightAccepted: { itemId: string; reason: string; at: string }[] }).preflightAccepted).toEqual([
-      expect.objectContaining({ itemId: 'contradiction:support-plan', reason: expect.stringContaining('Unified Support') as unknown, at: expect.any(String) as unknown }),
+    const accepted = (stored as { preflightAccepted: { itemId: string; reason: string; at: string }[] }).preflightAccepted;
+    expect(accepted.filter((a) => a.itemId === 'contradiction:support-plan')).toEqual([
+      expect.objectContaining({ reason: 'The client confirmed Unified Support after the workshop; the answer stays as given.', at: expect.any(String) as unknown }),
     ]);
 
     await expectAccessible(app, 'report settings and pre-flight');

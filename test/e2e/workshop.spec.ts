@@ -109,7 +109,11 @@ test('export, delete, import: the assessment comes back identical', async ({ app
   // the whole file is compared above; make sure it carries the engagement, answer marks and IR setup
   const bundle = JSON.parse(again);
   expect(bundle.assessment.engagement).toMatchObject({ engagementId: 'ENG-2026-0147', startDate: '2026-11-23', endDate: '2026-11-24', classification: 'Strictly confidential' });
-  expect(bundle.assessment.engagement.attendees).toHaveLength(5);
+  // five in the interviews, five workstream leads at the read-out
+  expect(bundle.assessment.engagement.attendees).toHaveLength(10);
+  // the pre-flight acceptances and the action owners travel too
+  expect(bundle.deliverable.preflightAccepted.length).toBeGreaterThan(2);
+  expect(bundle.risks.every((r: { actionOwner: string | null }) => r.actionOwner)).toBe(true);
   expect(bundle.answers['PAS-04']).toMatchObject({ choices: [], notApplicable: true, answeredBy: 'Aisha Rahman' });
   expect(Object.values(bundle.answers).filter((a) => (a as { answeredBy?: string }).answeredBy).length).toBeGreaterThan(100);
   expect(bundle.incidentResponse.supportPlan).toBe('Unified Support (Enterprise)');

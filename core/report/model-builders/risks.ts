@@ -165,6 +165,7 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     id: r.id,
     bookmark: riskBookmark(r.id),
     templateId: r.templateId,
+    formerIds: (r.formerIds ?? []).map((id) => clean(id)),
     title: clean(r.title),
     threat: clean(r.threat, MAX_NOTE),
     category: r.category,

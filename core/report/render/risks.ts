@@ -1,4 +1,3 @@
-import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import { evidenceTable } from '../evidence-text';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';
@@ -45,6 +44,8 @@ export function howKnownSummary(risks: readonly RiskView[]): string {
 function riskFacts(ctx: Ctx, r: RiskView): Block {
   return keyValues(
     [
+      // a spreadsheet or ticket may still cite a risk merged into this one
+      ...(r.formerIds.length > 0 ? ([['Formerly', `${r.formerIds.join(', ')} (merged into ${r.id})`]] as [string, string][]) : []),
       ['Category / area', `${r.categoryLabel} / ${r.areaLabel}`],
       ['Service models', r.serviceModels],
       ['Owner', `${r.ownerLabel}${r.action === 'verify' ? ' (client action: verify)' : ''}`],

@@ -41,28 +41,33 @@ export function phaseSection(ctx: Ctx, p: Phase): Block[] {
   ];
 }
 
-/** The workstream's title and owner: the suggested role, or "Owner to be named" once. */
+/** The one action owner of every fix of the workstream, '' when they differ or some have none. */
+const soleOwner = (w: Workstream): string => (w.items.length > 0 && w.items.every((i) => i.owner && i.owner === w.items[0]!.owner) ? w.items[0]!.owner : '');
+
+/** The workstream's title and owner: the one named for all its fixes once, the suggested role, or "Owner to be named" once. */
 export function workstreamCell(w: Workstream): string {
+  const sole = soleOwner(w);
   const named = w.items.every((i) => i.owner);
-  const owner = named ? '' : w.ownerRole ? `\nOwner: ${w.ownerRole} (suggested role)` : '\nOwner to be named';
+  const owner = sole ? `\nOwner: ${sole}` : named ? '' : w.ownerRole ? `\nOwner: ${w.ownerRole} (suggested role)` : '\nOwner to be named';
   return `${w.title}${owner}`;
 }
 
-/** The fixes of a workstream, one per line; at executive depth by id only, several to a line. */
+/** The fixes of a workstream, one per line (the owner on each only when the workstream has several); at executive depth by id only, several to a line. */
 function fixesCell(ctx: Ctx, w: Workstream): string {
-  if (ctx.model.depth !== 'executive') return w.items.map(itemLine).join('\n');
+  const perItem = !soleOwner(w);
+  if (ctx.model.depth !== 'executive') return w.items.map((i) => itemLine(i, perItem)).join('\n');
   return w.items.map((i) => `${i.risk.id}${i.quickWin ? ' (quick win)' : ''}`).join(', ');
 }
 
 /** "R-003 Data services reachable … — Very high; 1–3 d; quick win; after R-071; owner: …" */
-export function itemLine(i: PlanItem): string {
+export function itemLine(i: PlanItem, withOwner = true): string {
   const facts = [i.risk.inherent.levelLabel, `${range(i.days)} d`];
   // a risk resting only on "Don't know" is confirmed before it is fixed (docs/preflight.md)
   if (i.risk.toVerify) facts.push('verify first');
   if (i.quickWin) facts.push('quick win');
   if (i.after.length > 0) facts.push(`after ${i.after.join(', ')}`);
   if (i.pulledForward) facts.push('brought forward: a fix here depends on it');
-  if (i.owner) facts.push(`owner: ${i.owner}`);
+  if (withOwner && i.owner) facts.push(`owner: ${i.owner}`);
   return `${i.risk.id} ${i.risk.title} — ${facts.join('; ')}`;
 }
 

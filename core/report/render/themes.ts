@@ -77,7 +77,7 @@ function entryPara(pieces: (string | { bold: string } | ParagraphChild)[], opts:
 
 /** The title of a risk entry, carrying the risk's bookmark when its details are not elsewhere. */
 function entryTitle(ctx: Ctx, r: RiskView): Paragraph {
-  const text = runs(`${r.id}  ${r.title}`, { style: STYLE.strong, color: brandColours(ctx).primary });
+  const text = runs(`${r.id}  ${r.title}${r.formerIds.length > 0 ? ` (formerly ${r.formerIds.join(', ')})` : ''}`, { style: STYLE.strong, color: brandColours(ctx).primary });
   const title = detailsElsewhere(ctx) ? text : [new Bookmark({ id: r.bookmark, children: text })];
   return entryPara([levelBadge(ctx, r), ' ', ...title], { before: 120, keepNext: true });
 }

@@ -44,6 +44,7 @@ export interface MainDeps {
 const SAVE_KINDS: Record<DocumentKind, { title: string; noun: string; filter: { name: string; extensions: string[] } }> = {
   report: { title: 'Save report', noun: 'A report', filter: { name: 'Word document', extensions: ['docx'] } },
   'register-csv': { title: 'Save risk register', noun: 'A risk register', filter: { name: 'CSV (comma-separated)', extensions: ['csv'] } },
+  'register-xlsx': { title: 'Save register workbook', noun: 'A register workbook', filter: { name: 'Excel workbook', extensions: ['xlsx'] } },
   'assessment-bundle': { title: 'Export assessment', noun: 'An assessment', filter: { name: 'Demarc assessment', extensions: ['json'] } },
   inventory: { title: 'Save inventory', noun: 'An inventory', filter: { name: 'Inventory (JSON)', extensions: ['json'] } },
 };

@@ -12,7 +12,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDownRegular, DocumentRegular, FolderOpenRegular, OpenRegular } from '@fluentui/react-icons';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ReportProgress } from '../../../core/report/build';
 import type { ChannelResponse } from '../../../core/ipc/contract';
@@ -27,7 +26,6 @@ import { PreflightPanel } from './PreflightPanel';
 import { SkippedTemplateFiles } from './SkippedTemplateFiles';
 import { usePreflight } from './use-preflight';
 import type { AssessmentRecord } from '../../db/database';
-import { getDeliverableSettings } from '../../db/incident-repository';
 import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
 
 type SkippedEntries = ChannelResponse<'file:choose-report-template'>['skipped'];
@@ -59,7 +57,7 @@ type BuildState =
 /** The file names a report is saved under, from the assessment's name. */
 function reportNames(assessmentName: string) {
   const base = bundleFileName(assessmentName).replace(/\.demarc\.json$/i, '');
-  return { report: `${base} - report.docx`, irPlan: `${base} - incident response plan.docx`, csv: `${base} - risk register.csv` };
+  return { report: `${base} - report.docx`, irPlan: `${base} - incident response plan.docx`, csv: `${base} - risk register.csv`, xlsx: `${base} - risk register.xlsx` };
 }
 
 /**
@@ -111,7 +109,7 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
     }
   };
 
-  const save = async (label: string, kind: 'report' | 'register-csv', suggestedName: string, bytes: Uint8Array) => {
+  const save = async (label: string, kind: 'report' | 'register-csv' | 'register-xlsx', suggestedName: string, bytes: Uint8Array) => {
     setSaveError(null);
     try {
       // Bytes from the worker and from TextEncoder are backed by plain ArrayBuffers.
@@ -140,7 +138,7 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
       <ScreenHeader
         id="report-title"
         title="Report"
-        description="The client deliverable: a Word report with the tailored incident response plan, and the register as CSV."
+        description="The client deliverable: a Word report with the tailored incident response plan, and the register as an Excel workbook (every field and the evidence) or CSV."
       />
 
       {checked.settings !== undefined && <DeliverableSettingsPanel key={assessment.id} assessmentId={assessment.id} stored={checked.settings} disabled={building} />}
@@ -231,6 +229,13 @@ export function ReportScreen({ assessment }: { assessment: AssessmentRecord }) {
               data-testid="save-register-csv"
             >
               Save register (CSV)…
+            </Button>
+            <Button
+              icon={<DocumentArrowDownRegular />}
+              onClick={() => void save('Register workbook', 'register-xlsx', names.xlsx, state.files.registerXlsx)}
+              data-testid="save-register-xlsx"
+            >
+              Save register workbook (.xlsx)…
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -70,6 +70,11 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
       <Title3 as="h3" id="risk-detail-title" className={styles.title} data-testid="detail-title">
         {risk.id} {risk.title}
       </Title3>
+      {risk.formerIds && risk.formerIds.length > 0 && (
+        <Text data-testid="detail-former-ids">
+          Formerly {risk.formerIds.join(', ')}: merged into {risk.id} when their risk templates were merged.
+        </Text>
+      )}
       <Text>
         {risk.origin === 'manual' ? 'Added by hand. ' : ''}
         {risk.threat}

@@ -21,12 +21,21 @@ function bundleWith(name: string, deliverable: AssessmentBundle['deliverable']):
 }
 
 describe('demarc report --check', () => {
-  it('lists the demo items as a table, exit 0 while only warnings are open', async () => {
+  it('lists the demo items as a table, each accepted with its reason: nothing open', async () => {
     const x = await demarc('report', '--check', '--demo');
     expect(x.stdout).toMatch(/^Status +Item +Where to fix +What/);
+    expect(x.stdout).toMatch(/accepted +contradiction:support-plan +Interview > IRP-05/);
+    expect(x.stdout).toMatch(/accepted +dont-know:R-072 .* Accepted: Nobody present could answer IRP-05; .* Tom Becker confirms by 2026-12-04/);
+    expect(x.stdout).not.toMatch(/owner:R-/);
+    expect(x.stdout).toMatch(/\n\d+ item\(s\): 0 blocker\(s\) open, 0 open in all/);
+    expect(x.code).toBe(0);
+  });
+
+  it('exit 0 while only warnings are open: the demo without its acceptances', async () => {
+    const x = await demarc('report', '--check', '--bundle', bundleWith('open.demarc.json', { ...demo.deliverable, preflightAccepted: [] }));
     expect(x.stdout).toMatch(/warning +contradiction:support-plan +Interview > IRP-05/);
-    expect(x.stdout).toMatch(/warning +dont-know:R-044 /);
-    expect(x.stdout).toMatch(/\n\d+ item\(s\): 0 blocker\(s\) open/);
+    expect(x.stdout).toMatch(/warning +dont-know:R-072 /);
+    expect(x.stdout).toMatch(/\n\d+ item\(s\): 0 blocker\(s\) open, [1-9]\d* open in all/);
     expect(x.code).toBe(0);
   });
 

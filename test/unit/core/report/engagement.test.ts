@@ -43,7 +43,9 @@ describe('report: engagement data and incident response setup from the bundle', 
     expect(model.meta.engagementId).toBe('ENG-2026-0147');
     expect(model.meta.engagementDates).toBe('23 November 2026 – 24 November 2026');
     expect(model.scope.attendees).toContainEqual({ name: 'Priya Natarajan', role: 'Head of IT Operations' });
-    expect(model.scope.attendees).toHaveLength(5);
+    // five in the interviews, five workstream leads at the read-out
+    expect(model.scope.attendees).toHaveLength(10);
+    expect(model.scope.attendees).toContainEqual({ name: 'Jonas Weber', role: 'Identity and Access Lead (read-out only)' });
     const none = buildReportModel(bare(bundle), pack, template);
     expect(none.meta.engagementId).toBe('');
     expect(none.meta.engagementDates).toBe('');

@@ -8,6 +8,8 @@ import { loadDemo } from './helpers';
 describe('report pre-flight check', () => {
   const { bundle: demo, pack, template } = loadDemo();
   const riskOf = (id: string): Risk => demo.risks.find((r) => r.id === id)!;
+  /** The demo's risk raised by these interview answers (ids follow the demo as regenerated). */
+  const raisedBy = (...questionIds: string[]): Risk => demo.risks.find((r) => r.evidence.answers.map((a) => a.questionId).join() === questionIds.join())!;
   const commander = demo.contacts.find((c) => /incident commander/i.test(c.role))!;
 
   /** A small bundle: the demo's assessment, no inventory, an owned risk-free register, a named commander, a full document control. */
@@ -52,13 +54,14 @@ describe('report pre-flight check', () => {
   });
 
   it('"Don\'t know": a risk resting only on it is listed with its verification step; one with findings or another answer is not', () => {
-    const onlyUnknown = riskOf('R-004');
+    const onlyUnknown = raisedBy('DAT-01');
     const b = small({ risks: [{ ...onlyUnknown, actionOwner: 'Aisha' }] });
     const found = item(b, `dont-know:${onlyUnknown.id}`);
     expect(found?.severity).toBe('warning');
     expect(found?.message).toContain('Ask again (DAT-01): “Is there a data classification scheme');
     const withFindings = riskOf('R-001');
-    const mixed = riskOf('R-064');
+    // "Don't know" and "Partly": the risk rests on the partial answer
+    const mixed = raisedBy('IDN-12', 'M365-10');
     expect(ids(small({ risks: [withFindings, mixed].map((r) => ({ ...r, actionOwner: 'Aisha' })) }))).toEqual([]);
   });
 
@@ -115,10 +118,12 @@ describe('report pre-flight check', () => {
     expect(r.items[0]!.accepted).toEqual({ reason: 'client asked for 0.9 final', by: 'Jo', at: '2026-12-01T10:00:00Z' });
   });
 
-  it('the demo: both contradictions of issue 14 are found and blockers come first', () => {
+  it('the demo: both contradictions of issue 14 are found (and accepted) and blockers come first', () => {
     const r = preflight({ bundle: demo, pack, template });
     const found = r.items.map((i) => i.id);
-    expect(found).toEqual(expect.arrayContaining(['contradiction:support-plan', 'contradiction:security-partner', 'dont-know:R-068', 'dont-know:R-044']));
+    const dontKnow = [raisedBy('DAT-01'), raisedBy('IRP-05')].map((x) => `dont-know:${x.id}`);
+    expect(found).toEqual(expect.arrayContaining(['contradiction:support-plan', 'contradiction:security-partner', ...dontKnow]));
+    expect(r.items.find((i) => i.id === 'contradiction:support-plan')?.accepted?.reason).toContain('Unified Support');
     const firstWarning = r.items.findIndex((i) => i.severity === 'warning');
     expect(r.items.slice(firstWarning).every((i) => i.severity === 'warning')).toBe(true);
   });

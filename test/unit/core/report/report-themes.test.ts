@@ -117,9 +117,17 @@ describe('roadmap plan', () => {
   it('names the owner: the action owner, else the suggested role once per workstream, else "Owner to be named"', () => {
     const named = items.find((i) => i.owner)!;
     expect(itemLine(named)).toContain(`owner: ${named.owner}`);
-    const ws = model.plan.phases[0]!.workstreams[0]!;
-    expect(workstreamCell(ws)).toContain(`Owner: ${ws.ownerRole} (suggested role)`);
-    expect(workstreamCell({ ...ws, ownerRole: '', items: ws.items.map((i) => ({ ...i, owner: '' })) })).toContain('Owner to be named');
+    const ws = model.plan.phases.flatMap((p) => p.workstreams).find((w) => w.items.length > 1)!;
+    const unnamed = { ...ws, items: ws.items.map((i) => ({ ...i, owner: '' })) };
+    expect(workstreamCell(unnamed)).toContain(`Owner: ${ws.ownerRole} (suggested role)`);
+    expect(workstreamCell({ ...unnamed, ownerRole: '' })).toContain('Owner to be named');
     expect(itemLine({ ...ws.items[0]!, owner: '' })).not.toContain('owner');
+    // one person for the whole workstream: named once in its cell, not on every fix
+    const one = { ...ws, items: ws.items.map((i) => ({ ...i, owner: 'Jo Lead (Platform)' })) };
+    expect(workstreamCell(one)).toBe(`${ws.title}\nOwner: Jo Lead (Platform)`);
+    // several people: each fix names its own, the cell names none
+    const two = { ...one, items: one.items.map((i, n) => (n === 0 ? { ...i, owner: 'Sam Other (Network)' } : i)) };
+    expect(workstreamCell(two)).toBe(ws.title);
+    expect(itemLine(two.items[0]!)).toContain('owner: Sam Other (Network)');
   });
 });

@@ -70,12 +70,14 @@ describe('file:save-document: only the extension of each document kind', () => {
     ['report', 'x.lnk'],
     ['report', 'report.docx.exe'],
     ['register-csv', 'register.docx'],
+    ['register-xlsx', 'register.xlsm'],
+    ['register-xlsx', 'register.csv'],
     ['assessment-bundle', 'contoso.json'],
     ['inventory', 'inventory.js'],
   ] as const)('refuses to write a %s chosen as %s', async (kind, chosen) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'demarc-save-'));
     const handlers = createHandlers(deps({ showSaveDialog: async () => ({ canceled: false, filePath: path.join(dir, chosen) }) }));
-    const suggested = { report: 'r.docx', 'register-csv': 'r.csv', 'assessment-bundle': 'a.demarc.json', inventory: 'i.json' }[kind];
+    const suggested = { report: 'r.docx', 'register-csv': 'r.csv', 'register-xlsx': 'r.xlsx', 'assessment-bundle': 'a.demarc.json', inventory: 'i.json' }[kind];
     await expect(handlers['file:save-document']({ kind, suggestedName: suggested, bytes: new Uint8Array([1]) })).rejects.toMatchObject({
       code: 'forbidden',
       message: expect.stringContaining(`${chosen} was not saved`),
@@ -95,6 +97,7 @@ describe('file:save-document: only the extension of each document kind', () => {
   it.each([
     ['report', 'Contoso.DOCX'],
     ['register-csv', 'register.csv'],
+    ['register-xlsx', 'Register.XLSX'],
     ['assessment-bundle', 'contoso.demarc.json'],
     ['inventory', 'inventory.json'],
   ] as const)('saves and opens a %s named %s', async (kind, chosen) => {

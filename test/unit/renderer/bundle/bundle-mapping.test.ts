@@ -15,7 +15,8 @@ describe('bundle mapping: engagement, answer marks and IR setup survive export â
       endDate: '2026-11-24',
       classification: 'Strictly confidential',
     });
-    expect(dump.assessment.engagement.attendees).toHaveLength(5);
+    expect(dump.assessment.engagement.attendees).toEqual(bundle.assessment.engagement!.attendees);
+    expect(dump.assessment.engagement.attendees).toHaveLength(10);
     expect(dump.incidentSetup).toMatchObject({ supportPlan: 'Unified Support (Enterprise)' });
     expect(dump.incidentSetup?.escalationNotes).toBe(bundle.incidentResponse?.escalationNotes);
     const na = dump.answers.find((a) => a.questionId === 'PAS-04');
