@@ -138,11 +138,11 @@ function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentR
   const mail = (local: string): { email: string } => ({ email: `${local}@contoso-pharma.example` });
   return {
     contacts: [
-      contact(1, 'Priya Natarajan', 'Head of Information Security (incident commander)', '+44 20 7946 0101', ['incident-lead'], { ...mail('priya.natarajan'), deputy: 'Aisha Rahman' }),
+      contact(1, 'Priya Natarajan', 'Head of IT Operations (incident commander)', '+44 20 7946 0101', ['incident-lead'], { ...mail('priya.natarajan'), deputy: 'Aisha Rahman' }),
       contact(2, 'Tom Becker', 'IT Service Manager (Microsoft support contract owner)', '+44 20 7946 0102', ['microsoft-support'], mail('tom.becker')),
       contact(3, 'Dana Okafor', 'Data Protection Officer', '+44 20 7946 0103', ['legal-dpo'], mail('dpo')),
       contact(4, 'Aisha Rahman', 'Azure Platform Lead', '+44 20 7946 0104', ['incident-deputy', 'it-cloud-platform'], mail('aisha.rahman')),
-      contact(5, 'Martin Hale', 'Chief Information Security Officer', '+44 20 7946 0105', ['ciso-sponsor'], mail('martin.hale')),
+      contact(5, 'Marcus Lindqvist', 'Chief Information Security Officer', '+44 20 7946 0105', ['ciso-sponsor'], mail('marcus.lindqvist')),
       contact(6, 'Sofia Lindqvist', 'Head of Corporate Communications', '+44 20 7946 0106', ['communications'], mail('sofia.lindqvist')),
       contact(7, 'Fabrikam Security SOC', 'MSSP hotline (retainer FS-2291)', '+44 20 7946 0150', ['mssp'], { organisation: 'Fabrikam Security', email: 'soc@fabrikam-security.example' }),
       contact(8, 'Northwind Insurance claims line', 'Cyber insurer (policy NW-CY-88213)', '+44 20 7946 0170', ['insurer'], { organisation: 'Northwind Insurance' }),
@@ -156,14 +156,14 @@ function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentR
         'The MSSP (Fabrikam Security, retainer FS-2291) is engaged in parallel through its hotline +44 20 7946 0150.',
       ].join('\n'),
       outOfBandChannel: 'Conference bridge +44 20 7946 0190 (PIN on the printed card) and the "Contoso IR" Signal group; both independent of the Contoso tenant. Tested in the October 2026 exercise.',
-      planApprover: 'Martin Hale (CISO)',
+      planApprover: 'Marcus Lindqvist (CISO)',
       decisionRights: [
         { decision: 'Isolate the LIMS (take it off the network or stop it)', holder: 'Priya Natarajan', deputy: 'Aisha Rahman' },
         { decision: 'Isolate the Clinical data platform', holder: 'Priya Natarajan', deputy: 'Aisha Rahman' },
-        { decision: 'Invoke disaster recovery for the LIMS or the Clinical data platform', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
-        { decision: 'Take Microsoft 365 offline or block sign-ins tenant-wide', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
-        { decision: 'Engage Microsoft Incident Response or another IR firm', holder: 'Martin Hale', deputy: 'Priya Natarajan' },
-        { decision: 'Notify regulators (ICO, EU supervisory authority) and the people affected', holder: 'Dana Okafor', deputy: 'Martin Hale' },
+        { decision: 'Invoke disaster recovery for the LIMS or the Clinical data platform', holder: 'Marcus Lindqvist', deputy: 'Priya Natarajan' },
+        { decision: 'Take Microsoft 365 offline or block sign-ins tenant-wide', holder: 'Marcus Lindqvist', deputy: 'Priya Natarajan' },
+        { decision: 'Engage Microsoft Incident Response or another IR firm', holder: 'Marcus Lindqvist', deputy: 'Priya Natarajan' },
+        { decision: 'Notify regulators (ICO, EU supervisory authority) and the people affected', holder: 'Dana Okafor', deputy: 'Marcus Lindqvist' },
       ],
       contractualClocks: [
         { counterparty: 'Clinical trial sponsors', deadline: '24 hours from awareness of a breach affecting trial data', source: 'Clinical trial agreement template, clause 14.3' },
