@@ -34,25 +34,21 @@ export function appendixRegister(ctx: Ctx): Block[] {
 
 export function appendixScales(ctx: Ctx): Block[] {
   const rm = ctx.model.riskMatrix;
+  // the methodology chapter prints the two scales already: the appendix does not repeat them
+  const scales: Block[] = ctx.sections.includes('methodology')
+    ? [para('The likelihood and impact scales and the grid that gives the level are in the risk methodology chapter.')]
+    : [
+        brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
+        new Paragraph({ children: [] }),
+        brandedTable(ctx, [1, 2, 6], ['Value', 'Impact', 'Description'], rm.impact.map((x) => [String(x.value), x.label, x.description])),
+        new Paragraph({ children: [] }),
+      ];
   return [
     heading(1, `${appendixLabel(ctx, 'appendix-scales')}. Rating scales`),
     para(`${rm.title}. Source: ${rm.source}.`),
-    brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
-    new Paragraph({ children: [] }),
-    brandedTable(ctx, [1, 2, 6], ['Value', 'Impact', 'Description'], rm.impact.map((x) => [String(x.value), x.label, x.description])),
-    new Paragraph({ children: [] }),
+    ...scales,
     brandedTable(ctx, [2, 2, 5], ['Level', 'Order', 'Meaning for treatment'], [...ctx.model.levels].reverse().map((l, i) => [levelCell(ctx, l.id, l.label), String(l.order), ['Treat within 30 days; executive visibility', 'Treat within 60–90 days', 'Treat within the year or accept with justification', 'Accept or treat opportunistically'][i] ?? ''])),
   ];
-}
-
-export function appendixInterviewLog(ctx: Ctx): Block[] {
-  const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-interview-log')}. Interview log`)];
-  for (const d of ctx.model.interviewLog) {
-    out.push(heading(2, d.domain));
-    out.push(brandedTable(ctx, [1.4, 5, 4, 1.6], ['Question', 'Asked', 'Answer and notes', 'Result'], d.rows.map((r) => [r.questionId, r.question, r.note ? `${r.answer}\nNote: ${r.note}` : r.answer, r.result])));
-  }
-  if (ctx.model.interviewLog.length === 0) out.push(para('No interview answers were recorded.'));
-  return out;
 }
 
 export function appendixEvidence(ctx: Ctx): Block[] {

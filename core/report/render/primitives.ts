@@ -119,7 +119,7 @@ export const layout = {
 
 /** A paragraph of plain text in a style. */
 export function para(text: string, style?: string, extra: ParagraphChild[] = []): Paragraph {
-  layout.text(text, style === STYLE.small || style === STYLE.code ? 8.5 : 10.5);
+  layout.text(text, style === STYLE.small || style === STYLE.code || style === STYLE.tableText ? 8.5 : 10.5);
   return new Paragraph({ ...(style ? { style } : {}), children: [...runs(text), ...extra] });
 }
 
@@ -136,11 +136,12 @@ export function rich(pieces: (string | { text: string; bold?: boolean; italics?:
 }
 
 /** Level 1-2 headings with their bookmark and estimated page, for the table of contents. */
-export const tocEntries: { title: string; level: number; bookmark: string; page: number; order: number }[] = [];
+export const tocEntries: { title: string; level: number; bookmark: string; page: number; order: number; section: string }[] = [];
 let tocCounter = 0;
 export function resetToc(): void {
   tocEntries.length = 0;
   tocCounter = 0;
+  continueChapter = false;
 }
 
 /**
@@ -159,14 +160,36 @@ const FOLLOW_ROOM = 120;
 const roomToFollow = (): boolean => layout.y > 0 && layout.y <= layout.height - FOLLOW_ROOM;
 
 /**
+ * Share of the page a chapter that may continue on the page (see {@link continueNextChapter})
+ * needs free below the previous one: enough for its heading, its opening and a table's first
+ * rows, so it does not start at the foot of the page.
+ */
+const CONTINUE_ROOM = 0.2;
+let continueChapter = false;
+
+/**
+ * The next level-1 heading continues on the current page when at least {@link CONTINUE_ROOM}
+ * of it is free, instead of starting a page: for short chapters that read on from the one
+ * before (the methodology after the scope, one appendix after another), so no page is left
+ * half empty. Reset by that heading.
+ */
+export function continueNextChapter(on: boolean): void {
+  continueChapter = on;
+}
+
+/**
  * A heading; `follow` lets a short level-1 chapter (a paragraph pointing elsewhere) follow the
  * previous one on its page when there is room, instead of taking a page of its own.
  */
 export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts: { follow?: boolean } = {}): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
   let newPage = false;
+  if ((globalThis as any).DBG) console.error(`H${level} ${text.slice(0,40)} page=${layout.page} y=${Math.round(layout.y)} cont=${continueChapter}`);
   if (level === 1) {
-    newPage = opts.follow ? !roomToFollow() : !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    const shortTail = layout.y > 0 && layout.y < layout.height * SHORT_TAIL;
+    const room = continueChapter && layout.y > 0 && layout.y <= layout.height * (1 - CONTINUE_ROOM);
+    continueChapter = false;
+    newPage = opts.follow ? !roomToFollow() : !(shortTail || room);
     if (newPage) layout.newPage();
   } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
@@ -175,7 +198,7 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts:
   if (level <= 2) {
     const toc = `_Toc${String(++tocCounter).padStart(6, '0')}`;
     marks.push(toc);
-    tocEntries.push({ title: xmlSafe(text), level, bookmark: toc, page: layout.page, order: tocCounter });
+    tocEntries.push({ title: xmlSafe(text), level, bookmark: toc, page: layout.page, order: tocCounter, section: '' });
   }
   let children: ParagraphChild[] = runs(text);
   for (const m of marks) children = [new Bookmark({ id: m, children: children as TextRun[] })];
@@ -557,6 +580,11 @@ function tocSpan(count: number, startY: number, pitch: number): { pages: number;
   const rest = count - first;
   const more = Math.ceil(rest / perPage);
   return { pages: 1 + more, lastShare: ((rest - (more - 1) * perPage) * pitch) / layout.height };
+}
+
+/** Contents entries that fit on the page below `startY` (layout units), at the normal or the tight spacing. */
+export function tocCapacity(startY: number, tight: boolean): number {
+  return Math.max(0, Math.floor((layout.height - startY) / (tight ? TOC_TIGHT_PITCH : TOC_PITCH)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { heading, para } from './primitives';
+import { heading, para, STYLE } from './primitives';
 import { brandedTable, templateText, type Block, type Ctx } from './context';
 import { otherProvidersSection } from './other-providers';
 
@@ -76,6 +76,7 @@ export function providerCommitmentsChapter(ctx: Ctx): Block[] {
     ...greyAreas(c),
     ...otherProvidersSection(ctx, c.otherProviders),
     heading(2, 'Sources'),
-    ...c.sources.map((s) => para(s)),
+    // a reference list, set like table text (single spacing, 8.5 pt): a list to look things up in, not to read through
+    ...c.sources.map((s) => para(s, STYLE.tableText)),
   ];
 }

@@ -32,7 +32,7 @@ if (!available) {
 const SECTION_TITLES = [
   'Document control',
   'Contents',
-  'Disclaimer and limitations',
+  'Disclaimer',
   'Executive summary',
   'Scope and approach',
   'Risk methodology',
