@@ -1,6 +1,7 @@
 import { Paragraph } from 'docx';
 import { bullets, heading, para, STYLE } from './primitives';
 import { appendixLabel, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
+import { providerSources, sourcesInAppendix } from './provider-commitments';
 
 // The appendices, lettered in the order the document prints them.
 
@@ -82,7 +83,15 @@ export function appendixGlossary(ctx: Ctx): Block[] {
     heading(2, 'References'),
     ...templateText(ctx, 'references', 3),
     ...bullets(ctx.model.references.map((r) => `${r.title}. ${r.source}`)),
+    ...providerCommitmentSources(ctx),
   ];
+}
+
+/** The provider-commitments chapter's sources, when that chapter is printed and points here. */
+function providerCommitmentSources(ctx: Ctx): Block[] {
+  const sources = ctx.model.providerCommitments?.sources ?? [];
+  if (!ctx.sections.includes('provider-commitments') || !ctx.model.providerCommitments || sources.length === 0 || !sourcesInAppendix(ctx)) return [];
+  return [para('Provider commitments: sources', STYLE.caption), ...providerSources(sources)];
 }
 
 export function appendixSignOff(ctx: Ctx): Block[] {

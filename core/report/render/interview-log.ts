@@ -30,8 +30,12 @@ export function questionSubject(question: string, max = SUBJECT_CHARS): string {
 
 type LogRow = ReportModel['interviewLog'][number]['rows'][number];
 
-/** The answer as it was given, with the consultant's note after it. */
-const answerCell = (r: LogRow): string => (r.note ? `${r.answer}\nNote: ${r.note}` : r.answer);
+/** The answer as it was given, with the consultant's note after it (on its own line at full depth, run on below it to save lines). */
+function answerCell(r: LogRow, runOn = false): string {
+  if (!r.note) return r.answer;
+  if (!runOn) return `${r.answer}\nNote: ${r.note}`;
+  return `${r.answer}${/[.!?]$/.test(r.answer) ? '' : '.'} Note: ${r.note}`;
+}
 
 /**
  * Every answer by domain. Below full depth: a caption per domain and rows of question id with
@@ -50,7 +54,7 @@ export function appendixInterviewLog(ctx: Ctx): Block[] {
   out.push(para(`All ${answers} questions of the interview with the answer given, by domain. Each question is shown by its subject; the full wording is in the content pack and the assessment file, and in the full technical edition of this report.`));
   for (const d of log) {
     out.push(para(d.domain, STYLE.caption));
-    out.push(brandedTable(ctx, [1.5, 5.6, 4.9], ['Question', 'Asked about', 'Answer and notes'], d.rows.map((r) => [r.result ? `${r.questionId}\n${r.result}` : r.questionId, questionSubject(r.question), answerCell(r)])));
+    out.push(brandedTable(ctx, [1.5, 5.6, 4.9], ['Question', 'Asked about', 'Answer and notes'], d.rows.map((r) => [r.result ? `${r.questionId}\n${r.result}` : r.questionId, questionSubject(r.question), answerCell(r, true)])));
   }
   return out;
 }

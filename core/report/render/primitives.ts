@@ -117,22 +117,43 @@ export const layout = {
   },
 };
 
+/** The text of paragraphs made by `para` and `rich`, so a table cell holding them is estimated by its text. */
+const paragraphText = new WeakMap<Paragraph, string>();
+
+/**
+ * Paragraphs for a table cell: made by `make` without advancing the page estimate (the table
+ * counts its rows, cell text included, once).
+ */
+export function cellBlocks(make: () => Paragraph[]): Paragraph[] {
+  layout.suspended++;
+  try {
+    return make();
+  } finally {
+    layout.suspended--;
+  }
+}
+
 /** A paragraph of plain text in a style. */
 export function para(text: string, style?: string, extra: ParagraphChild[] = []): Paragraph {
   layout.text(text, style === STYLE.small || style === STYLE.code || style === STYLE.tableText ? 8.5 : 10.5);
-  return new Paragraph({ ...(style ? { style } : {}), children: [...runs(text), ...extra] });
+  const p = new Paragraph({ ...(style ? { style } : {}), children: [...runs(text), ...extra] });
+  paragraphText.set(p, text);
+  return p;
 }
 
 /** A paragraph from pieces: strings, or `{text, bold}`. */
 export function rich(pieces: (string | { text: string; bold?: boolean; italics?: boolean } | ParagraphChild)[], style?: string): Paragraph {
-  layout.text(pieces.map((p) => (typeof p === 'string' ? p : 'text' in p && typeof p.text === 'string' ? p.text : 'xxxxxxxx')).join(''));
+  const text = pieces.map((p) => (typeof p === 'string' ? p : 'text' in p && typeof p.text === 'string' ? p.text : 'xxxxxxxx')).join('');
+  layout.text(text);
   const children: ParagraphChild[] = [];
   for (const p of pieces) {
     if (typeof p === 'string') children.push(...runs(p));
     else if ('text' in p && typeof p.text === 'string' && !(p instanceof TextRun)) children.push(...runs(p.text, { ...(p.bold ? { style: STYLE.strong } : {}), ...(p.italics ? { italics: true } : {}) }));
     else children.push(p as ParagraphChild);
   }
-  return new Paragraph({ ...(style ? { style } : {}), children });
+  const paragraph = new Paragraph({ ...(style ? { style } : {}), children });
+  paragraphText.set(paragraph, text);
+  return paragraph;
 }
 
 /** Level 1-2 headings with their bookmark and estimated page, for the table of contents. */
@@ -478,7 +499,7 @@ export function table(spec: TableSpec): Table | Paragraph {
 function cellText(c: CellContent | undefined): string {
   if (c === undefined) return '';
   if (typeof c === 'string') return c;
-  if (Array.isArray(c)) return 'x'.repeat(c.length * 40);
+  if (Array.isArray(c)) return c.map((p) => paragraphText.get(p) ?? 'x'.repeat(40)).join('\n');
   return c.text;
 }
 

@@ -64,11 +64,19 @@ export function methodology(ctx: Ctx): Block[] {
 
 export function environment(ctx: Ctx): Block[] {
   const e = ctx.model.environment;
+  const full = ctx.model.depth === 'full';
   const out: Block[] = [heading(1, 'Environment overview'), ...templateText(ctx, 'environment')];
+  // below full depth the service models and regions are a line each in the summary, not tables of their own
+  const summary: [string, string][] = full
+    ? [['Resources', String(e.resourceCount)]]
+    : [
+        ['Resources', e.byModel.length > 0 ? `${e.resourceCount}: ${e.byModel.map((m) => `${m.count} ${m.model}`).join(', ')}` : String(e.resourceCount)],
+        ['Regions', e.byRegion.map((x) => `${x.region} ${x.count}`).join(', ') || 'None'],
+      ];
   out.push(
     keyValues(
       [
-        ['Resources', String(e.resourceCount)],
+        ...summary,
         ['Subscriptions', String(e.subscriptionCount)],
         ['Resource groups', String(e.resourceGroupCount)],
         ['Check results', `${e.findingTotals.fail} failing, ${e.findingTotals.pass} passing, ${e.findingTotals.notApplicable} not applicable`],
@@ -78,25 +86,25 @@ export function environment(ctx: Ctx): Block[] {
       themeOf(ctx).tableBorder,
     ),
   );
-  out.push(heading(2, 'Resources by service model'));
-  out.push(brandedTable(ctx, [4, 2], ['Service model', 'Resources'], e.byModel.map((m) => [m.model, String(m.count)])));
-  const full = ctx.model.depth === 'full';
+  if (full) {
+    out.push(heading(2, 'Resources by service model'));
+    out.push(brandedTable(ctx, [4, 2], ['Service model', 'Resources'], e.byModel.map((m) => [m.model, String(m.count)])));
+  }
   out.push(heading(2, 'Resources by type'));
   const types = capped(e.byType, full ? 40 : TYPES_SHOWN);
   const otherTypes = types.rest.length > 0 ? [[`${types.rest.length} other types`, '', String(sum(types.rest))]] : [];
   out.push(brandedTable(ctx, [6, 2, 1.5], ['Resource type', 'Service model', 'Count'], [...types.shown.map((x) => [softBreaks(x.type), x.model, String(x.count)]), ...otherTypes]));
-  out.push(heading(2, 'Resources by region'));
-  const regions = capped(e.byRegion, full ? 30 : REGIONS_SHOWN);
-  const otherRegions = regions.rest.length > 0 ? [[`${regions.rest.length} other regions`, String(sum(regions.rest))]] : [];
-  out.push(brandedTable(ctx, [4, 2], ['Region', 'Resources'], [...regions.shown.map((x) => [x.region, String(x.count)]), ...otherRegions]));
+  if (full) {
+    out.push(heading(2, 'Resources by region'));
+    out.push(brandedTable(ctx, [4, 2], ['Region', 'Resources'], e.byRegion.slice(0, 30).map((x) => [x.region, String(x.count)])));
+  }
   out.push(heading(2, 'Exposure summary'));
   out.push(...exposureSummary(ctx));
   return out;
 }
 
-/** Rows of the environment tables below full depth: the largest resource types and regions, the rest counted in one row. */
-const TYPES_SHOWN = 12;
-const REGIONS_SHOWN = 8;
+/** Rows of the resource-type table below full depth: the most numerous types, the rest counted in one row. */
+const TYPES_SHOWN = 10;
 /** Severities the exposure summary lists below full depth; the other failing checks are counted. */
 const EXPOSURE_SEVERITIES = ['critical', 'high'];
 

@@ -113,16 +113,27 @@ function ownerText(r: RiskView): string {
   return r.actionOwner === 'To be assigned' ? owner : `${owner}; action: ${r.actionOwner}`;
 }
 
+/**
+ * The verification step without the question's full wording ("Ask again (DAT-01): “Is there …”"
+ * becomes "Ask again (DAT-01)."): the interview log gives the question, and what good looks
+ * like follows in the step.
+ */
+export function stepWithoutQuestion(step: string): string {
+  return step.replace(/(Ask again \([^)]*\)): “[^”]*”/g, '$1.');
+}
+
 /** A risk in about a sixth of a page: title, facts and evidence in brief, the fix. */
 export function riskEntry(ctx: Ctx, r: RiskView): Block[] {
   // a risk resting only on "Don't know" is to verify, not an established weakness (docs/preflight.md)
-  const known = r.toVerify ? 'To verify (the answer was “Don’t know”)' : r.evidenceStatusLabel;
+  // the evidence line right after says the answer was "Don't know" when it was
+  const known = r.toVerify ? (r.findings.length === 0 && r.answers.length > 0 ? 'To verify' : 'To verify (the answer was “Don’t know”)') : r.evidenceStatusLabel;
   const facts = `${ratingText(r)} · Owner: ${ownerText(r)} · How known: ${known}`;
-  const fix = r.toVerify ? [{ bold: 'Verify first: ' }, `${r.toVerify.step} If confirmed: ${r.recommendation.summary}`] : [{ bold: r.action === 'verify' ? 'To verify: ' : 'Fix: ' }, r.recommendation.summary];
+  const fix = r.toVerify ? [{ bold: 'Verify first: ' }, `${stepWithoutQuestion(r.toVerify.step)} If confirmed: ${r.recommendation.summary}`] : [{ bold: r.action === 'verify' ? 'To verify: ' : 'Fix: ' }, r.recommendation.summary];
+  const [evidence, ...more] = evidenceSummary(r);
   return [
     entryTitle(ctx, r),
-    // facts recorded elsewhere (the IR setup) stated next to the risk, so the report does not contradict itself
-    ...[facts, ...evidenceSummary(r), ...r.recordedFacts].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
+    // the facts run on into the evidence (one paragraph, fewer lines); facts recorded elsewhere (the IR setup) are stated next to the risk, so the report does not contradict itself
+    ...[evidence ? `${facts} · ${evidence}` : facts, ...more, ...r.recordedFacts].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
     entryPara(fix),
   ];
 }
