@@ -205,7 +205,6 @@ export function continueNextChapter(on: boolean): void {
 export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts: { follow?: boolean } = {}): Paragraph {
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
   let newPage = false;
-  if ((globalThis as any).DBG) console.error(`H${level} ${text.slice(0,40)} page=${layout.page} y=${Math.round(layout.y)} cont=${continueChapter}`);
   if (level === 1) {
     const shortTail = layout.y > 0 && layout.y < layout.height * SHORT_TAIL;
     const room = continueChapter && layout.y > 0 && layout.y <= layout.height * (1 - CONTINUE_ROOM);

@@ -104,6 +104,15 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('separate: the demo report at the default (standard) depth runs to at most 45 pages, its executive summary to two', () => {
+    const pages = pdfs.get('separate')!.layoutPages;
+    expect(pages.length).toBeLessThanOrEqual(45);
+    const opens = (page: string, title: string): boolean => page.split('\n').map((l) => l.trim()).filter(Boolean)[1] === title;
+    const start = pages.findIndex((p) => opens(p, 'Executive summary'));
+    expect(start).toBeGreaterThan(0);
+    expect(pages.findIndex((p, i) => i > start && opens(p, 'Scope and approach')) - start).toBeLessThanOrEqual(2);
+  });
+
   const layoutChecked = ['demo', 'separate', 'separate-ir-plan'];
 
   it.each(layoutChecked)('%s: no page holds only a few words (running header and footer aside)', (name) => {
