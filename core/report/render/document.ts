@@ -101,10 +101,16 @@ const QUICK_CARD = 'ir-quick-card' as SectionId;
 /** Short chapters that read on from the one before: they continue on its page when there is room (see `continueNextChapter`). */
 const READS_ON: readonly SectionId[] = ['disclaimer', 'methodology', 'provider-commitments'];
 
-/** Whether a section may continue on the previous one's page: those above, and every appendix after the first (the landscape register aside). */
-function readsOn(id: SectionId, previous: SectionId | undefined): boolean {
+/**
+ * Whether a section continues on the previous one's page: those above when there is room, and
+ * every appendix after the first always (the landscape register aside), since what follows an
+ * appendix continues as well and no page break can leave a short tail behind.
+ */
+function readsOn(id: SectionId, previous: SectionId | undefined): false | 'room' | 'always' {
   const appendix = (s: SectionId | undefined): boolean => Boolean(s?.startsWith('appendix-')) && s !== 'appendix-register';
-  return READS_ON.includes(id) || (appendix(id) && appendix(previous));
+  if (appendix(id) && appendix(previous)) return 'always';
+  // at full depth the themes (one line per risk) read on from the register summary, the other list of risks
+  return READS_ON.includes(id) || (id === 'themes' && previous === 'register-summary') ? 'room' : false;
 }
 
 /** Renders the report model as a docx Document. `part` picks the report or the stand-alone IR plan. */

@@ -186,16 +186,17 @@ const roomToFollow = (): boolean => layout.y > 0 && layout.y <= layout.height - 
  * rows, so it does not start at the foot of the page.
  */
 const CONTINUE_ROOM = 0.2;
-let continueChapter = false;
+let continueChapter: false | 'room' | 'always' = false;
 
 /**
- * The next level-1 heading continues on the current page when at least {@link CONTINUE_ROOM}
- * of it is free, instead of starting a page: for short chapters that read on from the one
- * before (the methodology after the scope, one appendix after another), so no page is left
- * half empty. Reset by that heading.
+ * The next level-1 heading continues on the current page instead of starting one: with
+ * 'room', when at least {@link CONTINUE_ROOM} of the page is free (a short chapter that reads
+ * on from the one before, such as the methodology after the scope); with 'always', whatever
+ * the estimate says (an appendix after another: what follows continues too, so no page is left
+ * half empty). Reset by that heading.
  */
-export function continueNextChapter(on: boolean): void {
-  continueChapter = on;
+export function continueNextChapter(mode: false | 'room' | 'always'): void {
+  continueChapter = mode;
 }
 
 /**
@@ -207,7 +208,7 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts:
   let newPage = false;
   if (level === 1) {
     const shortTail = layout.y > 0 && layout.y < layout.height * SHORT_TAIL;
-    const room = continueChapter && layout.y > 0 && layout.y <= layout.height * (1 - CONTINUE_ROOM);
+    const room = layout.y > 0 && (continueChapter === 'always' || (continueChapter === 'room' && layout.y <= layout.height * (1 - CONTINUE_ROOM)));
     continueChapter = false;
     newPage = opts.follow ? !roomToFollow() : !(shortTail || room);
     if (newPage) layout.newPage();
