@@ -60,7 +60,7 @@ function phaseSteps(phase: string, steps: readonly string[]): Block[] {
   if (steps.length === 0) return [];
   if (steps.length > 1) return [para(phase, STYLE.label), ...bullets([...steps], STYLE.tableText)];
   layout.text(`${phase}: ${steps[0]}`, 8.5, PHASE_BEFORE / 20 + 1);
-  return [new Paragraph({ style: STYLE.tableText, spacing: { before: PHASE_BEFORE }, children: [...runs(`${phase}: `, { style: STYLE.strong }), ...runs(steps[0]!)] })];
+  return [new Paragraph({ style: STYLE.tableText, spacing: { before: PHASE_BEFORE }, children: [...runs(`${phase}: `, { bold: true }), ...runs(steps[0]!)] })];
 }
 
 /** The one-page card a responder reads first: declare, whom to call, first 15 minutes, Microsoft path. */
