@@ -18,7 +18,7 @@ export function evidenceSummary(r: RiskView): string[] {
 
 /** Names shown per check before "and N more" (the register workbook lists them all), and checks shown before "N more checks". */
 const NAMES_PER_CHECK = 1;
-const CHECKS_SHOWN = 2;
+const CHECKS_SHOWN = 1;
 
 /** What the inventory shows, in the readable words of `evidence-text.ts` (settings, NSG rules, Defender objects by name). */
 function inventoryLine(r: RiskView): string {

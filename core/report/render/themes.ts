@@ -55,9 +55,8 @@ function entryLevels(ctx: Ctx): { ids: Set<string>; others: string[] } {
  * the chapter's length follows what matters; at the other depths every risk is one line.
  */
 export function themeSection(ctx: Ctx, t: ThemeView): Block[] {
-  const out: Block[] = [heading(2, t.title)];
-  if (t.whyItMatters) out.push(para(t.whyItMatters));
-  out.push(para([t.counts, ...t.services].join(' ')));
+  // why the theme matters, its counts and the business services it touches: one opening paragraph
+  const out: Block[] = [heading(2, t.title), para([t.whyItMatters, t.counts, ...t.services].filter(Boolean).join(' '))];
   if (ctx.model.depth !== 'standard') return [...out, ...t.risks.flatMap((r) => riskLine(ctx, r))];
   const levels = entryLevels(ctx);
   const entries = t.risks.filter((r) => levels.ids.has(r.inherent.level));
