@@ -1,6 +1,7 @@
 import { Paragraph } from 'docx';
 import { bullets, heading, para, STYLE } from './primitives';
 import { appendixLabel, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
+import { providerSources, sourcesInAppendix } from './provider-commitments';
 
 // The appendices, lettered in the order the document prints them.
 
@@ -34,25 +35,21 @@ export function appendixRegister(ctx: Ctx): Block[] {
 
 export function appendixScales(ctx: Ctx): Block[] {
   const rm = ctx.model.riskMatrix;
+  // the methodology chapter prints the two scales already: the appendix does not repeat them
+  const scales: Block[] = ctx.sections.includes('methodology')
+    ? [para('The likelihood and impact scales and the grid that gives the level are in the risk methodology chapter.')]
+    : [
+        brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
+        new Paragraph({ children: [] }),
+        brandedTable(ctx, [1, 2, 6], ['Value', 'Impact', 'Description'], rm.impact.map((x) => [String(x.value), x.label, x.description])),
+        new Paragraph({ children: [] }),
+      ];
   return [
     heading(1, `${appendixLabel(ctx, 'appendix-scales')}. Rating scales`),
     para(`${rm.title}. Source: ${rm.source}.`),
-    brandedTable(ctx, [1, 2, 6], ['Value', 'Likelihood', 'Description'], rm.likelihood.map((x) => [String(x.value), x.label, x.description])),
-    new Paragraph({ children: [] }),
-    brandedTable(ctx, [1, 2, 6], ['Value', 'Impact', 'Description'], rm.impact.map((x) => [String(x.value), x.label, x.description])),
-    new Paragraph({ children: [] }),
+    ...scales,
     brandedTable(ctx, [2, 2, 5], ['Level', 'Order', 'Meaning for treatment'], [...ctx.model.levels].reverse().map((l, i) => [levelCell(ctx, l.id, l.label), String(l.order), ['Treat within 30 days; executive visibility', 'Treat within 60–90 days', 'Treat within the year or accept with justification', 'Accept or treat opportunistically'][i] ?? ''])),
   ];
-}
-
-export function appendixInterviewLog(ctx: Ctx): Block[] {
-  const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-interview-log')}. Interview log`)];
-  for (const d of ctx.model.interviewLog) {
-    out.push(heading(2, d.domain));
-    out.push(brandedTable(ctx, [1.4, 5, 4, 1.6], ['Question', 'Asked', 'Answer and notes', 'Result'], d.rows.map((r) => [r.questionId, r.question, r.note ? `${r.answer}\nNote: ${r.note}` : r.answer, r.result])));
-  }
-  if (ctx.model.interviewLog.length === 0) out.push(para('No interview answers were recorded.'));
-  return out;
 }
 
 export function appendixEvidence(ctx: Ctx): Block[] {
@@ -86,7 +83,15 @@ export function appendixGlossary(ctx: Ctx): Block[] {
     heading(2, 'References'),
     ...templateText(ctx, 'references', 3),
     ...bullets(ctx.model.references.map((r) => `${r.title}. ${r.source}`)),
+    ...providerCommitmentSources(ctx),
   ];
+}
+
+/** The provider-commitments chapter's sources, when that chapter is printed and points here. */
+function providerCommitmentSources(ctx: Ctx): Block[] {
+  const sources = ctx.model.providerCommitments?.sources ?? [];
+  if (!ctx.sections.includes('provider-commitments') || !ctx.model.providerCommitments || sources.length === 0 || !sourcesInAppendix(ctx)) return [];
+  return [para('Provider commitments: sources', STYLE.caption), ...providerSources(sources)];
 }
 
 export function appendixSignOff(ctx: Ctx): Block[] {

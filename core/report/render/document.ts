@@ -18,7 +18,8 @@ import { providerCommitmentsChapter } from './provider-commitments';
 import type { ReportTemplate, SectionId } from '../template';
 import { irPlan, irQuickCard } from './ir';
 import { sectionsAtDepth } from '../depth';
-import { collectRawTables, field, heading, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, rich, runs, STYLE, tableOfContents, tocEntries, tocFlow, type RawTables } from './primitives';
+import { collectRawTables, continueNextChapter, field, heading, LANDSCAPE_WIDTH, layout, para, PORTRAIT_WIDTH, resetLists, resetToc, rich, runs, STYLE, tableOfContents, tocCapacity, tocEntries, tocFlow, type RawTables } from './primitives';
+import { contentsEntries } from './contents';
 import {
   appendixEvidence,
   appendixGlossary,
@@ -97,6 +98,21 @@ function headerFooter(ctx: Ctx, isCover: boolean, cachedPages: number): Pick<ISe
 type Renderer = (ctx: Ctx) => Block[];
 const QUICK_CARD = 'ir-quick-card' as SectionId;
 
+/** Short chapters that read on from the one before: they continue on its page when there is room (see `continueNextChapter`). */
+const READS_ON: readonly SectionId[] = ['disclaimer', 'methodology', 'provider-commitments'];
+
+/**
+ * Whether a section continues on the previous one's page: those above when there is room, and
+ * every appendix after the first always (the landscape register aside), since what follows an
+ * appendix continues as well and no page break can leave a short tail behind.
+ */
+function readsOn(id: SectionId, previous: SectionId | undefined): false | 'room' | 'always' {
+  const appendix = (s: SectionId | undefined): boolean => Boolean(s?.startsWith('appendix-')) && s !== 'appendix-register';
+  if (appendix(id) && appendix(previous)) return 'always';
+  // at full depth the themes (one line per risk) read on from the register summary, the other list of risks
+  return READS_ON.includes(id) || (id === 'themes' && previous === 'register-summary') ? 'room' : false;
+}
+
 /** Renders the report model as a docx Document. `part` picks the report or the stand-alone IR plan. */
 export function renderDocument(
   reportModel: ReportModel,
@@ -142,10 +158,14 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
   const renderers: Record<SectionId, Renderer> = {
     cover,
     'document-control': documentControl,
+    // the contents has a page of its own (its entries are chosen to fit it); what follows starts the next page
     contents: () => {
+      const breakBefore = layout.y > 0;
+      layout.newPage();
       tocAt = tocEntries.length;
-      tocStartY = layout.y + 40;
-      return [new Paragraph({ style: STYLE.subtitle, children: runs('Contents') }), TOC_SLOT];
+      tocStartY = 40;
+      layout.advance(layout.height);
+      return [new Paragraph({ style: STYLE.subtitle, ...(breakBefore ? { pageBreakBefore: true } : {}), children: runs('Contents') }), TOC_SLOT];
     },
     disclaimer,
     'executive-summary': executiveSummary,
@@ -197,7 +217,10 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     const children: Block[] = [];
     for (const id of g.ids) {
       options.onSection?.(id);
+      continueNextChapter(readsOn(id, wanted[wanted.indexOf(id) - 1]));
+      const from = tocEntries.length;
       children.push(...renderers[id](ctx));
+      for (const e of tocEntries.slice(from)) e.section = id;
     }
     return { g, ctx, landscape, children };
   });
@@ -220,8 +243,10 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
 
   // the table of contents, now that every heading and its estimated page is known
   if (tocAt >= 0) {
-    const flow = tocFlow(tocEntries.length, tocStartY);
-    const entries = tocEntries.map((e, i) => (i >= tocAt ? { ...e, page: e.page + Math.max(0, flow.pages - 1) } : e));
+    const listed = contentsEntries(tocEntries, tocStartY);
+    // only when even the chapters alone overflow the page does the list run on (and push later pages)
+    const flow = listed.entries.length > tocCapacity(tocStartY, true) ? tocFlow(listed.entries.length, tocStartY) : { pages: 1, tight: listed.tight };
+    const entries = listed.entries.map((e) => (e.order > tocAt ? { ...e, page: e.page + Math.max(0, flow.pages - 1) } : e));
     for (const s of sections) {
       const children = s.children as Block[];
       const at = children.indexOf(TOC_SLOT);

@@ -16,9 +16,9 @@ export function evidenceSummary(r: RiskView): string[] {
   return lines;
 }
 
-/** Names shown per check before "and N more", and checks shown before "N more checks". */
-const NAMES_PER_CHECK = 2;
-const CHECKS_SHOWN = 2;
+/** Names shown per check before "and N more" (the register workbook lists them all), and checks shown before "N more checks". */
+const NAMES_PER_CHECK = 1;
+const CHECKS_SHOWN = 1;
 
 /** What the inventory shows, in the readable words of `evidence-text.ts` (settings, NSG rules, Defender objects by name). */
 function inventoryLine(r: RiskView): string {

@@ -68,6 +68,8 @@ export function documentControl(ctx: Ctx): Block[] {
   ];
 }
 
+/** The legal notice. The limitations of the assessment are part of its scope (see `scopeApproach`), unless the document has no scope chapter. */
 export function disclaimer(ctx: Ctx): Block[] {
+  if (ctx.sections.includes('scope-approach')) return [heading(1, 'Disclaimer'), ...templateText(ctx, 'disclaimer', 3)];
   return [heading(1, 'Disclaimer and limitations'), heading(2, 'Disclaimer'), ...templateText(ctx, 'disclaimer', 3), heading(2, 'Limitations'), ...templateText(ctx, 'limitations', 3)];
 }

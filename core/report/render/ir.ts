@@ -1,5 +1,5 @@
 import { Paragraph, type ParagraphChild } from 'docx';
-import { bullets, heading, keyValues, link, numbered, para, rich, runs, STYLE, type CellContent } from './primitives';
+import { bullets, heading, keyValues, layout, link, numbered, para, rich, runs, STYLE, type CellContent } from './primitives';
 import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
 import type { IrPlanModel } from '../types';
 
@@ -45,11 +45,22 @@ const READINESS_SHOWN = 10;
 
 /** A playbook's steps phase by phase, read top to bottom; steps that are not the client's say whose they are. */
 function playbookSteps(phases: IrPlanModel['playbooks'][number]['phases']): Block[] {
-  return phases.flatMap((ph) => [
-    para(ph.phase, STYLE.label),
-    // table-sized text: the steps carry commands, and the plan must stay short enough to print
-    ...bullets([...ph.customer, ...ph.microsoft.map((s) => `Microsoft: ${s}`), ...ph.shared.map((s) => `Together with Microsoft: ${s}`)], STYLE.tableText),
-  ]);
+  return phases.flatMap((ph) => phaseSteps(ph.phase, [...ph.customer, ...ph.microsoft.map((s) => `Microsoft: ${s}`), ...ph.shared.map((s) => `Together with Microsoft: ${s}`)]));
+}
+
+/** Space above a one-step phase (twips), as the label of a longer phase has. */
+const PHASE_BEFORE = 120;
+
+/**
+ * A phase of a playbook or an asset class in table-sized text (the steps carry commands, and
+ * the plan must stay short enough to print): a phase of one step is one paragraph led by its
+ * name in bold; a longer one keeps its name as a label over the list of steps.
+ */
+function phaseSteps(phase: string, steps: readonly string[]): Block[] {
+  if (steps.length === 0) return [];
+  if (steps.length > 1) return [para(phase, STYLE.label), ...bullets([...steps], STYLE.tableText)];
+  layout.text(`${phase}: ${steps[0]}`, 8.5, PHASE_BEFORE / 20 + 1);
+  return [new Paragraph({ style: STYLE.tableText, spacing: { before: PHASE_BEFORE }, children: [...runs(`${phase}: `, { bold: true }), ...runs(steps[0]!)] })];
 }
 
 /** The one-page card a responder reads first: declare, whom to call, first 15 minutes, Microsoft path. */
@@ -201,9 +212,7 @@ export function irPlan(ctx: Ctx): Block[] {
   for (const a of ir.assetClasses) {
     out.push(heading(3, a.name));
     out.push(para(a.why, STYLE.small));
-    out.push(para('Containment', STYLE.label), ...bullets(a.containment, STYLE.tableText));
-    out.push(para('Eradication', STYLE.label), ...bullets(a.eradication, STYLE.tableText));
-    out.push(para('Recovery', STYLE.label), ...bullets(a.recovery, STYLE.tableText));
+    out.push(...phaseSteps('Containment', a.containment), ...phaseSteps('Eradication', a.eradication), ...phaseSteps('Recovery', a.recovery));
   }
 
   out.push(heading(2, 'Communication'));

@@ -117,30 +117,52 @@ export const layout = {
   },
 };
 
+/** The text of paragraphs made by `para` and `rich`, so a table cell holding them is estimated by its text. */
+const paragraphText = new WeakMap<Paragraph, string>();
+
+/**
+ * Paragraphs for a table cell: made by `make` without advancing the page estimate (the table
+ * counts its rows, cell text included, once).
+ */
+export function cellBlocks(make: () => Paragraph[]): Paragraph[] {
+  layout.suspended++;
+  try {
+    return make();
+  } finally {
+    layout.suspended--;
+  }
+}
+
 /** A paragraph of plain text in a style. */
 export function para(text: string, style?: string, extra: ParagraphChild[] = []): Paragraph {
-  layout.text(text, style === STYLE.small || style === STYLE.code ? 8.5 : 10.5);
-  return new Paragraph({ ...(style ? { style } : {}), children: [...runs(text), ...extra] });
+  layout.text(text, style === STYLE.small || style === STYLE.code || style === STYLE.tableText ? 8.5 : 10.5);
+  const p = new Paragraph({ ...(style ? { style } : {}), children: [...runs(text), ...extra] });
+  paragraphText.set(p, text);
+  return p;
 }
 
 /** A paragraph from pieces: strings, or `{text, bold}`. */
 export function rich(pieces: (string | { text: string; bold?: boolean; italics?: boolean } | ParagraphChild)[], style?: string): Paragraph {
-  layout.text(pieces.map((p) => (typeof p === 'string' ? p : 'text' in p && typeof p.text === 'string' ? p.text : 'xxxxxxxx')).join(''));
+  const text = pieces.map((p) => (typeof p === 'string' ? p : 'text' in p && typeof p.text === 'string' ? p.text : 'xxxxxxxx')).join('');
+  layout.text(text);
   const children: ParagraphChild[] = [];
   for (const p of pieces) {
     if (typeof p === 'string') children.push(...runs(p));
     else if ('text' in p && typeof p.text === 'string' && !(p instanceof TextRun)) children.push(...runs(p.text, { ...(p.bold ? { style: STYLE.strong } : {}), ...(p.italics ? { italics: true } : {}) }));
     else children.push(p as ParagraphChild);
   }
-  return new Paragraph({ ...(style ? { style } : {}), children });
+  const paragraph = new Paragraph({ ...(style ? { style } : {}), children });
+  paragraphText.set(paragraph, text);
+  return paragraph;
 }
 
 /** Level 1-2 headings with their bookmark and estimated page, for the table of contents. */
-export const tocEntries: { title: string; level: number; bookmark: string; page: number; order: number }[] = [];
+export const tocEntries: { title: string; level: number; bookmark: string; page: number; order: number; section: string }[] = [];
 let tocCounter = 0;
 export function resetToc(): void {
   tocEntries.length = 0;
   tocCounter = 0;
+  continueChapter = false;
 }
 
 /**
@@ -159,6 +181,25 @@ const FOLLOW_ROOM = 120;
 const roomToFollow = (): boolean => layout.y > 0 && layout.y <= layout.height - FOLLOW_ROOM;
 
 /**
+ * Share of the page a chapter that may continue on the page (see {@link continueNextChapter})
+ * needs free below the previous one: enough for its heading, its opening and a table's first
+ * rows, so it does not start at the foot of the page.
+ */
+const CONTINUE_ROOM = 0.2;
+let continueChapter: false | 'room' | 'always' = false;
+
+/**
+ * The next level-1 heading continues on the current page instead of starting one: with
+ * 'room', when at least {@link CONTINUE_ROOM} of the page is free (a short chapter that reads
+ * on from the one before, such as the methodology after the scope); with 'always', whatever
+ * the estimate says (an appendix after another: what follows continues too, so no page is left
+ * half empty). Reset by that heading.
+ */
+export function continueNextChapter(mode: false | 'room' | 'always'): void {
+  continueChapter = mode;
+}
+
+/**
  * A heading; `follow` lets a short level-1 chapter (a paragraph pointing elsewhere) follow the
  * previous one on its page when there is room, instead of taking a page of its own.
  */
@@ -166,7 +207,10 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts:
   const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
   let newPage = false;
   if (level === 1) {
-    newPage = opts.follow ? !roomToFollow() : !(layout.y > 0 && layout.y < layout.height * SHORT_TAIL);
+    const shortTail = layout.y > 0 && layout.y < layout.height * SHORT_TAIL;
+    const room = layout.y > 0 && (continueChapter === 'always' || (continueChapter === 'room' && layout.y <= layout.height * (1 - CONTINUE_ROOM)));
+    continueChapter = false;
+    newPage = opts.follow ? !roomToFollow() : !(shortTail || room);
     if (newPage) layout.newPage();
   } else if (layout.y > layout.height - 80) layout.newPage();
   layout.advance(level === 1 ? 40 : level === 2 ? 34 : 28);
@@ -175,7 +219,7 @@ export function heading(level: 1 | 2 | 3, text: string, bookmark?: string, opts:
   if (level <= 2) {
     const toc = `_Toc${String(++tocCounter).padStart(6, '0')}`;
     marks.push(toc);
-    tocEntries.push({ title: xmlSafe(text), level, bookmark: toc, page: layout.page, order: tocCounter });
+    tocEntries.push({ title: xmlSafe(text), level, bookmark: toc, page: layout.page, order: tocCounter, section: '' });
   }
   let children: ParagraphChild[] = runs(text);
   for (const m of marks) children = [new Bookmark({ id: m, children: children as TextRun[] })];
@@ -455,7 +499,7 @@ export function table(spec: TableSpec): Table | Paragraph {
 function cellText(c: CellContent | undefined): string {
   if (c === undefined) return '';
   if (typeof c === 'string') return c;
-  if (Array.isArray(c)) return 'x'.repeat(c.length * 40);
+  if (Array.isArray(c)) return c.map((p) => paragraphText.get(p) ?? 'x'.repeat(40)).join('\n');
   return c.text;
 }
 
@@ -557,6 +601,11 @@ function tocSpan(count: number, startY: number, pitch: number): { pages: number;
   const rest = count - first;
   const more = Math.ceil(rest / perPage);
   return { pages: 1 + more, lastShare: ((rest - (more - 1) * perPage) * pitch) / layout.height };
+}
+
+/** Contents entries that fit on the page below `startY` (layout units), at the normal or the tight spacing. */
+export function tocCapacity(startY: number, tight: boolean): number {
+  return Math.max(0, Math.floor((layout.height - startY) / (tight ? TOC_TIGHT_PITCH : TOC_PITCH)));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { heading, para } from './primitives';
-import { brandedTable, templateText, type Block, type Ctx } from './context';
+import { heading, para, STYLE } from './primitives';
+import { appendixLabel, brandedTable, templateText, type Block, type Ctx } from './context';
 import { otherProvidersSection } from './other-providers';
 
 // The "Provider commitments" chapter: what Microsoft commits to for this estate.
@@ -69,13 +69,23 @@ export function providerCommitmentsChapter(ctx: Ctx): Block[] {
     heading(1, 'Provider commitments'),
     ...templateText(ctx, 'provider-commitments'),
     heading(2, 'What Microsoft commits to for this estate'),
-    para(c.slaEdition + '.'),
+    para(`${c.slaEdition}.${sourcesInAppendix(ctx) && c.sources.length > 0 ? ` The chapter’s ${c.sources.length} sources are listed with their dates in ${appendixLabel(ctx, 'appendix-glossary')} (References).` : ''}`),
     ...serviceTable(ctx, c),
     ...workloadTable(ctx, c),
     ...creditReality(c),
     ...greyAreas(c),
     ...otherProvidersSection(ctx, c.otherProviders),
-    heading(2, 'Sources'),
-    ...c.sources.map((s) => para(s)),
+    ...sourcesSection(ctx, c.sources),
   ];
 }
+
+/** Where the chapter's sources are: in the references appendix when the document has one, else here. */
+export const sourcesInAppendix = (ctx: Ctx): boolean => ctx.sections.includes('appendix-glossary');
+
+/** The sources at the end of the chapter, unless the references appendix lists them (the chapter says so where it opens). */
+function sourcesSection(ctx: Ctx, sources: readonly string[]): Block[] {
+  return sources.length === 0 || sourcesInAppendix(ctx) ? [] : [heading(2, 'Sources'), ...providerSources(sources)];
+}
+
+/** The sources as a reference list, set like table text (single spacing, 8.5 pt): a list to look things up in, not to read through. */
+export const providerSources = (sources: readonly string[]): Block[] => sources.map((s) => para(s, STYLE.tableText));

@@ -31,6 +31,8 @@ export function scopeApproach(ctx: Ctx): Block[] {
     ...(s.attendees.length > 0
       ? [heading(2, 'Workshop attendees'), brandedTable(ctx, [1, 1], ['Name', 'Role'], s.attendees.map((x) => [x.name, x.role]))]
       : []),
+    // what the evidence could and could not show belongs with the scope (the disclaimer prints it when there is no scope chapter)
+    ...(ctx.template.blocks.has('limitations') ? [heading(2, 'Limitations'), ...templateText(ctx, 'limitations', 3)] : []),
   ];
 }
 
@@ -62,11 +64,19 @@ export function methodology(ctx: Ctx): Block[] {
 
 export function environment(ctx: Ctx): Block[] {
   const e = ctx.model.environment;
+  const full = ctx.model.depth === 'full';
   const out: Block[] = [heading(1, 'Environment overview'), ...templateText(ctx, 'environment')];
+  // below full depth the service models and regions are a line each in the summary, not tables of their own
+  const summary: [string, string][] = full
+    ? [['Resources', String(e.resourceCount)]]
+    : [
+        ['Resources', e.byModel.length > 0 ? `${e.resourceCount}: ${e.byModel.map((m) => `${m.count} ${m.model}`).join(', ')}` : String(e.resourceCount)],
+        ['Regions', e.byRegion.map((x) => `${x.region} ${x.count}`).join(', ') || 'None'],
+      ];
   out.push(
     keyValues(
       [
-        ['Resources', String(e.resourceCount)],
+        ...summary,
         ['Subscriptions', String(e.subscriptionCount)],
         ['Resource groups', String(e.resourceGroupCount)],
         ['Check results', `${e.findingTotals.fail} failing, ${e.findingTotals.pass} passing, ${e.findingTotals.notApplicable} not applicable`],
@@ -76,16 +86,46 @@ export function environment(ctx: Ctx): Block[] {
       themeOf(ctx).tableBorder,
     ),
   );
-  out.push(heading(2, 'Resources by service model'));
-  out.push(brandedTable(ctx, [4, 2], ['Service model', 'Resources'], e.byModel.map((m) => [m.model, String(m.count)])));
+  if (full) {
+    out.push(heading(2, 'Resources by service model'));
+    out.push(brandedTable(ctx, [4, 2], ['Service model', 'Resources'], e.byModel.map((m) => [m.model, String(m.count)])));
+  }
   out.push(heading(2, 'Resources by type'));
-  const types = e.byType.slice(0, 40);
-  out.push(brandedTable(ctx, [6, 2, 1.5], ['Resource type', 'Service model', 'Count'], types.map((x) => [softBreaks(x.type), x.model, String(x.count)])));
-  if (e.byType.length > types.length) out.push(para(`${e.byType.length - types.length} further types with fewer resources are omitted.`, STYLE.small));
-  out.push(heading(2, 'Resources by region'));
-  out.push(brandedTable(ctx, [4, 2], ['Region', 'Resources'], e.byRegion.slice(0, 30).map((x) => [x.region, String(x.count)])));
+  const types = capped(e.byType, full ? 40 : TYPES_SHOWN);
+  const otherTypes = types.rest.length > 0 ? [[`${types.rest.length} other types`, '', String(sum(types.rest))]] : [];
+  out.push(brandedTable(ctx, [6, 2, 1.5], ['Resource type', 'Service model', 'Count'], [...types.shown.map((x) => [softBreaks(x.type), x.model, String(x.count)]), ...otherTypes]));
+  if (full) {
+    out.push(heading(2, 'Resources by region'));
+    out.push(brandedTable(ctx, [4, 2], ['Region', 'Resources'], e.byRegion.slice(0, 30).map((x) => [x.region, String(x.count)])));
+  }
   out.push(heading(2, 'Exposure summary'));
-  if (e.exposure.length === 0) out.push(para('No check failed on the collected inventory.'));
-  else out.push(brandedTable(ctx, [1.2, 5, 1.3, 1.2, 4], ['Check', 'Finding', 'Severity', 'Failing', 'Examples'], e.exposure.slice(0, 30).map((x) => [x.checkId, x.title, x.severity, String(x.failing), x.examples])));
+  out.push(...exposureSummary(ctx));
+  return out;
+}
+
+/** Rows of the resource-type table below full depth: the most numerous types, the rest counted in one row. */
+const TYPES_SHOWN = 10;
+/** Severities the exposure summary lists below full depth; the other failing checks are counted. */
+const EXPOSURE_SEVERITIES = ['critical', 'high'];
+
+/** The first `n` rows, or all when only one would be left over (a row "1 other type" saves nothing). */
+function capped<T>(rows: readonly T[], n: number): { shown: T[]; rest: T[] } {
+  return rows.length <= n + 1 ? { shown: [...rows], rest: [] } : { shown: rows.slice(0, n), rest: rows.slice(n) };
+}
+const sum = (rows: readonly { count: number }[]): number => rows.reduce((s, r) => s + r.count, 0);
+
+/** The failing checks, most severe first: all (up to 30) at full depth, else the critical and high ones with the rest counted. */
+function exposureSummary(ctx: Ctx): Block[] {
+  const all = ctx.model.environment.exposure;
+  if (all.length === 0) return [para('No check failed on the collected inventory.')];
+  const full = ctx.model.depth === 'full';
+  const rows = full ? all.slice(0, 30) : all.filter((x) => EXPOSURE_SEVERITIES.includes(x.severity));
+  const rest = all.length - rows.length;
+  const out: Block[] = [];
+  if (rows.length > 0) out.push(brandedTable(ctx, [1.2, 5, 1.3, 1.2, 4], ['Check', 'Finding', 'Severity', 'Failing', 'Examples'], rows.map((x) => [x.checkId, x.title, x.severity, String(x.failing), x.examples])));
+  if (rest > 0) {
+    const which = full ? `${rest} more failing check${rest === 1 ? '' : 's'}` : `${rest} failing check${rest === 1 ? '' : 's'} of medium or low severity`;
+    out.push(para(`${which} ${rest === 1 ? 'is' : 'are'} listed, with every failing resource, in the register workbook (Findings sheet).`, STYLE.small));
+  }
   return out;
 }

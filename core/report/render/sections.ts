@@ -11,4 +11,5 @@ export { sharedResponsibility } from './shared-responsibility';
 export { REGISTER_BOOKMARK, registerSummary, riskDetails } from './risks';
 export { roadmap } from './roadmap-plan';
 export { themesChapter } from './themes';
-export { appendixEvidence, appendixGlossary, appendixInterviewLog, appendixRegister, appendixScales, appendixSignOff } from './appendices';
+export { appendixEvidence, appendixGlossary, appendixRegister, appendixScales, appendixSignOff } from './appendices';
+export { appendixInterviewLog } from './interview-log';

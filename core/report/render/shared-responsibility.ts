@@ -1,5 +1,5 @@
 import { riskBookmark } from '../labels';
-import { heading, link, para, rich, STYLE, type CellContent } from './primitives';
+import { cellBlocks, heading, link, para, rich, STYLE, type CellContent } from './primitives';
 import { themeOf, templateText, brandedTable, type Block, type Ctx } from './context';
 
 // The shared responsibility analysis, led by what the client believes against what the
@@ -11,7 +11,7 @@ type Section = Ctx['model']['sharedResponsibility'];
 /** Risk ids, each linked to its details when they are in this document. */
 function riskIdsCell(ctx: Ctx, ids: readonly string[]): CellContent {
   if (!ctx.riskLinks) return ids.join(', ');
-  return [rich(ids.flatMap((id, i) => [...(i > 0 ? [', '] : []), link(id, riskBookmark(id))]), STYLE.tableText)];
+  return cellBlocks(() => [rich(ids.flatMap((id, i) => [...(i > 0 ? [', '] : []), link(id, riskBookmark(id))]), STYLE.tableText)]);
 }
 
 /** The answers the inventory contradicts: what the client said, what the inventory shows, the risk. */
@@ -25,7 +25,7 @@ function believeVsFoundBlocks(ctx: Ctx, s: Section): Block[] {
       `${questions} answer${questions === 1 ? '' : 's'} given in the interview ${questions === 1 ? 'is' : 'are'} contradicted by the inventory: the control was said to be in place, and the resources below show it is not. These are the gaps between what ${ctx.model.meta.client} believes it does and what its estate does; each is raised as a risk, most serious first.`,
     ),
   );
-  const said = (r: Section['believeVsFound'][number]): CellContent => [rich([{ text: `“${r.said}”`, bold: true }], STYLE.tableText), para(`${r.questionId} ${r.question}`, STYLE.tableText)];
+  const said = (r: Section['believeVsFound'][number]): CellContent => cellBlocks(() => [rich([{ text: `“${r.said}”`, bold: true }], STYLE.tableText), para(`${r.questionId} ${r.question}`, STYLE.tableText)]);
   out.push(brandedTable(ctx, [5.5, 5.5, 1], ['You told us (question)', 'The inventory shows', 'Risk'], rows.map((r) => [said(r), r.found, riskIdsCell(ctx, r.riskIds)])));
   return out;
 }

@@ -39,13 +39,37 @@ function themesIntro(ctx: Ctx): string {
   return `The ${n} risk${n === 1 ? '' : 's'} of the register are grouped into ${ctx.model.themes.length} themes, most serious first within each theme (by current rating, then by the number of resources affected). ${shape}${targets}`;
 }
 
-/** One theme: why it matters, what it touches of the client's business, then its risks. */
+/** Levels whose risks get an entry of their own at standard depth: the top two of the matrix (Very high and High). */
+const ENTRY_LEVELS = 2;
+
+/** The ids of the levels that get an entry at standard depth, and the labels of the others (top first). */
+function entryLevels(ctx: Ctx): { ids: Set<string>; others: string[] } {
+  const ranked = [...ctx.model.levels].sort((a, b) => b.order - a.order);
+  return { ids: new Set(ranked.slice(0, ENTRY_LEVELS).map((l) => l.id)), others: ranked.slice(ENTRY_LEVELS).map((l) => l.label) };
+}
+
+/**
+ * One theme: why it matters, what it touches of the client's business, then its risks. At
+ * standard depth the top two levels get an entry each and the rest one line each under "Also
+ * in this theme" (their evidence and fix are in the register workbook and the roadmap), so
+ * the chapter's length follows what matters; at the other depths every risk is one line.
+ */
 export function themeSection(ctx: Ctx, t: ThemeView): Block[] {
-  const out: Block[] = [heading(2, t.title)];
-  if (t.whyItMatters) out.push(para(t.whyItMatters));
-  out.push(para([t.counts, ...t.services].join(' ')));
-  for (const r of t.risks) out.push(...(ctx.model.depth === 'standard' ? riskEntry(ctx, r) : riskLine(ctx, r)));
+  // why the theme matters, its counts and the business services it touches: one opening paragraph
+  const out: Block[] = [heading(2, t.title), para([t.whyItMatters, t.counts, ...t.services].filter(Boolean).join(' '))];
+  if (ctx.model.depth !== 'standard') return [...out, ...t.risks.flatMap((r) => riskLine(ctx, r))];
+  const levels = entryLevels(ctx);
+  const entries = t.risks.filter((r) => levels.ids.has(r.inherent.level));
+  const lines = t.risks.filter((r) => !levels.ids.has(r.inherent.level));
+  out.push(...entries.flatMap((r) => riskEntry(ctx, r)));
+  if (lines.length > 0) out.push(...alsoInTheme(entries.length > 0, levels.others), ...lines.flatMap((r) => riskLine(ctx, r)));
   return out;
+}
+
+/** The label over a theme's one-line risks, saying where their details are. */
+function alsoInTheme(afterEntries: boolean, levels: readonly string[]): Paragraph[] {
+  const which = levels.length > 0 ? `rated ${levels.join(' or ')}` : 'lower rated';
+  return [entryPara([{ bold: afterEntries ? 'Also in this theme' : 'In this theme' }, ` (${which}; the evidence and the fix of each are in the register workbook, and the fix in the roadmap):`], { before: 120, keepNext: true })];
 }
 
 /** The risks have their own pages in this document (full depth), which carry their bookmarks. */
@@ -88,16 +112,27 @@ function ownerText(r: RiskView): string {
   return r.actionOwner === 'To be assigned' ? owner : `${owner}; action: ${r.actionOwner}`;
 }
 
+/**
+ * The verification step without the question's full wording ("Ask again (DAT-01): “Is there …”"
+ * becomes "Ask again (DAT-01)."): the interview log gives the question, and what good looks
+ * like follows in the step.
+ */
+export function stepWithoutQuestion(step: string): string {
+  return step.replace(/(Ask again \([^)]*\)): “[^”]*”/g, '$1.');
+}
+
 /** A risk in about a sixth of a page: title, facts and evidence in brief, the fix. */
 export function riskEntry(ctx: Ctx, r: RiskView): Block[] {
   // a risk resting only on "Don't know" is to verify, not an established weakness (docs/preflight.md)
-  const known = r.toVerify ? 'To verify (the answer was “Don’t know”)' : r.evidenceStatusLabel;
+  // the evidence line right after says the answer was "Don't know" when it was
+  const known = r.toVerify ? (r.findings.length === 0 && r.answers.length > 0 ? 'To verify' : 'To verify (the answer was “Don’t know”)') : r.evidenceStatusLabel;
   const facts = `${ratingText(r)} · Owner: ${ownerText(r)} · How known: ${known}`;
-  const fix = r.toVerify ? [{ bold: 'Verify first: ' }, `${r.toVerify.step} If confirmed: ${r.recommendation.summary}`] : [{ bold: r.action === 'verify' ? 'To verify: ' : 'Fix: ' }, r.recommendation.summary];
+  const fix = r.toVerify ? [{ bold: 'Verify first: ' }, `${stepWithoutQuestion(r.toVerify.step)} If confirmed: ${r.recommendation.summary}`] : [{ bold: r.action === 'verify' ? 'To verify: ' : 'Fix: ' }, r.recommendation.summary];
+  const [evidence, ...more] = evidenceSummary(r);
   return [
     entryTitle(ctx, r),
-    // facts recorded elsewhere (the IR setup) stated next to the risk, so the report does not contradict itself
-    ...[facts, ...evidenceSummary(r), ...r.recordedFacts].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
+    // the facts run on into the evidence (one paragraph, fewer lines); facts recorded elsewhere (the IR setup) are stated next to the risk, so the report does not contradict itself
+    ...[evidence ? `${facts} · ${evidence}` : facts, ...more, ...r.recordedFacts].map((line) => entryPara([line], { style: STYLE.small, keepNext: true })),
     entryPara(fix),
   ];
 }
@@ -105,7 +140,8 @@ export function riskEntry(ctx: Ctx, r: RiskView): Block[] {
 /** A risk in one line: id (linked to its page at full depth), title, rating, owner. */
 export function riskLine(ctx: Ctx, r: RiskView): Block[] {
   const id = detailsElsewhere(ctx) ? link(r.id, r.bookmark) : new Bookmark({ id: r.bookmark, children: runs(r.id) });
-  const tail = `  ${r.title} — ${ratingText(r)}; ${ownerText(r)}.`;
-  layout.text(`${r.id}${tail}`);
-  return [new Paragraph({ style: STYLE.small, children: [levelBadge(ctx, r), new TextRun(' '), id, ...runs(tail)] })];
+  // a risk resting only on "Don't know" says so on its line too (docs/preflight.md)
+  const tail = `  ${r.title} — ${ratingText(r)}; ${ownerText(r)}${r.toVerify ? '; to verify' : ''}.`;
+  layout.text(`${r.id}${tail}`, 8.5, (TIGHT.after + 20) / 20);
+  return [new Paragraph({ style: STYLE.small, spacing: { before: 20, after: TIGHT.after }, children: [levelBadge(ctx, r), new TextRun(' '), id, ...runs(tail)] })];
 }

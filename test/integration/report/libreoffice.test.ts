@@ -32,7 +32,7 @@ if (!available) {
 const SECTION_TITLES = [
   'Document control',
   'Contents',
-  'Disclaimer and limitations',
+  'Disclaimer',
   'Executive summary',
   'Scope and approach',
   'Risk methodology',
@@ -104,6 +104,15 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('separate: the demo report at the default (standard) depth runs to at most 45 pages, its executive summary to two', () => {
+    const pages = pdfs.get('separate')!.layoutPages;
+    expect(pages.length).toBeLessThanOrEqual(45);
+    const opens = (page: string, title: string): boolean => page.split('\n').map((l) => l.trim()).filter(Boolean)[1] === title;
+    const start = pages.findIndex((p) => opens(p, 'Executive summary'));
+    expect(start).toBeGreaterThan(0);
+    expect(pages.findIndex((p, i) => i > start && opens(p, 'Scope and approach')) - start).toBeLessThanOrEqual(2);
+  });
+
   const layoutChecked = ['demo', 'separate', 'separate-ir-plan'];
 
   it.each(layoutChecked)('%s: no page holds only a few words (running header and footer aside)', (name) => {
@@ -123,13 +132,15 @@ describe.runIf(available)('report PDF conversion (LibreOffice)', () => {
     });
     expect(entries.length).toBeGreaterThan(10);
     const tocPages = new Set(entries.map((e) => e.on));
-    const headingOn = (title: string, from: number): number => pages.findIndex((p, i) => i >= from && !tocPages.has(i) && p.split('\n').some((l) => l.trim() === title));
+    // a long heading may wrap: its two lines together are the title
+    const hasLine = (p: string, title: string): boolean => p.split('\n').map((l) => l.trim()).some((l, i, all) => l === title || `${l} ${all[i + 1] ?? ''}` === title);
+    const headingOn = (title: string, from: number): number => pages.findIndex((p, i) => i >= from && !tocPages.has(i) && hasLine(p, title));
     let from = 0;
     const wrong: string[] = [];
     for (const e of entries) {
       // headings before the contents (document control) are on the contents' first page or earlier
       const at = headingOn(e.title, from);
-      const real = at >= 0 ? at + 1 : pages.findIndex((p) => p.split('\n').some((l) => l.trim() === e.title)) + 1;
+      const real = at >= 0 ? at + 1 : pages.findIndex((p) => hasLine(p, e.title)) + 1;
       if (at >= 0) from = at;
       if (real !== e.page) wrong.push(`${e.title}: contents ${e.page}, heading on ${real}`);
     }

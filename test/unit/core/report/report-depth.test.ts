@@ -34,7 +34,13 @@ describe('report depth', () => {
     expect(text).toContain('is delivered as a spreadsheet (XLSX) with this report');
     // every risk has its entry (and its bookmark) in the themes chapter, with its fix
     for (const r of bundle.risks) expect(xml).toContain(`w:name="risk_${r.id.replace('-', '_')}"`);
-    expect(count(text, /^Fix: |^To verify: /gm)).toBe(bundle.risks.length);
+    // Very high and High risks get an entry with their fix; the others one line under "Also in this theme"
+    const entries = count(text, /^(Fix|To verify|Verify first): /gm);
+    const lines = count(text, /^ (M|L|VL) {2}R-\d{3} {2}.+ — (Medium|Low|Very low) \(\d × \d\)/gm);
+    expect(entries).toBeGreaterThan(0);
+    expect(lines).toBeGreaterThan(0);
+    expect(entries + lines).toBe(bundle.risks.length);
+    expect(text).toContain('Also in this theme');
     // no portal steps or commands: the KQL appendix is gone too, and the appendices start at A
     expect(text).not.toContain('In the portal');
     expect(text).not.toContain('Command line');
