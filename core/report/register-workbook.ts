@@ -107,9 +107,15 @@ function querySheet(model: ReportModel): Sheet {
   return sheet('Queries', ['Source', 'Check', 'Title', 'Table / permission', 'Query'], rows, new Set(['Query']));
 }
 
+/** Every answer of the interview with the question in full (the report shortens it below full depth). */
+function interviewSheet(model: ReportModel): Sheet {
+  const rows = model.interviewLog.flatMap((d) => d.rows.map((r) => [d.domain, r.questionId, r.question, r.answer, r.result, r.note]));
+  return sheet('Interview log', ['Domain', 'Question', 'Asked', 'Answer', 'Result', 'Notes'], rows);
+}
+
 /** The sheets of the register workbook, as data. */
 export function registerSheets(model: ReportModel): Sheet[] {
-  return [riskSheet(model), findingSheet(model), querySheet(model)];
+  return [riskSheet(model), findingSheet(model), interviewSheet(model), querySheet(model)];
 }
 
 /** The register as an Excel workbook: frozen, filtered header rows; wrapped text; widths from content. */

@@ -28,8 +28,17 @@ describe('register workbook', async () => {
   const model = buildReportModel(bundle, pack, template, {});
   const sheets = await readBack(await registerXlsx(model));
 
-  it('has the register, findings and queries sheets', () => {
-    expect([...sheets.keys()]).toEqual(['Risk register', 'Findings', 'Queries']);
+  it('has the register, findings, interview log and queries sheets', () => {
+    expect([...sheets.keys()]).toEqual(['Risk register', 'Findings', 'Interview log', 'Queries']);
+  });
+
+  it('the interview log sheet holds every answer with the question in full (the report shortens it)', () => {
+    const log = sheets.get('Interview log')!;
+    const answers = model.interviewLog.flatMap((d) => d.rows);
+    expect(log.rows).toHaveLength(answers.length);
+    const longest = answers.reduce((a, b) => (b.question.length > a.question.length ? b : a));
+    expect(longest.question.length).toBeGreaterThan(110);
+    expect(log.rows.find((r) => r.Question === longest.questionId)!.Asked).toBe(longest.question);
   });
 
   it('the register carries every risk field: answers, evidence readable and raw, recommendation with portal steps and commands, mappings, history, services, how known', () => {
