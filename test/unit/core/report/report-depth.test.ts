@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../../core/report/build';
 import { sectionsAtDepth } from '../../../../core/report/depth';
 import { lintDocx } from '../../../../core/report/docx-lint';
+import { buildReportModel } from '../../../../core/report/model';
 import type { ReportDepth } from '../../../../core/report/model';
 import { loadDemo } from './helpers';
 import { runMain } from '../../cli/run-main';
@@ -34,7 +35,11 @@ describe('report depth', () => {
     expect(text).toContain('is delivered as a spreadsheet (XLSX) with this report');
     // every risk has its entry (and its bookmark) in the themes chapter, with its fix
     for (const r of bundle.risks) expect(xml).toContain(`w:name="risk_${r.id.replace('-', '_')}"`);
-    expect(count(text, /^Fix: |^To verify: /gm)).toBe(bundle.risks.length);
+    expect(count(text, /^Fix: |^To verify: |^Verify first: /gm)).toBe(bundle.risks.length);
+    // a risk resting on "Don't know" alone leads with the step that verifies it
+    const unverified = buildReportModel(bundle, pack, template).risks.filter((r) => r.toVerify).length;
+    expect(unverified).toBeGreaterThan(0);
+    expect(count(text, /^Verify first: /gm)).toBe(unverified);
     // no portal steps or commands: the KQL appendix is gone too, and the appendices start at A
     expect(text).not.toContain('In the portal');
     expect(text).not.toContain('Command line');
