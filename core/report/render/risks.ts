@@ -1,4 +1,3 @@
-import { EVIDENCE_STATUS_TEXT } from '../../risks/evidence-status';
 import { evidenceTable } from '../evidence-text';
 import type { RiskView } from '../model';
 import { bullets, heading, keyValues, link, numbered, para, rich, STYLE } from './primitives';

@@ -12,7 +12,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDownRegular, DocumentRegular, FolderOpenRegular, OpenRegular } from '@fluentui/react-icons';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import type { ReportProgress } from '../../../core/report/build';
 import type { ChannelResponse } from '../../../core/ipc/contract';
@@ -27,7 +26,6 @@ import { PreflightPanel } from './PreflightPanel';
 import { SkippedTemplateFiles } from './SkippedTemplateFiles';
 import { usePreflight } from './use-preflight';
 import type { AssessmentRecord } from '../../db/database';
-import { getDeliverableSettings } from '../../db/incident-repository';
 import { startReportBuild, type BuiltReportFiles, type ReportBuild } from '../../workers/report-client';
 
 type SkippedEntries = ChannelResponse<'file:choose-report-template'>['skipped'];

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentBundle } from '../../../../core/bundle/schema';
 import type { ContentPack } from '../../../../core/content/types';
 import { buildReportModel } from '../../../../core/report/model';
+import type { ActNowItem } from '../../../../core/report/types';
 import type { Risk } from '../../../../core/risks/schema';
 import { loadDemo, riskIdOf } from './helpers';
 
@@ -89,7 +90,7 @@ describe('act now (this week)', () => {
   // the demo's live act-now issues: a management port open (NW-01), privileged holders without MFA
   // (GR-01, from its Graph snapshot), an active alert (DF-06) and an attack path (DF-07)
   const [mgmt, adminMfa, alerts, attackPath] = idsOf('RT-NW-MGMT-EXPOSED', 'RT-PAM-PRIV-MFA', 'RT-DF-ACTIVE-ALERTS', 'RT-DF-ATTACK-PATHS') as [string, string, string, string];
-  const itemOf = (items: { riskId: string }[], id: string) => items.find((i) => i.riskId === id);
+  const itemOf = (items: ActNowItem[], id: string): ActNowItem | undefined => items.find((i) => i.riskId === id);
 
   it('escalates every risk with a failing act-now check, whatever its target rating, by current rating', () => {
     const lowTarget = { ...risk('RT-DF-ACTIVE-ALERTS'), residual: { likelihood: 1, impact: 1, level: 'low' } };
