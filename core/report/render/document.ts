@@ -177,12 +177,10 @@ function renderSections(reportModel: ReportModel, template: ReportTemplate, opti
     'register-summary': registerSummary,
     themes: themesChapter,
     'risk-details': (ctx) => riskDetails(ctx, options.onRisk),
-    // with the IR plan separate, its pointer opens the roadmap (when the roadmap is printed):
-    // a one-paragraph chapter of its own would sit alone on the page before the landscape register
-    roadmap: (ctx) => {
-      const blocks = roadmap(ctx);
-      return irPointerInRoadmap ? [blocks[0]!, rich([{ text: 'Incident response plan: ', bold: true }, irPointer]), ...blocks.slice(1)] : blocks;
-    },
+    // with the IR plan separate, its pointer goes in the roadmap (when the roadmap is printed), after
+    // the act-now box that opens it: a one-paragraph chapter of its own would sit alone on the page
+    // before the landscape register
+    roadmap: (ctx) => roadmap(ctx, irPointerInRoadmap ? [rich([{ text: 'Incident response plan: ', bold: true }, irPointer])] : []),
     'ir-plan': (ctx) =>
       options.irSeparate && options.part === 'report'
         ? irPointerInRoadmap

@@ -73,7 +73,7 @@ export function irQuickCard(ctx: Ctx, level: 1 | 2 = 1): Block[] {
     label('1. Declare an incident'),
     ...bullets(q.declare),
     label('2. Who to call'),
-    brandedTable(ctx, [3, 4, 3], ['Role', 'Name', 'Phone'], q.callList.map((c) => [c.role, c.name.startsWith('GAP') ? { text: c.name, bold: true } : c.name, c.phone]), false),
+    brandedTable(ctx, [3, 4, 3], ['Role', 'Name', 'Phone'], q.callList.map((c) => [c.role, c.name.startsWith('GAP') ? { text: c.name, bold: true } : c.name, c.phone])),
     label('3. First 15 minutes'),
     ...numbered(q.firstFifteen),
     label('4. Out-of-band channel'),

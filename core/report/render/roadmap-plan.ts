@@ -12,9 +12,10 @@ type Workstream = Phase['workstreams'][number];
 
 const range = (d: { min: number; max: number }): string => (d.min === d.max ? `${d.min}` : `${d.min}–${d.max}`);
 
-export function roadmap(ctx: Ctx): Block[] {
+/** The roadmap chapter; `lead` (a pointer to the separate IR plan) follows the act-now box, which opens the chapter. */
+export function roadmap(ctx: Ctx, lead: Block[] = []): Block[] {
   const plan = ctx.model.plan;
-  return [heading(1, 'Remediation roadmap'), ...actNowBox(ctx), ...templateText(ctx, 'roadmap'), ...planOverview(ctx, plan), ...plan.phases.flatMap((p) => phaseSection(ctx, p))];
+  return [heading(1, 'Remediation roadmap'), ...actNowBox(ctx), ...lead, ...templateText(ctx, 'roadmap'), ...planOverview(ctx, plan), ...plan.phases.flatMap((p) => phaseSection(ctx, p))];
 }
 
 /** How the plan was made, and one row per phase: fixes, quick wins, effort. */

@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentBundle } from '../../../../core/bundle/schema';
 import type { ContentPack } from '../../../../core/content/types';
 import { buildReportModel } from '../../../../core/report/model';
+import type { ActNowItem } from '../../../../core/report/types';
 import type { Risk } from '../../../../core/risks/schema';
-import { loadDemo } from './helpers';
+import { loadDemo, riskIdOf } from './helpers';
 
 const { bundle: demo, pack, template } = loadDemo();
-const risk = (id: string): Risk => structuredClone(demo.risks.find((r) => r.id === id)!);
+/** A copy of the demo risk raised from a template (demo risk ids shift as the demo grows). */
+const risk = (templateId: string): Risk => structuredClone(demo.risks.find((r) => r.id === riskIdOf(demo, templateId))!);
+/** The demo ids of risks raised from these templates. */
+const idsOf = (...templateIds: string[]): string[] => templateIds.map((t) => riskIdOf(demo, t));
 
 /** A copy of a demo risk under a new id and template, rated as given (residual set apart). */
 function rated(from: string, id: string, likelihood: number, impact: number, level: string, residual: Risk['residual'] = null): Risk {
@@ -23,38 +27,38 @@ const topIds = (bundle: AssessmentBundle): string[] => buildReportModel(bundle, 
 describe('top risks of the executive summary', () => {
   it('ranks by the current (inherent) rating, not the target: a 5×5 with a low target comes before a 4×5 kept very high', () => {
     const bundle = withRisks([
-      rated('R-001', 'R-001', 4, 5, 'very-high', { likelihood: 4, impact: 5, level: 'very-high' }),
-      rated('R-003', 'R-002', 5, 5, 'very-high', { likelihood: 1, impact: 2, level: 'low' }),
+      rated('RT-LOCAL-AUTH', 'R-001', 4, 5, 'very-high', { likelihood: 4, impact: 5, level: 'very-high' }),
+      rated('RT-PAAS-PUBLIC-NETWORK', 'R-002', 5, 5, 'very-high', { likelihood: 1, impact: 2, level: 'low' }),
     ]);
     expect(topIds(bundle)).toEqual(['R-002', 'R-001']);
   });
 
   it('breaks ties by what is known and what it touches, not by the lowest id', () => {
     // reported in interview only, though it names LIMS resources (as a consultant's note might)
-    const reported = rated('R-004', 'R-001', 5, 5, 'very-high');
-    reported.evidence.affectedResources = risk('R-017').evidence.affectedResources;
+    const reported = rated('RT-DAT-NO-CLASSIFICATION', 'R-001', 5, 5, 'very-high');
+    reported.evidence.affectedResources = risk('RT-VM-PATCHING').evidence.affectedResources;
     const bundle = withRisks([
       reported,
-      rated('R-003', 'R-002', 5, 5, 'very-high'), // verified, Clinical data platform (high), 16 resources
-      rated('R-016', 'R-003', 5, 5, 'very-high'), // verified, LIMS (critical), 12 resources
-      rated('R-012', 'R-004', 5, 5, 'very-high'), // verified, no business service, 2 resources
-      rated('R-006', 'R-005', 5, 5, 'very-high'), // verified, no business service, 13 resources
+      rated('RT-PAAS-PUBLIC-NETWORK', 'R-002', 5, 5, 'very-high'), // verified, Clinical data platform (high), 16 resources
+      rated('RT-VM-NO-BACKUP', 'R-003', 5, 5, 'very-high'), // verified, LIMS (critical), 12 resources
+      rated('RT-KV-ACCESS-MODEL', 'R-004', 5, 5, 'very-high'), // verified, no business service, 2 resources
+      rated('RT-DATA-IN-TRANSIT', 'R-005', 5, 5, 'very-high'), // verified, no business service, 13 resources
     ]);
     expect(topIds(bundle)).toEqual(['R-003', 'R-002', 'R-005', 'R-004', 'R-001']);
   });
 
   it('shows risks that are the same finding once, naming the others', () => {
-    const twin = rated('R-001', 'R-010', 4, 4, 'high'); // the same failing checks
-    const sameResources = { ...rated('R-004', 'R-011', 3, 4, 'high'), evidence: { ...risk('R-004').evidence, affectedResources: risk('R-001').evidence.affectedResources } };
-    const bundle = withRisks([risk('R-001'), twin, sameResources, risk('R-002')]);
+    const twin = rated('RT-LOCAL-AUTH', 'R-010', 4, 4, 'high'); // the same failing checks
+    const sameResources = { ...rated('RT-DAT-NO-CLASSIFICATION', 'R-011', 3, 4, 'high'), evidence: { ...risk('RT-DAT-NO-CLASSIFICATION').evidence, affectedResources: risk('RT-LOCAL-AUTH').evidence.affectedResources } };
+    const bundle = withRisks([risk('RT-LOCAL-AUTH'), twin, sameResources, risk('RT-NW-MGMT-EXPOSED')]);
     const top = buildReportModel(bundle, pack, template).summary.topRisks;
-    expect(top.map((t) => t.risk.id)).toEqual(['R-001', 'R-002']);
+    expect(top.map((t) => t.risk.id)).toEqual(idsOf('RT-LOCAL-AUTH', 'RT-NW-MGMT-EXPOSED'));
     expect(top[0]!.sameFinding).toEqual(['R-010', 'R-011']);
   });
 
   it('does not merge distinct weaknesses that only share a subscription', () => {
     // attack paths, excess owners and access hygiene are all found on the subscription itself
-    expect(topIds(withRisks([risk('R-009'), risk('R-036'), risk('R-050')]))).toEqual(['R-009', 'R-036', 'R-050']);
+    expect(topIds(withRisks([risk('RT-DF-ATTACK-PATHS'), risk('RT-PAM-EXCESS-AZURE-OWNERS'), risk('RT-ID-ACCESS-HYGIENE')]))).toEqual(idsOf('RT-DF-ATTACK-PATHS', 'RT-PAM-EXCESS-AZURE-OWNERS', 'RT-ID-ACCESS-HYGIENE'));
   });
 
   it('frames the posture with what the assessment recorded of the business, nothing more', () => {
@@ -83,29 +87,35 @@ function withoutActNow(checkId: string): ContentPack {
 }
 
 describe('act now (this week)', () => {
+  // the demo's live act-now issues: a management port open (NW-01), privileged holders without MFA
+  // (GR-01, from its Graph snapshot), an active alert (DF-06) and an attack path (DF-07)
+  const [mgmt, adminMfa, alerts, attackPath] = idsOf('RT-NW-MGMT-EXPOSED', 'RT-PAM-PRIV-MFA', 'RT-DF-ACTIVE-ALERTS', 'RT-DF-ATTACK-PATHS') as [string, string, string, string];
+  const itemOf = (items: ActNowItem[], id: string): ActNowItem | undefined => items.find((i) => i.riskId === id);
+
   it('escalates every risk with a failing act-now check, whatever its target rating, by current rating', () => {
-    const alerts = { ...risk('R-008'), residual: { likelihood: 1, impact: 1, level: 'low' } };
-    const bundle = withRisks(demo.risks.map((r) => (r.id === 'R-008' ? alerts : r)));
+    const lowTarget = { ...risk('RT-DF-ACTIVE-ALERTS'), residual: { likelihood: 1, impact: 1, level: 'low' } };
+    const bundle = withRisks(demo.risks.map((r) => (r.id === alerts ? lowTarget : r)));
     const items = buildReportModel(bundle, pack, template).actNow;
-    expect(items.map((i) => i.riskId)).toEqual(['R-002', 'R-008', 'R-009']);
+    expect(items.map((i) => i.riskId)).toEqual([mgmt, adminMfa, alerts, attackPath]);
     expect(items[0]).toMatchObject({ issue: 'Management port open to the Internet', subjects: ['nsg-rdp-range', 'nsg-ssh-list', 'nsg-udp-open'], subjectTotal: 3 });
     expect(items[0]!.firstAction).toMatch(/^Delete or restrict/);
-    expect(items[1]!.subjects).toEqual(['Successful brute force attack on vm-jump01']);
-    expect(items[2]!.subjects).toEqual(['Internet exposed VM with high severity vulnerabilities has permissions to a storage account']);
+    expect(itemOf(items, adminMfa)).toMatchObject({ issue: 'Administrator without MFA' });
+    expect(itemOf(items, alerts)!.subjects).toEqual(['Successful brute force attack on vm-jump01']);
+    expect(itemOf(items, attackPath)!.subjects).toEqual(['Internet exposed VM with high severity vulnerabilities has permissions to a storage account']);
   });
 
   it('ranks by current rating: raising the attack path above the alert moves it up', () => {
-    const bundle = withRisks(demo.risks.map((r) => (r.id === 'R-009' ? { ...r, likelihood: 5, impact: 5 } : r)));
-    expect(buildReportModel(bundle, pack, template).actNow.map((i) => i.riskId)).toEqual(['R-002', 'R-009', 'R-008']);
+    const bundle = withRisks(demo.risks.map((r) => (r.id === attackPath ? { ...r, likelihood: 5, impact: 5 } : r)));
+    expect(buildReportModel(bundle, pack, template).actNow.map((i) => i.riskId)).toEqual([mgmt, attackPath, adminMfa, alerts]);
   });
 
   it('takes membership from the pack, not from the code', () => {
-    expect(buildReportModel(demo, withoutActNow('DF-06'), template).actNow.map((i) => i.riskId)).toEqual(['R-002', 'R-009']);
+    expect(buildReportModel(demo, withoutActNow('DF-06'), template).actNow.map((i) => i.riskId)).toEqual([mgmt, adminMfa, attackPath]);
   });
 
   it('ignores passing findings of an act-now check', () => {
     const findings = demo.inventory.findings.map((f) => (f.checkId === 'DF-06' ? { ...f, status: 'pass' as const } : f));
     const bundle = { ...demo, inventory: { ...demo.inventory, findings } };
-    expect(buildReportModel(bundle, pack, template).actNow.map((i) => i.riskId)).not.toContain('R-008');
+    expect(buildReportModel(bundle, pack, template).actNow.map((i) => i.riskId)).not.toContain(alerts);
   });
 });

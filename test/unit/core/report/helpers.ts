@@ -7,6 +7,7 @@ import { parseBundle, type AssessmentBundle } from '../../../../core/bundle/sche
 import { loadPack } from '../../../../core/content/loader';
 import type { ContentPack } from '../../../../core/content/types';
 import { loadTemplate, type ReportTemplate } from '../../../../core/report/template';
+import { deriveRisks } from '../../../../core/risks/derive';
 
 const defaultTemplate = await readTemplateDir(defaultTemplateDir);
 
@@ -18,6 +19,31 @@ export function loadDemo(): { bundle: AssessmentBundle; pack: ContentPack; templ
   const { template, problems } = loadTemplate(defaultTemplate.files);
   if (!template) throw new Error(`default template invalid: ${JSON.stringify(problems)}`);
   return { bundle: parsed.bundle, pack, template };
+}
+
+/**
+ * The id of the demo risk raised from a template. Risk ids are numbered by rating when the demo is
+ * built, so they shift whenever the demo gains a risk; template ids do not.
+ */
+export function riskIdOf(bundle: AssessmentBundle, templateId: string): string {
+  const found = bundle.risks.filter((r) => r.templateId === templateId);
+  if (found.length !== 1) throw new Error(`expected one demo risk from ${templateId}, found ${found.length}`);
+  return found[0]!.id;
+}
+
+/** Graph snapshots are `graph-pull` or `graph-import`; their findings are stored, their objects are not. */
+const isGraphSnapshot = (s: AssessmentBundle['inventory']['snapshots'][number]): boolean => s.source === 'graph-pull' || s.source === 'graph-import';
+
+/**
+ * The bundle as an assessment without Microsoft Graph: no Graph snapshot, none of its findings,
+ * and the register derived again from what is left (as the app would derive it).
+ */
+export function withoutGraph(bundle: AssessmentBundle, pack: ContentPack): AssessmentBundle {
+  const graph = new Set(bundle.inventory.snapshots.filter(isGraphSnapshot).map((s) => s.id));
+  const findings = bundle.inventory.findings.filter((f) => f.snapshotId === undefined || !graph.has(f.snapshotId));
+  const snapshots = bundle.inventory.snapshots.filter((s) => !graph.has(s.id));
+  const risks = deriveRisks({ pack, answers: bundle.answers, findings, matrixId: bundle.assessment.matrixId });
+  return { ...bundle, inventory: { ...bundle.inventory, snapshots, findings }, risks };
 }
 
 /**

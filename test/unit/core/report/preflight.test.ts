@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentBundle } from '../../../../core/bundle/schema';
 import { preflight, unassignedIrRoles, type PreflightItem } from '../../../../core/report/preflight';
 import type { Risk } from '../../../../core/risks/schema';
-import { loadDemo } from './helpers';
+import { loadDemo, riskIdOf } from './helpers';
 
 /** The pre-flight check, rule by rule, each on a small bundle that trips it and one that does not. */
 describe('report pre-flight check', () => {
   const { bundle: demo, pack, template } = loadDemo();
-  const riskOf = (id: string): Risk => demo.risks.find((r) => r.id === id)!;
+  /** The demo risk raised from a template (demo risk ids shift as the demo grows). */
+  const riskOf = (templateId: string): Risk => demo.risks.find((r) => r.id === riskIdOf(demo, templateId))!;
   /** The demo's risk raised by these interview answers (ids follow the demo as regenerated). */
   const raisedBy = (...questionIds: string[]): Risk => demo.risks.find((r) => r.evidence.answers.map((a) => a.questionId).join() === questionIds.join())!;
   const commander = demo.contacts.find((c) => /incident commander/i.test(c.role))!;
@@ -59,16 +60,16 @@ describe('report pre-flight check', () => {
     const found = item(b, `dont-know:${onlyUnknown.id}`);
     expect(found?.severity).toBe('warning');
     expect(found?.message).toContain('Ask again (DAT-01): “Is there a data classification scheme');
-    const withFindings = riskOf('R-001');
+    const withFindings = riskOf('RT-LOCAL-AUTH');
     // "Don't know" and "Partly": the risk rests on the partial answer
     const mixed = raisedBy('IDN-12', 'M365-10');
     expect(ids(small({ risks: [withFindings, mixed].map((r) => ({ ...r, actionOwner: 'Aisha' })) }))).toEqual([]);
   });
 
   it('action owners: a risk without one is listed, unless accepted as a risk', () => {
-    const r = riskOf('R-028');
-    expect(item(small({ risks: [{ ...r, actionOwner: null }] }), 'owner:R-028')).toMatchObject({ severity: 'warning', where: 'Risks > R-028 > Action owner' });
-    expect(ids(small({ risks: [{ ...r, actionOwner: '  ' }] }))).toEqual(['owner:R-028']);
+    const r = riskOf('RT-LOG-NO-ENTRA-LOGS');
+    expect(item(small({ risks: [{ ...r, actionOwner: null }] }), `owner:${r.id}`)).toMatchObject({ severity: 'warning', where: `Risks > ${r.id} > Action owner` });
+    expect(ids(small({ risks: [{ ...r, actionOwner: '  ' }] }))).toEqual([`owner:${r.id}`]);
     expect(ids(small({ risks: [{ ...r, actionOwner: null, treatment: 'accept' }] }))).toEqual([]);
   });
 

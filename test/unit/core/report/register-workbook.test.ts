@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../../core/report/model';
-import { MAX_CELL, MIN_WIDTH, RAW_WIDTH, registerXlsx } from '../../../../core/report/register-workbook';
-import { loadDemo } from './helpers';
+import { GRAPH_COLLECTIONS } from '../../../../core/graph/collections';
+import { MAX_CELL, MIN_WIDTH, RAW_WIDTH, registerSheets, registerXlsx } from '../../../../core/report/register-workbook';
+import { loadDemo, withoutGraph } from './helpers';
 
 /** The workbook as written, read back: sheet -> header -> column values. */
 async function readBack(bytes: Uint8Array): Promise<Map<string, { headers: string[]; widths: number[]; rows: Record<string, string>[] }>> {
@@ -71,7 +72,18 @@ describe('register workbook', async () => {
   it('the queries sheet has the Resource Graph query of every check that ran', () => {
     const q = sheets.get('Queries')!;
     expect(q.rows.find((r) => r.Check === 'NW-01')!.Query).toContain("microsoft.network/networksecuritygroups");
-    expect(q.rows.length).toBe(model.evidence.queries.length);
+    expect(q.rows.filter((r) => r.Source === 'Azure Resource Graph').length).toBe(model.evidence.queries.length);
+    // the demo has a Graph snapshot: the fixed Graph requests its checks read follow, one per collection
+    const graph = q.rows.filter((r) => r.Source === 'Microsoft Graph');
+    expect(graph.map((r) => [r['Table / permission'], r.Query])).toEqual(GRAPH_COLLECTIONS.map((c) => [c.permission, `GET /v1.0${c.path}`]));
+    expect(q.rows.length).toBe(model.evidence.queries.length + GRAPH_COLLECTIONS.length);
+  });
+
+  it('lists no Graph request for an assessment without a Graph snapshot', () => {
+    const m = buildReportModel(withoutGraph(bundle, pack), pack, template);
+    const q = new Map(registerSheets(m).map((s) => [s.name, s])).get('Queries')!;
+    expect(q.rows.length).toBe(m.evidence.queries.length);
+    expect(q.rows.every((r) => r[0] === 'Azure Resource Graph')).toBe(true);
   });
 
   it('column widths follow the content within bounds; no cell over Excel’s limit', () => {

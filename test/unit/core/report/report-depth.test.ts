@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../../core/report/build';
 import { sectionsAtDepth } from '../../../../core/report/depth';
 import { lintDocx } from '../../../../core/report/docx-lint';
+import { buildReportModel } from '../../../../core/report/model';
 import type { ReportDepth } from '../../../../core/report/model';
 import { loadDemo } from './helpers';
 import { runMain } from '../../cli/run-main';
@@ -41,6 +42,10 @@ describe('report depth', () => {
     expect(lines).toBeGreaterThan(0);
     expect(entries + lines).toBe(bundle.risks.length);
     expect(text).toContain('Also in this theme');
+    // a risk resting on "Don't know" alone leads with the step that verifies it
+    const unverified = buildReportModel(bundle, pack, template).risks.filter((r) => r.toVerify && ['very-high', 'high'].includes(r.inherent.level)).length;
+    expect(unverified).toBeGreaterThan(0);
+    expect(count(text, /^Verify first: /gm)).toBe(unverified);
     // no portal steps or commands: the KQL appendix is gone too, and the appendices start at A
     expect(text).not.toContain('In the portal');
     expect(text).not.toContain('Command line');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReportModel, type PlanItem, type ReportModel } from '../../../../core/report/model';
 import { QUICK_WIN_DAYS } from '../../../../core/report/model-builders/roadmap-plan';
 import { itemLine, workstreamCell } from '../../../../core/report/render/roadmap-plan';
-import { loadDemo } from './helpers';
+import { loadDemo, riskIdOf } from './helpers';
 
 const { bundle, pack, template } = loadDemo();
 const model = buildReportModel(bundle, pack, template, {});
@@ -43,14 +43,17 @@ describe('themes in the report model', () => {
         expect(cmp > 0 || (cmp === 0 && a.id < b.id), `${t.id}: ${a.id} before ${b.id}`).toBe(true);
       }
     }
-    // in the demo, R-003 (16 resources) leads its theme ahead of R-002 at the same rating
+    // in the demo, public PaaS endpoints (16 resources) lead their theme ahead of open management ports (3) at the same rating
     const exposure = model.themes.find((t) => t.id === 'internet-exposure')!;
-    expect(exposure.risks.slice(0, 2).map((r) => r.id)).toEqual(['R-003', 'R-002']);
+    const [paas, mgmt] = [riskIdOf(bundle, 'RT-PAAS-PUBLIC-NETWORK'), riskIdOf(bundle, 'RT-NW-MGMT-EXPOSED')];
+    expect(mgmt < paas).toBe(true); // the lower id comes second
+    expect(exposure.risks.slice(0, 2).map((r) => r.id)).toEqual([paas, mgmt]);
   });
 
   it('speaks of the client’s business services only where the inventory ties a risk to them', () => {
     const backup = model.themes.find((t) => t.id === 'resilience')!;
-    expect(backup.services.join(' ')).toMatch(/^For the LIMS, this theme concerns \d+ virtual machines( and \d+ application gateway)? \(R-016( and R-\d{3})?\)\.$/);
+    const noBackup = riskIdOf(bundle, 'RT-VM-NO-BACKUP');
+    expect(backup.services.join(' ')).toMatch(new RegExp(`^For the LIMS, this theme concerns \\d+ virtual machines( and \\d+ application gateway)? \\(${noBackup}( and R-\\d{3})?\\)\\.$`));
     const none = buildReportModel({ ...bundle, businessServices: [] }, pack, template, {});
     expect(none.themes.every((t) => t.services.length === 0)).toBe(true);
   });
@@ -110,8 +113,8 @@ describe('roadmap plan', () => {
         }
       }
     }
-    // the demo's user MFA risk (R-011) must precede the risk policies that rely on it (R-010)
-    expect(byId.get('R-010')!.after).toContain('R-011');
+    // the demo's user MFA risk must precede the risk policies that rely on it
+    expect(byId.get(riskIdOf(bundle, 'RT-IDN-NO-RISK-POLICIES'))!.after).toContain(riskIdOf(bundle, 'RT-IDN-USER-MFA'));
   });
 
   it('names the owner: the action owner, else the suggested role once per workstream, else "Owner to be named"', () => {

@@ -10,7 +10,7 @@ import { buildReportModel } from '../../../../core/report/model';
 import { deriveRisks } from '../../../../core/risks/derive';
 import { byId } from '../../../fixtures/graph/fail-variants';
 import { ADMIN1, ADMIN2, BREAK_GLASS_UPNS, licenceGap, snapshotOf, wellConfiguredTenant } from '../../../fixtures/graph/tenant';
-import { loadDemo } from './helpers';
+import { loadDemo, riskIdOf, withoutGraph } from './helpers';
 
 const { bundle: demo, pack, template } = loadDemo();
 
@@ -24,7 +24,7 @@ describe('what you believe and what we found', () => {
       said: 'Yes, on all data stores',
       failing: 2,
       checkIds: ['ST-03'],
-      riskIds: ['R-014'],
+      riskIds: [riskIdOf(demo, 'RT-ST-ANONYMOUS-ACCESS')],
       found: '2 resources fail ST-03 (Storage account allows anonymous (public) blob access): sto8596, stpublicblob.',
     });
   });
@@ -52,6 +52,9 @@ describe('what you believe and what we found', () => {
   });
 });
 
+/** The demo without its own Graph evidence, so each test brings the Graph snapshot it describes. */
+const noGraph = withoutGraph(demo, pack);
+
 /** The demo with a Graph snapshot's findings (two of four privileged holders without MFA: an eligible Global Administrator and a Security Administrator) and, optionally, a gap. */
 function withGraph(gap?: 'userRegistrationDetails'): AssessmentBundle {
   const data = wellConfiguredTenant();
@@ -59,12 +62,12 @@ function withGraph(gap?: 'userRegistrationDetails'): AssessmentBundle {
   byId(data, 'userRegistrationDetails', ADMIN1).isMfaRegistered = false;
   const matrix = pack.matrices.get(demo.assessment.matrixId)!;
   const run = runGraphChecks(snapshotOf(data, gap ? [licenceGap(gap)] : []), { matrix, settings: { breakGlassAccounts: BREAK_GLASS_UPNS } });
-  const findings = [...demo.inventory.findings, ...run.findings];
+  const findings = [...noGraph.inventory.findings, ...run.findings];
   const snapshot = { id: 'graph-1', takenAt: '2026-12-02T01:01:00Z', source: 'graph-pull' as const, rowCount: 40, subscriptions: [], tenantId: 'tenant', notAssessed: run.notAssessed.map((n) => ({ checkId: n.checkId, reason: n.reason })) };
   return {
-    ...demo,
-    inventory: { ...demo.inventory, snapshots: [...demo.inventory.snapshots, snapshot], findings },
-    risks: deriveRisks({ pack, answers: demo.answers, findings, matrixId: matrix.id }),
+    ...noGraph,
+    inventory: { ...noGraph.inventory, snapshots: [...noGraph.inventory.snapshots, snapshot], findings },
+    risks: deriveRisks({ pack, answers: noGraph.answers, findings, matrixId: matrix.id }),
   };
 }
 
@@ -91,7 +94,7 @@ describe('identity and Microsoft 365: verified by Graph or reported in interview
   });
 
   it('says Graph evidence was not collected, and invents no count, for a bundle without Graph', () => {
-    const e = buildReportModel(demo, pack, template).sharedResponsibility.identityEvidence;
+    const e = buildReportModel(noGraph, pack, template).sharedResponsibility.identityEvidence;
     expect(e.graphCollected).toBe(false);
     expect(e.statement).toMatch(/^Microsoft Graph evidence was not collected/);
     for (const r of e.rows) {
@@ -100,6 +103,8 @@ describe('identity and Microsoft 365: verified by Graph or reported in interview
       expect(r.graph).not.toMatch(/\d/);
     }
     expect(e.rows.map((r) => r.checkId)).toEqual(pack.checks.filter((c) => c.evidenceSource === 'graph').map((c) => c.id));
+    // the demo itself carries a Graph snapshot: there the evidence counts as collected
+    expect(buildReportModel(demo, pack, template).sharedResponsibility.identityEvidence.graphCollected).toBe(true);
   });
 
   it('escalates a privileged account without MFA to act now, naming it by pseudonym', () => {
