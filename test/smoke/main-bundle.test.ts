@@ -100,7 +100,7 @@ describe('built preload and renderer', () => {
     const assets = readdirSync(path.join(rendererDir, 'assets'));
     const code = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(rendererDir, 'assets', f), 'utf8'));
     const workerUrls = code.flatMap((c) => [...c.matchAll(/new Worker\(new URL\(new URL\(`([^`]+)`,import\.meta\.url\)/g)].map((m) => m[1]));
-    expect(workerUrls.sort()).toEqual([expect.stringMatching(/^inventory\.worker-[\w-]+\.js$/), expect.stringMatching(/^report\.worker-[\w-]+\.js$/)]);
+    expect(workerUrls.sort()).toEqual([expect.stringMatching(/^commitments\.worker-[\w-]+\.js$/), expect.stringMatching(/^inventory\.worker-[\w-]+\.js$/), expect.stringMatching(/^report\.worker-[\w-]+\.js$/)]);
     for (const url of workerUrls) expect(assets).toContain(url);
     // every worker the renderer starts is one of those files (a blob: or data: worker would show here)
     expect(code.flatMap((c) => c.match(/new (?:Shared)?Worker\(/g) ?? [])).toHaveLength(workerUrls.length);
