@@ -27,7 +27,7 @@ test.describe('Register workbook', () => {
     // read back with exceljs in Node: a valid workbook, not just bytes with the right name
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Risk register', 'Findings', 'Queries']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Risk register', 'Findings', 'Interview log', 'Queries']);
     const register = wb.getWorksheet('Risk register')!;
     const headers = (register.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['ID', 'Title', 'Action owner', 'Inventory evidence']));
