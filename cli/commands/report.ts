@@ -10,7 +10,6 @@ import { registerCsv } from '../../core/report/register';
 import { registerXlsx } from '../../core/report/register-workbook';
 import { loadTemplate } from '../../core/report/template';
 import type { ContentPack } from '../../core/content/types';
-import { optionsFromDeliverable } from '../../core/report/deliverable';
 import { preflight, type PreflightResult } from '../../core/report/preflight';
 import type { ReportOptions } from '../../core/report/types';
 import type { ReportTemplate } from '../../core/report/template';
@@ -155,9 +154,8 @@ export const reportCommand: CliCommand = {
       bundle,
       pack,
       template,
-      // the bundle's report settings (depth, IR plan, status, version), then the flags given
+      // flags given win; the builder falls back to the bundle's deliverable settings, then defaults
       options: {
-        ...optionsFromDeliverable(bundle.deliverable),
         mask: !values['no-mask'],
         ...(irPlanFlag ? { irPlan: irPlanFlag } : {}),
         ...(values.depth ? { depth: values.depth as ReportDepth } : {}),

@@ -32,18 +32,3 @@ export function deliverableVersion(bundle: AssessmentBundle, options: Pick<Repor
   const version = options.version ?? bundle.deliverable?.version ?? (versionAgrees(status, templateVersion) ? templateVersion : DEFAULT_VERSION[status]);
   return { status, version, label: STATUS_LABEL[status] };
 }
-
-/**
- * Report options from the stored deliverable settings (the app's Report screen), for the
- * options the consultant did not set explicitly. The bundle says 'inside' where the builder
- * says 'inline'.
- */
-export function optionsFromDeliverable(deliverable: AssessmentBundle['deliverable']): Pick<ReportOptions, 'depth' | 'irPlan' | 'status' | 'version'> {
-  const out: Pick<ReportOptions, 'depth' | 'irPlan' | 'status' | 'version'> = {};
-  if (!deliverable) return out;
-  if (deliverable.depth) out.depth = deliverable.depth;
-  if (deliverable.irPlan) out.irPlan = deliverable.irPlan === 'inside' ? 'inline' : 'separate';
-  if (deliverable.status) out.status = deliverable.status;
-  if (deliverable.version) out.version = deliverable.version;
-  return out;
-}

@@ -5,7 +5,6 @@
 import '../zod-setup';
 import { parseBundle } from '../../core/bundle/schema';
 import { buildReport } from '../../core/report/build';
-import { optionsFromDeliverable } from '../../core/report/deliverable';
 import { registerCsv } from '../../core/report/register';
 import { registerXlsx } from '../../core/report/register-workbook';
 import { loadTemplate } from '../../core/report/template';
@@ -33,7 +32,8 @@ self.onmessage = async (event: MessageEvent<ReportTask>) => {
       bundle: parsed.bundle,
       pack: bundledPack(),
       template,
-      options: { mask: options.mask, ...optionsFromDeliverable(parsed.bundle.deliverable) },
+      // depth, IR plan, status and version: the builder reads the bundle's deliverable settings
+      options: { mask: options.mask },
       onProgress: (progress) => post({ requestId, kind: 'progress', progress }),
     });
     const workbook = await registerXlsx(built.model);

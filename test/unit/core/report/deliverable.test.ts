@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentBundle } from '../../../../core/bundle/schema';
 import { buildReportModel } from '../../../../core/report/model';
-import { optionsFromDeliverable } from '../../../../core/report/deliverable';
+import { buildReport } from '../../../../core/report/build';
 import { loadDemo } from './helpers';
 
 /** Status, version and signatories of the deliverable, as the model gives them to the cover and document control. */
@@ -35,8 +35,15 @@ describe('report: status, version and document control', () => {
     expect(model(undefined).documentControl.reviewers.slice(1).every((r) => r.role.endsWith('(client reviewer)'))).toBe(true);
   });
 
-  it('report options from the stored settings ("inside" is the builder\'s "inline")', () => {
-    expect(optionsFromDeliverable({ depth: 'executive', irPlan: 'inside', status: 'final', version: '1.0', partner: 'x' })).toEqual({ depth: 'executive', irPlan: 'inline', status: 'final', version: '1.0' });
-    expect(optionsFromDeliverable(undefined)).toEqual({});
-  });
+  it('the builder takes depth, IR plan, status and version from the stored settings when no option says otherwise', async () => {
+    const stored = { ...bundle, deliverable: { depth: 'executive' as const, irPlan: 'inside' as const, status: 'final' as const, version: '1.2' } };
+    const built = await buildReport({ bundle: stored, pack, template });
+    expect(built.model.depth).toBe('executive');
+    expect(built.irPlan).toBeUndefined();
+    expect(built.model.meta.version).toBe('1.2');
+    const overridden = await buildReport({ bundle: stored, pack, template, options: { depth: 'full', irPlan: 'separate', version: '2.0' } });
+    expect(overridden.model.depth).toBe('full');
+    expect(overridden.irPlan).toBeDefined();
+    expect(overridden.model.meta.version).toBe('2.0');
+  }, 60_000);
 });
