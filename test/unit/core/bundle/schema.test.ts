@@ -51,4 +51,21 @@ describe('assessment bundle schema', () => {
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['assessment', 'contentPack', 'inventory.resources[0].snapshotId']));
     expect(parseBundle({ ...bundle(), schemaVersion: 2 }).ok).toBe(false);
   });
+  it('checks business services, provider worksheets and report settings, naming each bad field by its path', () => {
+    const service = { id: 'lims', name: 'LIMS', resourceIds: [], resourceGroups: [] };
+    const good = { ...bundle(), businessServices: [service], providerWorksheets: [{ provider: 'aws', answers: [{ itemId: 'sla-read', status: 'yes' }] }], deliverable: { depth: 'standard', status: 'draft' } };
+    expect(parseBundle(good).ok).toBe(true);
+    const r = parseBundle({
+      ...good,
+      businessServices: [service, { ...service, rtoMinutes: -5 }],
+      providerWorksheets: [{ provider: 'aws', answers: [{ itemId: 'sla-read', status: 'maybe' }] }],
+      deliverable: { depth: 'everything' },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['businessServices[1].rtoMinutes', 'providerWorksheets[0].answers[0].status', 'deliverable.depth']));
+    // cross-item rules run once every field is valid
+    const dup = parseBundle({ ...good, businessServices: [service, { ...service, name: 'LIMS again' }] });
+    expect(dup.ok ? [] : dup.errors).toEqual([{ path: 'businessServices[1]', message: "duplicate business service id 'lims'" }]);
+  });
 });
