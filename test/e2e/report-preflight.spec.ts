@@ -51,6 +51,7 @@ test.describe('Report settings and pre-flight check', () => {
     await app.getByTestId('accept-reason').fill('The client confirmed Unified Support after the workshop; the answer stays as given.');
     await expectAccessible(app, 'accept pre-flight item');
     await app.getByTestId('accept-confirm').click();
+    await expect(app.getByRole('dialog')).toHaveCount(0);
     await expect(item('contradiction:support-plan')).toContainText('Accepted');
     await expect(item('contradiction:support-plan').getByTestId('preflight-accepted-reason')).toContainText('confirmed Unified Support');
     const [stored] = await readStore(app, 'deliverableSettings');

@@ -48,6 +48,18 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await page.evaluate(() =>
     Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 1000))]),
   );
+  // Fluent's modal (Tabster's modalizer) hides the rest of the page with aria-hidden while a
+  // dialog is open and gives it back a moment after the dialog has gone: scan once it has
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const dialogOpen = document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+          return dialogOpen || document.getElementById('root')?.getAttribute('aria-hidden') !== 'true';
+        }),
+      { message: `${label}: the page is given back to assistive technology after a dialog closes` },
+    )
+    .toBe(true);
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
