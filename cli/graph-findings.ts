@@ -39,7 +39,9 @@ export interface InventoryInputs {
   inputs: (ArgInput | GraphInput)[];
   /** Resource Graph resources of every file, each once. */
   resources: Resource[];
-  /** Findings of the Resource Graph checks over `resources`, then of each Graph snapshot. */
+  /** Findings of the Resource Graph checks over `resources`. */
+  resourceGraphFindings: Finding[];
+  /** `resourceGraphFindings`, then the findings of each Graph snapshot. */
   findings: Finding[];
   graph: GraphInput[];
 }
@@ -55,8 +57,9 @@ export function readInventoryInputs(files: readonly string[], ctx: { pack: Conte
   for (const input of inputs) if (input.kind === 'resource-graph') for (const r of input.resources) byId.set(r.id.toLowerCase(), r);
   const resources = [...byId.values()];
   const graph = inputs.filter((i): i is GraphInput => i.kind === 'microsoft-graph');
-  const findings = [...(resources.length > 0 ? runChecks(resources, ctx.pack.checks, { matrix: ctx.matrix }) : []), ...graph.flatMap((g) => g.run.findings)];
-  return { inputs, resources, findings, graph };
+  const resourceGraphFindings = resources.length > 0 ? runChecks(resources, ctx.pack.checks, { matrix: ctx.matrix }) : [];
+  const findings = [...resourceGraphFindings, ...graph.flatMap((g) => g.run.findings)];
+  return { inputs, resources, resourceGraphFindings, findings, graph };
 }
 
 /** The Graph snapshot in `file`, or undefined when it is not one (the inventory reader reports other problems). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BundleSnapshot } from '../../core/bundle/schema';
+import { AssessmentBundleSchema, BUNDLE_SCHEMA_VERSION, toBundleResource, type AssessmentBundle, type BundleFinding, type BundleSnapshot } from '../../core/bundle/schema';
 import type { Resource } from '../../core/inventory/normalise';
 import { AnswersInputSchema, type Answers } from '../../core/interview/answers';
 import { scopeModels, validateAnswers } from '../../core/interview/flow';
@@ -76,7 +76,7 @@ export const assessCommand: CliCommand = {
     const availabilityGaps = estateAvailabilityGaps(pack, resources, businessServices, answers);
     const risks = deriveRisks({ pack, answers, findings, matrixId: matrix.id, environments, availabilityGaps });
     const now = new Date().toISOString();
-    const { snapshots, snapshotOf } = bundleSnapshots(read, now);
+    const { snapshots, snapshotOf, graphFindings } = bundleSnapshots(read, now);
     const subscriptions = [...new Set(resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();
     const bundle: AssessmentBundle = {
       format: 'demarc-assessment',
@@ -103,7 +103,7 @@ export const assessCommand: CliCommand = {
       inventory: {
         snapshots,
         resources: resources.map((r) => toBundleResource(r, snapshotOf(r))),
-        findings,
+        findings: [...read.resourceGraphFindings, ...graphFindings],
       },
       risks,
       contentPack: { id: pack.header.id, version: pack.header.version },
@@ -146,14 +146,17 @@ function readJsonFile(file: string, io: Parameters<typeof userPath>[1]): unknown
  * One bundle snapshot per input file. A Resource Graph file's resources point at it (a resource
  * in two files at the last one, as it is counted once); a Graph snapshot stores its tenant, its
  * capture time and the checks it could not assess, and its findings name Graph object ids (the
- * tenant id for tenant-wide ones). Graph objects themselves (users' names) are not copied.
+ * tenant id for tenant-wide ones) and the snapshot that produced them: with two Graph files each
+ * finding stays with its own snapshot. Graph objects themselves (users' names) are not copied.
  */
-function bundleSnapshots(read: InventoryInputs, now: string): { snapshots: BundleSnapshot[]; snapshotOf: (r: Resource) => string } {
+function bundleSnapshots(read: InventoryInputs, now: string): { snapshots: BundleSnapshot[]; snapshotOf: (r: Resource) => string; graphFindings: BundleFinding[] } {
   const owner = new Map<string, string>();
+  const graphFindings: BundleFinding[] = [];
   const snapshots = read.inputs.map((input): BundleSnapshot => {
     const id = randomUUID();
     if (input.kind === 'microsoft-graph') {
       const meta = input.snapshot.demarcGraphSnapshot;
+      for (const f of input.run.findings) graphFindings.push({ ...f, snapshotId: id });
       return {
         id,
         takenAt: meta.capturedAt,
@@ -169,5 +172,5 @@ function bundleSnapshots(read: InventoryInputs, now: string): { snapshots: Bundl
     const subscriptions = [...new Set(input.resources.map((r) => r.subscriptionId).filter((s) => s !== ''))].sort();
     return { id, takenAt: now, source: 'file-import', format: input.format, fileName: basename(input.file), rowCount: input.resources.length, subscriptions };
   });
-  return { snapshots, snapshotOf: (r) => owner.get(r.id.toLowerCase())! };
+  return { snapshots, snapshotOf: (r) => owner.get(r.id.toLowerCase())!, graphFindings };
 }

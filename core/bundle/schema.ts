@@ -232,6 +232,7 @@ export const FindingSchema = z.strictObject({
    */
   snapshotId: z.string().min(1).optional(),
 });
+export type BundleFinding = z.infer<typeof FindingSchema>;
 
 /** The assessment bundle (`*.demarc.json`): export, backup, import, CLI input and fixtures. */
 export const AssessmentBundleSchema = z

@@ -187,4 +187,24 @@ describe('a Graph snapshot and a Resource Graph inventory together', () => {
     expect(privileged[0]!.disagreements).toEqual([expect.objectContaining({ questionId: 'PAM-01', checkId: 'GR-01', failingResources: [ADMIN2] })]);
     expect(bundle.risks.some((r) => r.evidence.findings.some((f) => f.checkId === 'ST-01'))).toBe(true);
   });
+
+  it('demarc assess over two Graph snapshots keeps each finding with the snapshot that produced it', async () => {
+    const later = { ...snapshotOf(wellConfiguredTenant()) };
+    later.demarcGraphSnapshot = { ...later.demarcGraphSnapshot, capturedAt: '2099-01-01T00:00:00.000Z' };
+    await writeFile(path.join(dir, 'later-graph.json'), JSON.stringify(later));
+    const cli = graphCommandsForTest(dir);
+    const args = ['assess', '--inventory', 'mixed-graph.json', '--inventory', 'later-graph.json', '--inventory', 'mixed-arg.json', ...breakGlass, '-o', 'two-graph.demarc.json'];
+    expect(await cli.run(args)).toBe(0);
+    const bundle = JSON.parse(await readFile(path.join(dir, 'two-graph.demarc.json'), 'utf8')) as {
+      inventory: { snapshots: { id: string }[]; findings: { checkId: string; resourceId: string; status: string; snapshotId?: string }[] };
+    };
+    const [earlier, newest] = bundle.inventory.snapshots;
+    const adminMfa = bundle.inventory.findings.filter((f) => f.checkId === 'GR-01' && f.resourceId === ADMIN2);
+    // the failing finding is the earlier snapshot's, not the newest one's; Resource Graph findings name none
+    expect(adminMfa.map((f) => [f.status, f.snapshotId])).toEqual([
+      ['fail', earlier!.id],
+      ['pass', newest!.id],
+    ]);
+    expect(bundle.inventory.findings.filter((f) => f.checkId === 'ST-01').every((f) => f.snapshotId === undefined)).toBe(true);
+  });
 });
