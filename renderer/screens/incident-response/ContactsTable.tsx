@@ -4,6 +4,7 @@ import type { ContactRecord } from '../../db/database';
 import { IR_ROLES, knownRoles, type IrRoleId } from '../../../core/report/ir-roles';
 import { contactSchema, removeContact, type ContactInput } from '../../db/incident-repository';
 import { useQueuedField } from '../../hooks/use-queued-field';
+import { RemoveHeaderCell } from './RowsEditor';
 
 type TextKey = 'name' | 'organisation' | 'role' | 'phone' | 'email' | 'deputy';
 type Editable = Required<Pick<ContactInput, TextKey>> & { roles: IrRoleId[] };
@@ -49,7 +50,6 @@ const useStyles = makeStyles({
   // a message under one field makes the row taller: the other fields stay level with it
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  remove: { width: '48px' },
 });
 
 /** One text field of a contact, with the reason it was refused under it. */
@@ -124,7 +124,6 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
 }
 
 export function ContactsTable({ contacts }: { contacts: ContactRecord[] }) {
-  const styles = useStyles();
   if (contacts.length === 0) return <Text data-testid="no-contacts">No contacts yet: add the people the plan needs (incident lead and deputy, CISO, legal / DPO, communications, cloud platform, MSSP, insurer, Microsoft support) and give each their IR roles.</Text>;
   return (
     <>
@@ -140,9 +139,7 @@ export function ContactsTable({ contacts }: { contacts: ContactRecord[] }) {
               </TableHeaderCell>
             ))}
             <TableHeaderCell style={{ width: ROLES_WIDTH }}>IR roles</TableHeaderCell>
-            <TableHeaderCell className={styles.remove}>
-              <span className="visually-hidden">Remove</span>
-            </TableHeaderCell>
+            <RemoveHeaderCell />
           </TableRow>
         </TableHeader>
         <TableBody>
