@@ -69,6 +69,25 @@ describe('IR plan contact sheet', () => {
   });
 });
 
+describe('IR plan contact sheet: contacts with no IR role', () => {
+  it('lists them under the sheet in the same columns, a partner’s organisation under the name', async () => {
+    const { bundle, pack, template } = loadDemo();
+    const extra = [
+      { id: 'x1', name: 'Sam Carter', role: 'Facilities manager (building access)', organisation: 'Tailspin Facilities Ltd', phone: '+44 20 7946 0777' },
+      { id: 'x2', name: 'Lee Wong', role: 'Receptionist', organisation: bundle.assessment.client },
+    ];
+    const { irPlan } = await buildReport({ bundle: { ...bundle, contacts: [...bundle.contacts, ...extra] }, pack, template });
+    const xml = await (await JSZip.loadAsync(irPlan!)).file('word/document.xml')!.async('string');
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml.slice(xml.indexOf('Other contacts recorded')))![0];
+    const [header, carter, wong] = rowsOf(table).map(cellsOf);
+    expect(texts(header!.join(''))).toEqual(['Role', 'Name and organisation', 'Phone', 'Email']);
+    expect(paragraphsOf(carter![1]!)).toEqual([expect.objectContaining({ text: 'Sam Carter' }), { style: 'Small', text: 'Tailspin Facilities Ltd' }]);
+    expect(texts(carter![3]!).join('')).toBe('Not recorded');
+    expect(paragraphsOf(wong![1]!).map((p) => p.text)).toEqual(['Lee Wong']);
+    expect(texts(wong![2]!).join('')).toBe('Not recorded');
+  }, 120_000);
+});
+
 describe('IR plan model: holders and the quick card', () => {
   const { bundle, pack, template } = loadDemo();
   type Contact = AssessmentBundle['contacts'][number];
