@@ -133,6 +133,18 @@ const contact = (n: number, name: string, role: string, phone: string, roles: st
   responsibilities: [...roles.map((r) => `IR role: ${r}`), ...(extra.deputy ? [`Deputy: ${extra.deputy}`] : [])],
 });
 
+/**
+ * People outside Contoso the plan calls on, each with their organisation: Microsoft's account
+ * manager (named in the escalation notes) beside the contract owner, and the insurer's panel
+ * counsel beside the DPO. Fictional, like the rest of the demo; numbers in Ofcom's drama range.
+ */
+function outsideContacts(): AssessmentBundle['contacts'] {
+  return [
+    contact(9, 'Jordan Ellis', 'Customer Success Account Manager (Unified contract UNI-4471-CP)', '+44 20 7946 0199', ['microsoft-support'], { organisation: 'Microsoft', email: 'jordan.ellis@microsoft.example' }),
+    contact(10, 'Helen Osei', 'External counsel, breach response (insurer panel firm)', '+44 20 7946 0180', ['legal-dpo'], { organisation: 'Lucerne Legal LLP', email: 'helen.osei@lucerne-legal.example' }),
+  ];
+}
+
 /** Contoso's IR setup as the consultant recorded it in the workshop: roles, decision rights, clocks. */
 function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentResponse'> {
   const mail = (local: string): { email: string } => ({ email: `${local}@contoso-pharma.example` });
@@ -146,6 +158,7 @@ function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentR
       contact(6, 'Sofia Lindqvist', 'Head of Corporate Communications', '+44 20 7946 0106', ['communications'], mail('sofia.lindqvist')),
       contact(7, 'Fabrikam Security SOC', 'MSSP hotline (retainer FS-2291)', '+44 20 7946 0150', ['mssp'], { organisation: 'Fabrikam Security', email: 'soc@fabrikam-security.example' }),
       contact(8, 'Northwind Insurance claims line', 'Cyber insurer (policy NW-CY-88213)', '+44 20 7946 0170', ['insurer'], { organisation: 'Northwind Insurance' }),
+      ...outsideContacts(),
     ],
     incidentResponse: {
       supportPlan: 'Unified Support (Enterprise)',

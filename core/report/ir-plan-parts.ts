@@ -5,32 +5,58 @@
  */
 import type { AssessmentBundle } from '../bundle/schema';
 import { assignIrRoles, deputyOf, isFilled, type IrRoleId, type RoleAssignment } from './ir-roles';
-import type { IrPlanModel, RiskView } from './types';
+import type { ContactHolder, IrPlanModel, RiskView } from './types';
 
 type Clean = (s: unknown, max?: number) => string;
 
 export const GAP = 'GAP — not assigned';
 
 /** A phone number kept on one line in narrow table cells. */
-const unbreakable = (phone: string): string => phone.replace(/ /g, '\u00A0');
+export const unbreakable = (phone: string): string => phone.replace(/ /g, '\u00A0');
 
-/** One row per role, the holder's details, or a gap. */
+/** What the sheet prints for a detail nobody recorded: a blank cell could be a printing fault. */
+export const NOT_RECORDED = 'Not recorded';
+
+type Contact = AssessmentBundle['contacts'][number];
+
+/** One holder's details; the organisation only when it is not the client (partners: MSSP, insurer, Microsoft). */
+function holderOf(c: Contact, clean: Clean, client: string): ContactHolder {
+  const organisation = clean(c.organisation ?? '');
+  return {
+    name: clean(c.name),
+    organisation: organisation.toLowerCase() === clean(client).toLowerCase() ? '' : organisation,
+    phone: unbreakable(clean(c.phone ?? '')) || NOT_RECORDED,
+    email: clean(c.email ?? '') || NOT_RECORDED,
+    deputy: clean(deputyOf(c.responsibilities)),
+  };
+}
+
+/** "Jane Doe (Microsoft)": the organisation added when the name does not already say it. */
+export const nameWithOrganisation = (h: Pick<ContactHolder, 'name' | 'organisation'>): string =>
+  h.organisation && !h.name.toLowerCase().includes(h.organisation.toLowerCase()) ? `${h.name} (${h.organisation})` : h.name;
+
+/** "Tom Becker: +44 …; Jordan Ellis (Microsoft): +44 …": each holder with their own number. */
+const whoToCall = (r: { holders: readonly ContactHolder[] }): string => r.holders.map((h) => `${nameWithOrganisation(h)}: ${h.phone}`).join('; ');
+
+/** One row per role, the holders' details, or a gap. */
 export function contactSheet(bundle: AssessmentBundle, clean: Clean, client: string): { sheet: IrPlanModel['contactSheet']; assignments: RoleAssignment[] } {
   const assignments = assignIrRoles(bundle.contacts);
   const sheet = assignments.map((a): IrPlanModel['contactSheet'][number] => {
     const base = { role: a.role.label, duty: a.role.duty, required: a.role.required };
-    if (!isFilled(a)) return { ...base, name: GAP, organisation: '', phone: '', email: '', deputy: '', gap: true };
-    if (a.contacts.length === 0) return { ...base, name: clean(a.namedOnly), organisation: '', phone: 'Not recorded', email: '', deputy: '', gap: false };
-    const join = (f: (c: AssessmentBundle['contacts'][number]) => string | undefined): string => a.contacts.map((c) => clean(f(c) ?? '')).filter(Boolean).join('; ');
+    if (!isFilled(a)) return { ...base, name: GAP, organisation: '', phone: '', email: '', deputy: '', gap: true, holders: [] };
+    // a deputy named on the lead but not in the contact list: only the name is known
+    const holders = a.contacts.length > 0 ? a.contacts.map((c) => holderOf(c, clean, client)) : [{ name: clean(a.namedOnly), organisation: '', phone: NOT_RECORDED, email: NOT_RECORDED, deputy: '' }];
+    // positions line up across the joined fields: a missing detail keeps its place as "Not recorded"
+    const join = (f: (h: ContactHolder) => string): string => holders.map(f).join('; ');
     return {
       ...base,
-      name: join((c) => c.name),
-      // the client's own staff need no organisation; partners (MSSP, insurer) do
-      organisation: join((c) => (c.organisation && c.organisation !== client ? c.organisation : '')),
-      phone: unbreakable(join((c) => c.phone)) || 'Not recorded',
-      email: join((c) => c.email),
-      deputy: join((c) => deputyOf(c.responsibilities)),
+      name: join((h) => h.name),
+      organisation: holders.some((h) => h.organisation) ? join((h) => h.organisation || '—') : '',
+      phone: join((h) => h.phone),
+      email: join((h) => h.email),
+      deputy: holders.some((h) => h.deputy) ? join((h) => h.deputy || '—') : '',
       gap: false,
+      holders,
     };
   });
   return { sheet, assignments };
@@ -153,9 +179,11 @@ export function quickCard(input: {
       'SEV 2 — declare within 4 hours: one user or workload compromised; suspected data exposure under investigation.',
       'If in doubt, declare: lowering a severity later costs nothing, starting late can miss a notification clock.',
     ],
-    callList: order.map((id) => {
+    // one line per person, so each number sits beside its name
+    callList: order.flatMap((id) => {
       const r = row(id);
-      return { role: r.role, name: r.name, phone: r.gap ? '' : r.phone };
+      if (r.gap) return [{ role: r.role, name: r.name, phone: '' }];
+      return r.holders.map((h, i) => ({ role: i === 0 ? r.role : `${r.role} (also)`, name: nameWithOrganisation(h), phone: h.phone }));
     }),
     firstFifteen: [
       'Write down the time, who reported it and what was seen: this is the awareness time the notification clocks run from.',
@@ -170,8 +198,8 @@ export function quickCard(input: {
       ['Support plan', supportPlan],
       ['Severity A around the clock', roundTheClockA],
       ['Open a case', 'Azure portal > Help + support > Create a support request (Azure); Microsoft 365 admin center > Support (Microsoft 365). Choose severity A for SEV 1.'],
-      ['Who opens the case', ms.gap ? 'No Microsoft support contact recorded — a gap.' : `${ms.name}: ${ms.phone}`],
-      ['Microsoft Incident Response', msir.gap ? 'No arrangement recorded — engage through the Microsoft account team or a Unified support case; agree terms before an incident.' : `${msir.name}: ${msir.phone}`],
+      ['Who opens the case', ms.gap ? 'No Microsoft support contact recorded — a gap.' : whoToCall(ms)],
+      ['Microsoft Incident Response', msir.gap ? 'No arrangement recorded — engage through the Microsoft account team or a Unified support case; agree terms before an incident.' : whoToCall(msir)],
     ],
   };
 }

@@ -427,8 +427,11 @@ export interface IrPlanModel {
     outOfBand: string;
     microsoft: [string, string][];
   };
-  /** one row per role the plan needs; `gap` when nobody holds it */
-  contactSheet: { role: string; duty: string; required: boolean; name: string; organisation: string; phone: string; email: string; deputy: string; gap: boolean }[];
+  /**
+   * One row per role the plan needs; `gap` when nobody holds it. The string fields join the
+   * holders with "; " (the quick card); `holders` keeps each person's details together.
+   */
+  contactSheet: { role: string; duty: string; required: boolean; name: string; organisation: string; phone: string; email: string; deputy: string; gap: boolean; holders: ContactHolder[] }[];
   /** what the IR setup still lacks (roles, approver, out-of-band channel, decision rights) */
   gaps: { id: string; required: boolean; message: string }[];
   /** '' when none was recorded */
@@ -440,6 +443,19 @@ export interface IrPlanModel {
     caveats: string[];
     sources: string[];
   };
+}
+
+/**
+ * A person holding an IR role, as the contact sheet prints them: `organisation` is '' for the
+ * client's own staff; a missing phone or email reads "Not recorded".
+ */
+export interface ContactHolder {
+  name: string;
+  organisation: string;
+  phone: string;
+  email: string;
+  /** '' when none is named */
+  deputy: string;
 }
 
 /** Other providers in scope, side by side: a column per provider (model-builders/other-providers.ts). */

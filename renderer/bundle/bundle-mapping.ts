@@ -180,6 +180,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
       .sort((x, y) => x.order - y.order)
       .map((c) => {
         const contact: AssessmentBundle['contacts'][number] = { id: c.id, name: c.name, role: c.role };
+        if (c.organisation) contact.organisation = c.organisation;
         if (c.email) contact.email = c.email;
         if (c.phone) contact.phone = c.phone;
         // IR roles as `IR role: <id>` entries (unknown ids dropped), then the deputy (core/report/ir-roles.ts)
@@ -297,6 +298,7 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       order,
       name: c.name,
       role: c.role,
+      organisation: c.organisation ?? '',
       phone: c.phone ?? '',
       email: c.email ?? '',
       deputy: deputyOf(c.responsibilities),

@@ -1,7 +1,15 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSaveStateStore } from '../stores/save-state-store';
 
-const useStyles = makeStyles({ error: { color: tokens.colorPaletteRedForeground1 } });
+// the indicator sits on the brand-coloured header: red text there is unreadable, a red chip with white text is not
+const useStyles = makeStyles({
+  error: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
 
 /** "Saving…" while a write is queued, "Saved" once everything is in the database. */
 export function SaveIndicator() {

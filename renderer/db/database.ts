@@ -226,6 +226,8 @@ export interface ContactRecord {
   order: number;
   name: string;
   role: string;
+  /** the contact's company when it is not the client (MSSP, insurer, Microsoft); absent on rows written before it existed */
+  organisation?: string;
   phone: string;
   email: string;
   deputy: string;

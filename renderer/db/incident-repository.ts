@@ -12,20 +12,33 @@ const field = (max: number) => z.string().max(max, `Keep this under ${max} chara
 export const contactSchema = z.strictObject({
   name: field(200),
   role: field(200),
+  // the bundle's limit (core/bundle/schema.ts ContactSchema); optional for commands journalled before it existed
+  organisation: field(200).optional(),
   phone: field(100),
   email: field(320),
   deputy: field(200),
   roles: z.array(z.enum(IR_ROLE_IDS, 'Pick a role from the list.')).max(IR_ROLE_IDS.length).default([]),
 });
-/** What the contact editor writes; `roles` may be left out (commands journalled before roles existed). */
+/** What the contact editor writes; `roles` and `organisation` may be left out (commands journalled before they existed). */
 export type ContactInput = z.input<typeof contactSchema>;
+
+/** The contact editor's column names, so a refusal says which field is wrong in the screen's words. */
+const CONTACT_LABEL: Record<keyof ContactInput, string> = {
+  name: 'Name',
+  role: 'Role',
+  organisation: 'Organisation',
+  phone: 'Phone',
+  email: 'Email',
+  deputy: 'Deputy',
+  roles: 'IR roles',
+};
 
 export function listContacts(assessmentId: string): Promise<ContactRecord[]> {
   return database().contacts.where('assessmentId').equals(assessmentId).sortBy('order');
 }
 
 export async function addContact(assessmentId: string, input: Partial<ContactInput> = {}): Promise<string> {
-  const value = contactSchema.parse({ name: '', role: '', phone: '', email: '', deputy: '', roles: [], ...input });
+  const value = contactSchema.parse({ name: '', role: '', organisation: '', phone: '', email: '', deputy: '', roles: [], ...input });
   const db = database();
   const id = crypto.randomUUID();
   await db.transaction('rw', db.contacts, async () => {
@@ -36,8 +49,11 @@ export async function addContact(assessmentId: string, input: Partial<ContactInp
   return id;
 }
 
+/** Saves the editor's row; nothing is written when a field is refused, and the error names the field. */
 export async function updateContact(id: string, input: ContactInput): Promise<void> {
-  const value = contactSchema.parse(input);
+  const parsed = contactSchema.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${CONTACT_LABEL[i.path[0] as keyof ContactInput] ?? 'Contact'}: ${i.message}`).join(' '));
+  const value = parsed.data;
   await database().transaction('rw', database().contacts, async () => {
     await database().contacts.update(id, value);
   });

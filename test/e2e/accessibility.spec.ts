@@ -41,7 +41,7 @@ test('every screen passes axe (no serious or critical violation) with the demo a
 
   await goTo(app, 'incident-response');
   await app.getByTestId('add-contact').click();
-  await expect(app.getByTestId('contact-row')).toHaveCount(9);
+  await expect(app.getByTestId('contact-row')).toHaveCount(11);
   await expectAccessible(app, 'incident response');
 
   await goTo(app, 'report');

@@ -1,6 +1,7 @@
 import { Paragraph, type ParagraphChild } from 'docx';
 import { bullets, heading, keyValues, layout, link, numbered, para, rich, runs, STYLE, type CellContent } from './primitives';
 import { brandedTable, templateText, themeOf, type Block, type Ctx } from './context';
+import { contactSheetTables } from './ir-contacts';
 import type { IrPlanModel } from '../types';
 
 /** A risk id as a link when the risk details are in the same document. */
@@ -83,28 +84,9 @@ export function irQuickCard(ctx: Ctx, level: 1 | 2 = 1): Block[] {
   ];
 }
 
-/** The role in bold over its duty in small print, so the sheet needs no second table. */
-const roleCell = (r: IrPlanModel['contactSheet'][number]): CellContent => [
-  new Paragraph({ style: STYLE.tableText, children: runs(`${r.role}${r.gap && !r.required ? ' (if used)' : ''}`, { bold: true }) }),
-  new Paragraph({ style: STYLE.small, children: runs(r.duty) }),
-];
-
 /** Contact sheet by role, gaps flagged; decision rights; the out-of-band channel. */
 function rolesAndDecisions(ctx: Ctx, ir: IrPlanModel): Block[] {
-  const out: Block[] = [heading(2, 'Contact sheet')];
-  out.push(para('One row per role the plan needs. Keep a printed and an offline copy: corporate email and Teams may be unavailable during an incident. “GAP” marks a role nobody holds yet.', STYLE.small));
-  out.push(
-    brandedTable(
-      ctx,
-      [4.2, 2.8, 2.2, 2.4, 3, 2],
-      ['Role and duty', 'Name', 'Organisation', 'Phone', 'Email', 'Deputy'],
-      ir.contactSheet.map((r) => [roleCell(r), r.gap ? { text: r.name, bold: true } : r.name, r.organisation, r.phone, r.email, r.deputy]),
-    ),
-  );
-  if (ir.contacts.some((c) => !ir.contactSheet.some((r) => r.name.includes(c.name)))) {
-    out.push(para('Other contacts recorded:', STYLE.caption));
-    out.push(brandedTable(ctx, [3, 3, 3, 3], ['Name', 'Role', 'Phone', 'Email'], ir.contacts.filter((c) => !ir.contactSheet.some((r) => r.name.includes(c.name))).map((c) => [c.name, c.role, c.phone, c.email])));
-  }
+  const out: Block[] = [heading(2, 'Contact sheet'), ...contactSheetTables(ctx, ir)];
   out.push(heading(2, 'Out-of-band channel'));
   out.push(para(ir.outOfBandChannel || 'No out-of-band channel has been agreed (a gap). Agree a conference bridge or messaging group that does not depend on the corporate Microsoft 365 tenant or its identities, test it, and print it on the quick-reference card.'));
   out.push(heading(2, 'Decision rights'));

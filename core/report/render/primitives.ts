@@ -38,6 +38,8 @@ export const STYLE = {
   heatCell: 'HeatCell',
   label: 'RiskLabel',
   listParagraph: 'ListParagraph',
+  // the docx library's built-in Strong is a paragraph style, which Word and LibreOffice ignore on a run:
+  // runs in it are also bold by direct formatting (runs, runsXml)
   strong: 'Strong',
   hyperlink: 'Hyperlink',
   toc1: 'TOC1',
@@ -63,7 +65,7 @@ export function runs(text: string, opts: { style?: string; bold?: boolean; itali
       children,
       ...(i > 0 ? { break: 1 } : {}),
       ...(opts.style ? { style: opts.style } : {}),
-      ...(opts.bold ? { bold: true } : {}),
+      ...(opts.bold || opts.style === STYLE.strong ? { bold: true } : {}),
       ...(opts.italics ? { italics: true } : {}),
       ...(opts.color ? { color: opts.color } : {}),
     });
@@ -389,7 +391,8 @@ const escapeXml = (s: string): string => s.replace(/[&"'<>]/g, (ch) => XML_ESCAP
 
 /** The XML of {@link runs}: one run per line, a break before every line but the first, tabs kept. */
 export function runsXml(text: string, opts: { style?: string; color?: string } = {}): string {
-  const rPr = opts.style || opts.color ? `<w:rPr>${opts.style ? `<w:rStyle w:val="${escapeXml(opts.style)}"/>` : ''}${opts.color ? `<w:color w:val="${escapeXml(opts.color)}"/>` : ''}</w:rPr>` : '';
+  const bold = opts.style === STYLE.strong ? '<w:b/><w:bCs/>' : '';
+  const rPr = opts.style || opts.color ? `<w:rPr>${opts.style ? `<w:rStyle w:val="${escapeXml(opts.style)}"/>` : ''}${bold}${opts.color ? `<w:color w:val="${escapeXml(opts.color)}"/>` : ''}</w:rPr>` : '';
   return xmlSafe(text)
     .split(/\r\n|\r|\n/)
     .map((line, i) => {

@@ -1,48 +1,104 @@
-import { Button, Dropdown, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ContactRecord } from '../../db/database';
 import { IR_ROLES, knownRoles, type IrRoleId } from '../../../core/report/ir-roles';
-import { removeContact, type ContactInput } from '../../db/incident-repository';
+import { contactSchema, removeContact, type ContactInput } from '../../db/incident-repository';
 import { useQueuedField } from '../../hooks/use-queued-field';
+import { RemoveHeaderCell } from './RowsEditor';
 
-const COLUMNS: { key: 'name' | 'role' | 'phone' | 'email' | 'deputy'; label: string; type: 'text' | 'tel' | 'email' }[] = [
-  { key: 'name', label: 'Name', type: 'text' },
-  { key: 'role', label: 'Role', type: 'text' },
-  { key: 'phone', label: 'Phone', type: 'tel' },
-  { key: 'email', label: 'Email', type: 'email' },
-  { key: 'deputy', label: 'Deputy', type: 'text' },
+type TextKey = 'name' | 'organisation' | 'role' | 'phone' | 'email' | 'deputy';
+type Editable = Required<Pick<ContactInput, TextKey>> & { roles: IrRoleId[] };
+
+const ORGANISATION_HINT_ID = 'ir-contacts-organisation-hint';
+
+interface FieldSpec {
+  key: TextKey;
+  label: string;
+  type: 'text' | 'tel' | 'email';
+  placeholder?: string;
+  describedBy?: string;
+}
+
+/**
+ * The table's text columns; the organisation sits under the name (as on the printed contact
+ * sheet), so the row keeps room for a phone number and an email address.
+ */
+const COLUMNS: { header: string; width: string; fields: FieldSpec[] }[] = [
+  {
+    header: 'Name and organisation',
+    width: '17%',
+    fields: [
+      { key: 'name', label: 'Name', type: 'text', placeholder: 'Name' },
+      // whether someone is outside the client (an MSSP, the insurer, Microsoft) is what a responder needs before dialling
+      { key: 'organisation', label: 'Organisation', type: 'text', placeholder: 'Organisation, if external', describedBy: ORGANISATION_HINT_ID },
+    ],
+  },
+  { header: 'Role', width: '13%', fields: [{ key: 'role', label: 'Role', type: 'text' }] },
+  { header: 'Phone', width: '14%', fields: [{ key: 'phone', label: 'Phone', type: 'tel' }] },
+  { header: 'Email', width: '18%', fields: [{ key: 'email', label: 'Email', type: 'email' }] },
+  { header: 'Deputy', width: '11%', fields: [{ key: 'deputy', label: 'Deputy', type: 'text' }] },
 ];
+const FIELDS = COLUMNS.flatMap((c) => c.fields);
+/** The IR roles column: wide enough for two role names side by side. */
+const ROLES_WIDTH = '20%';
 
 const useStyles = makeStyles({
   // Fluent's dropdown asks for 250px; in the table it takes its column's width like the inputs
   roles: { minWidth: '0', width: '100%' },
+  // inputs fill their column instead of their own preferred width, so the columns fit side by side
+  input: { minWidth: '0', width: '100%' },
+  // a message under one field makes the row taller: the other fields stay level with it
+  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
+
+/** One text field of a contact, with the reason it was refused under it. */
+function ContactField({ spec, index, value, problem, onChange }: { spec: FieldSpec; index: number; value: string; problem: string | undefined; onChange: (text: string) => void }) {
+  const styles = useStyles();
+  return (
+    <Field validationMessage={problem}>
+      <Input
+        className={styles.input}
+        type={spec.type}
+        aria-label={`Contact ${index + 1} ${spec.label.toLowerCase()}`}
+        aria-describedby={spec.describedBy}
+        placeholder={spec.placeholder}
+        value={value}
+        onChange={(_e, d) => onChange(d.value)}
+        data-testid={`contact-${spec.key}`}
+      />
+    </Field>
+  );
+}
 
 function ContactRow({ contact, index }: { contact: ContactRecord; index: number }) {
   const styles = useStyles();
-  const stored: ContactInput & { roles: IrRoleId[] } = {
+  const stored: Editable = {
     name: contact.name,
+    organisation: contact.organisation ?? '',
     role: contact.role,
     phone: contact.phone,
     email: contact.email,
     deputy: contact.deputy,
     roles: knownRoles(contact.roles),
   };
-  const [value, setValue] = useQueuedField(`contact:${contact.id}`, stored, (v) => ({ kind: 'contact', contactId: contact.id, input: v }));
+  const [value, setValue, saveError] = useQueuedField(`contact:${contact.id}`, stored, (v) => ({ kind: 'contact', contactId: contact.id, input: v }));
+  // the store refuses what the schema refuses: the message goes under the field it is about,
+  // and a refusal no field explains (a failed write) under the name
+  const problemOf = (key: TextKey): string | undefined => contactSchema.shape[key].safeParse(value[key]).error?.issues[0]?.message;
+  const unexplained = saveError !== null && FIELDS.every((f) => problemOf(f.key) === undefined) ? saveError : undefined;
   return (
     <TableRow data-testid="contact-row">
       {COLUMNS.map((c) => (
-        <TableCell key={c.key}>
-          <Input
-            type={c.type}
-            aria-label={`Contact ${index + 1} ${c.label.toLowerCase()}`}
-            value={value[c.key]}
-            onChange={(_e, d) => setValue({ ...value, [c.key]: d.value })}
-            data-testid={`contact-${c.key}`}
-          />
+        <TableCell key={c.header} className={styles.cell}>
+          <div className={styles.stack}>
+            {c.fields.map((f) => (
+              <ContactField key={f.key} spec={f} index={index} value={value[f.key]} problem={problemOf(f.key) ?? (f.key === 'name' ? unexplained : undefined)} onChange={(text) => setValue({ ...value, [f.key]: text })} />
+            ))}
+          </div>
         </TableCell>
       ))}
-      <TableCell>
+      <TableCell className={styles.cell}>
         <Dropdown
           className={styles.roles}
           multiselect
@@ -60,7 +116,7 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
           ))}
         </Dropdown>
       </TableCell>
-      <TableCell>
+      <TableCell className={styles.cell}>
         <Button icon={<DeleteRegular />} aria-label={`Remove contact ${index + 1}`} onClick={() => void removeContact(contact.id)} />
       </TableCell>
     </TableRow>
@@ -70,23 +126,28 @@ function ContactRow({ contact, index }: { contact: ContactRecord; index: number 
 export function ContactsTable({ contacts }: { contacts: ContactRecord[] }) {
   if (contacts.length === 0) return <Text data-testid="no-contacts">No contacts yet: add the people the plan needs (incident lead and deputy, CISO, legal / DPO, communications, cloud platform, MSSP, insurer, Microsoft support) and give each their IR roles.</Text>;
   return (
-    <Table aria-labelledby="ir-contacts-title" size="small" data-testid="contacts">
-      <TableHeader>
-        <TableRow>
-          {COLUMNS.map((c) => (
-            <TableHeaderCell key={c.key}>{c.label}</TableHeaderCell>
+    <>
+      <Text id={ORGANISATION_HINT_ID} size={200}>
+        Organisation: the company of anyone outside the client (MSSP, insurer, Microsoft, external counsel), printed under their name on the contact sheet. Leave it blank for the client’s own staff.
+      </Text>
+      <Table aria-labelledby="ir-contacts-title" size="small" data-testid="contacts">
+        <TableHeader>
+          <TableRow>
+            {COLUMNS.map((c) => (
+              <TableHeaderCell key={c.header} style={{ width: c.width }}>
+                {c.header}
+              </TableHeaderCell>
+            ))}
+            <TableHeaderCell style={{ width: ROLES_WIDTH }}>IR roles</TableHeaderCell>
+            <RemoveHeaderCell />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {contacts.map((c, i) => (
+            <ContactRow key={c.id} contact={c} index={i} />
           ))}
-          <TableHeaderCell>IR roles</TableHeaderCell>
-          <TableHeaderCell>
-            <span className="visually-hidden">Remove</span>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {contacts.map((c, i) => (
-          <ContactRow key={c.id} contact={c} index={i} />
-        ))}
-      </TableBody>
-    </Table>
+        </TableBody>
+      </Table>
+    </>
   );
 }

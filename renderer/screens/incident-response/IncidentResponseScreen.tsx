@@ -11,7 +11,8 @@ import { PlanDetails } from './PlanDetails';
 import { RoleCoverage } from './RoleCoverage';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
+  // wider than other screens: the contacts table has six columns of inputs and the IR roles picker
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
 });
 
 /** IR roles and contacts, the Microsoft support plan and escalation notes: inputs of the IR plan. */

@@ -12,6 +12,16 @@ export interface RowColumn<K extends string> {
 
 const useStyles = makeStyles({ input: { width: '100%' }, remove: { width: '48px' } });
 
+/** The header of a table's remove-button column: narrow, named for screen readers only. */
+export function RemoveHeaderCell() {
+  const styles = useStyles();
+  return (
+    <TableHeaderCell className={styles.remove}>
+      <span className="visually-hidden">Remove</span>
+    </TableHeaderCell>
+  );
+}
+
 /**
  * A small table of text rows (decision rights, contractual clocks): every change hands the
  * whole list back, so the caller writes it through the queue in one command.
@@ -48,9 +58,7 @@ export function RowsEditor<K extends string>({
                   {c.label}
                 </TableHeaderCell>
               ))}
-              <TableHeaderCell className={styles.remove}>
-                <span className="visually-hidden">Remove</span>
-              </TableHeaderCell>
+              <RemoveHeaderCell />
             </TableRow>
           </TableHeader>
           <TableBody>
