@@ -104,8 +104,18 @@ export function documentControl(ctx: ModelContext, id: DocumentIdentity, prepare
   return {
     versions: given?.versions ?? versionHistory(ctx, id, preparedBy),
     reviewers: given?.reviewers ?? signatories(ctx, preparedBy),
-    distribution: given?.distribution ?? contacts.map((c) => ({ name: clean(c.name), organisation: clean(c.organisation ?? id.client), role: clean(c.role) })),
+    distribution: given?.distribution ?? contacts.filter((c) => isClientStaff(c.organisation, id.client)).map((c) => ({ name: clean(c.name), organisation: clean(c.organisation ?? id.client), role: clean(c.role) })),
   };
+}
+
+/**
+ * The report names the client's weaknesses: by default it goes to the client's own people only.
+ * The IR contact sheet's outside parties (the MSSP, the insurer, Microsoft, counsel) are not
+ * on its distribution list; the client decides what to share with them.
+ */
+function isClientStaff(organisation: string | undefined, client: string): boolean {
+  const org = organisation?.trim().toLowerCase() ?? '';
+  return org === '' || org === client.trim().toLowerCase();
 }
 
 /** The start of the assessment, then this issue; its last line always agrees with the status. */

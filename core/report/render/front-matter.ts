@@ -65,6 +65,7 @@ export function documentControl(ctx: Ctx): Block[] {
     dc.distribution.length > 0
       ? brandedTable(ctx, [3, 3, 3], ['Name', 'Organisation', 'Role'], dc.distribution.map((d) => [d.name, d.organisation, d.role]))
       : para('Distribution is limited to the named client sponsor and the assessment team.'),
+    para('This report describes weaknesses of the client’s estate. Outside parties named in the incident response plan, such as a managed security provider, the insurer or Microsoft, receive it only if the client decides so.'),
   ];
 }
 

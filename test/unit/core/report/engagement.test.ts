@@ -75,6 +75,17 @@ describe('report: engagement data and incident response setup from the bundle', 
     expect(row).toMatchObject({ answer: 'Marked not applicable', result: 'Not applicable' });
   });
 
+  it('distributes the report to the client\'s own people, not to the outside parties of the IR contact sheet', () => {
+    const model = buildReportModel(bundle, pack, template);
+    const outside = bundle.contacts.filter((c) => c.organisation !== undefined && c.organisation !== bundle.assessment.client);
+    expect(outside.length).toBeGreaterThan(0);
+    const names = model.documentControl.distribution.map((d) => d.name);
+    for (const c of outside) expect(names).not.toContain(c.name);
+    expect(names).toContain(bundle.contacts.find((c) => c.organisation === undefined)!.name);
+    const staffOfClient = { ...bundle, contacts: [{ id: 'own', name: 'Ana Own', role: 'CTO', organisation: ` ${bundle.assessment.client.toUpperCase()} ` }] };
+    expect(buildReportModel(staffOfClient, pack, template).documentControl.distribution.map((d) => d.name)).toEqual(['Ana Own']);
+  });
+
   it('handles a blank client name and blank contact fields', () => {
     const blank: AssessmentBundle = {
       ...bundle,
