@@ -62,10 +62,10 @@ export function documentControl(ctx: Ctx): Block[] {
     // the empty Date and Signature cells are where each reviewer signs: three lines high, room for a hand
     brandedTable(ctx, [3, 3, 2, 2], ['Name', 'Role', 'Date', 'Signature'], dc.reviewers.map((r) => [r.name, r.role, '', SIGNATURE_SPACE])),
     heading(2, 'Distribution'),
+    para('This report describes weaknesses of the client’s estate. Outside parties named in the incident response plan, such as a managed security provider, the insurer or Microsoft, receive it only if the client decides so.'),
     dc.distribution.length > 0
       ? brandedTable(ctx, [3, 3, 3], ['Name', 'Organisation', 'Role'], dc.distribution.map((d) => [d.name, d.organisation, d.role]))
       : para('Distribution is limited to the named client sponsor and the assessment team.'),
-    para('This report describes weaknesses of the client’s estate. Outside parties named in the incident response plan, such as a managed security provider, the insurer or Microsoft, receive it only if the client decides so.'),
   ];
 }
 
