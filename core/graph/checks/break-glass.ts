@@ -72,7 +72,7 @@ export function namedAccountStatus(view: TenantView): NamedAccountStatus[] {
 
 /** One line per account for people: "found: enabled, cloud-only, active Global Administrator" or what is wrong. */
 export function describeNamedAccount(status: NamedAccountStatus): string {
-  if (!status.found) return status.problems.length > 1 ? `not found in this snapshot (${status.problems.filter((p) => p !== 'not found').join(', ')})` : 'not found in this snapshot';
+  if (!status.found) return 'not found in this snapshot';
   const state = status.problems.length === 0 ? 'found: enabled, cloud-only, active Global Administrator' : `found: ${status.problems.join(', ')}`;
   const ca = status.conditionalAccess;
   return ca ? `${state}; excluded from ${ca.excludedFrom} of ${ca.enforced} enforced Conditional Access ${ca.enforced === 1 ? 'policy' : 'policies'}` : state;
