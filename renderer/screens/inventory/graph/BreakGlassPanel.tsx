@@ -63,7 +63,7 @@ function AccountStatus({ named, snapshot }: { named: readonly string[]; snapshot
         <TableBody>
           {accounts.map((a) => (
             <TableRow key={a.named} data-testid="break-glass-account" data-found={a.found} data-usable={a.problems.length === 0}>
-              <TableCell>{a.named}</TableCell>
+              <TableCell>{a.userPrincipalName && a.userPrincipalName.toLowerCase() !== a.named.toLowerCase() ? `${a.named} (${a.userPrincipalName})` : a.named}</TableCell>
               <TableCell>{describeNamedAccount(a)}</TableCell>
             </TableRow>
           ))}
