@@ -32,7 +32,18 @@ async function nameAccounts(app: Page, text: string): Promise<void> {
 test('name the emergency access accounts: GR-09 and the register follow, the names survive a reload and a bundle round trip', async ({ app, main }) => {
   test.setTimeout(120_000);
   await createAssessment(app, NAME);
-  await goTo(app, 'inventory');
+  // PAM-09 (the question GR-09 can verify) points to where the accounts are named
+  await goTo(app, 'interview');
+  await app.getByTestId('domain-privileged-access').click();
+  for (let i = 0; i < 20 && (await app.getByTestId('question-card').getAttribute('data-question-id')) !== 'PAM-09'; i++) {
+    const before = await app.getByTestId('question-card').getAttribute('data-question-id');
+    await app.getByTestId('question-skip').click();
+    await expect(app.getByTestId('question-card')).not.toHaveAttribute('data-question-id', before ?? '');
+  }
+  await expect(app.getByTestId('break-glass-hint')).toBeVisible();
+  await app.getByTestId('question-card').screenshot({ path: test.info().outputPath('pam-09-hint.png') });
+  await app.getByTestId('break-glass-hint').getByRole('button', { name: 'name the emergency access accounts in the Inventory' }).click();
+  await expect(app.getByTestId('area-inventory')).toBeVisible();
   // the well-configured tenant: two cloud-only break-glass accounts excluded from every enforced policy
   const snapshot = JSON.stringify(snapshotOf(wellConfiguredTenant()));
   await app.getByTestId('import-inventory-input').setInputFiles({ name: 'contoso-graph.json', mimeType: 'application/json', buffer: Buffer.from(snapshot) });

@@ -9,6 +9,9 @@ import { ROLE } from '../roles';
 import { isEnforced, usersOf } from './conditional-access';
 import { str, strings, type TenantView } from './tenant-view';
 
+/** The Graph check that assesses the named accounts (a public id). */
+export const BREAK_GLASS_CHECK_ID = 'GR-09';
+
 export interface NamedAccountStatus {
   /** The account as the consultant named it (user principal name or object id). */
   named: string;

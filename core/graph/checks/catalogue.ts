@@ -24,7 +24,7 @@ import {
   usersOf,
   weakeningExclusions,
 } from './conditional-access';
-import { namedAccountStatus } from './break-glass';
+import { BREAK_GLASS_CHECK_ID, namedAccountStatus } from './break-glass';
 import { NotAssessedError, obj, str, strings, type GraphObject, type PrivilegedHolder, type TenantView } from './tenant-view';
 
 export interface GraphCheckResult {
@@ -281,7 +281,7 @@ const standingAccess: GraphCheck = {
 };
 
 const breakGlassAccounts: GraphCheck = {
-  id: 'GR-09',
+  id: BREAK_GLASS_CHECK_ID,
   title: 'No usable emergency access (break-glass) accounts',
   description:
     'The consultant names the accounts. Microsoft recommends two or more cloud-only emergency access accounts holding Global Administrator permanently. Enforced Conditional Access policies that exclude none of them could lock every administrator out.',

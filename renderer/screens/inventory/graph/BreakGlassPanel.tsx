@@ -1,7 +1,7 @@
 import { Button, Field, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { describeNamedAccount } from '../../../../core/graph/checks/break-glass';
+import { BREAK_GLASS_CHECK_ID as BREAK_GLASS_CHECK, describeNamedAccount } from '../../../../core/graph/checks/break-glass';
 import { database, type AssessmentRecord, type SnapshotRecord } from '../../../db/database';
 import { parseAccountsText, saveBreakGlassAccounts } from '../../../db/break-glass-repository';
 import { readFindings } from '../../../db/inventory-repository';
@@ -14,8 +14,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   errors: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
-
-export const BREAK_GLASS_CHECK = 'GR-09';
 
 /** What GR-09 says on the snapshot: its result, or why it was not assessed. */
 function useCheckOutcome(snapshot: SnapshotRecord | undefined): string | null {
