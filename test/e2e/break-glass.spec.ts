@@ -113,4 +113,14 @@ test('name the emergency access accounts: GR-09 and the register follow, the nam
   await expect(app.getByTestId('break-glass-input')).toHaveValue(`${BREAK_GLASS_UPNS[1]}\n${BG1}`);
   await expect(app.getByTestId('break-glass-outcome')).toContainText('GR-09 passes on this snapshot');
   await expect(app.getByTestId('break-glass-no-objects')).toBeVisible();
+
+  // a Graph snapshot taken later, imported after the accounts are named, is checked with them straight away
+  const later = snapshot.replace('"capturedAt":"2026-12-02T01:01:00Z"', '"capturedAt":"2026-12-02T02:01:00Z"');
+  expect(later).not.toBe(snapshot);
+  await app.getByTestId('import-inventory-input').setInputFiles({ name: 'contoso-graph-again.json', mimeType: 'application/json', buffer: Buffer.from(later) });
+  await expect(app.getByTestId('inventory-imported')).toContainText('Microsoft Graph objects');
+  await expect(app.getByTestId('break-glass-outcome')).toContainText('contoso-graph-again.json');
+  await expect(app.getByTestId('break-glass-outcome')).toContainText('GR-09 passes on this snapshot');
+  await expect(app.getByTestId('break-glass-no-objects')).toHaveCount(0);
+  await expect(app.getByTestId('break-glass-account')).toHaveCount(2);
 });
