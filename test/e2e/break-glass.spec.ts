@@ -124,3 +124,13 @@ test('name the emergency access accounts: GR-09 and the register follow, the nam
   await expect(app.getByTestId('break-glass-no-objects')).toHaveCount(0);
   await expect(app.getByTestId('break-glass-account')).toHaveCount(2);
 });
+
+test('the demo names its emergency access accounts; its Graph snapshot, read from the bundle, keeps the findings they were checked with', async ({ app }) => {
+  await app.getByTestId('create-demo').click();
+  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
+  await goTo(app, 'inventory');
+  await expect(app.getByTestId('break-glass-input')).toHaveValue(BREAK_GLASS_UPNS.join('\n'));
+  await expect(app.getByTestId('break-glass-outcome')).toContainText('GR-09 passes on this snapshot');
+  await expect(app.getByTestId('break-glass-no-objects')).toBeVisible();
+  await app.getByTestId('break-glass-panel').screenshot({ path: test.info().outputPath('break-glass-demo.png') });
+});
