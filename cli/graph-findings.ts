@@ -11,10 +11,12 @@ import { z } from 'zod';
 import { runChecks, type Finding } from '../core/checks/run-checks';
 import type { Matrix } from '../core/content/schemas';
 import type { ContentPack } from '../core/content/types';
+import { BreakGlassAccountsSchema } from '../core/bundle/schema';
 import { runGraphChecks, type GraphCheckRun } from '../core/graph/checks/run-graph-checks';
 import { isGraphSnapshotFile, parseGraphSnapshot, type GraphSnapshot } from '../core/graph/snapshot';
 import type { Resource } from '../core/inventory/normalise';
 import type { InventoryFormat } from '../core/inventory/parse';
+import { loadBundleFile } from './bundle-file';
 import { CliUsageError, type CliIo } from './io';
 import { loadInventoryFile } from './inventory-file';
 import { userPath } from './pack';
@@ -44,6 +46,30 @@ export interface InventoryInputs {
   /** `resourceGraphFindings`, then the findings of each Graph snapshot. */
   findings: Finding[];
   graph: GraphInput[];
+}
+
+/** The help lines of the two options below (`demarc findings` and `demarc assess`). */
+export const BREAK_GLASS_USAGE = [
+  '  --break-glass ACCOUNT       an emergency access account, by UPN or object id (repeatable); GR-09',
+  '                              checks them and Conditional Access exclusions of them do not weaken a policy',
+  '  --break-glass-from BUNDLE   the accounts an assessment bundle names (graphSettings.breakGlassAccounts,',
+  '                              as the app exports them); each --break-glass adds to them',
+];
+
+/**
+ * The emergency access accounts for the Graph checks: those the bundle given with
+ * `--break-glass-from` names, then each `--break-glass` added (a name already there, in any
+ * case, counts once). Validated as the bundle validates them; a bad one is named.
+ */
+export function breakGlassAccountsFrom(values: { 'break-glass'?: string[] | undefined; 'break-glass-from'?: string | undefined }, io: CliIo): string[] {
+  const from = values['break-glass-from'];
+  const named = from ? (loadBundleFile(from, io).graphSettings?.breakGlassAccounts ?? []) : [];
+  if (from && named.length === 0) io.stderr(`warning: ${from} names no emergency access accounts.\n`);
+  const merged = [...named];
+  for (const account of values['break-glass'] ?? []) if (!merged.some((m) => m.toLowerCase() === account.trim().toLowerCase())) merged.push(account);
+  const parsed = BreakGlassAccountsSchema.safeParse(merged);
+  if (!parsed.success) throw new CliUsageError(`--break-glass: ${parsed.error.issues.map((i) => i.message).join('; ')}`, 1);
+  return parsed.data;
 }
 
 /** Reads every `--inventory` file and runs the checks of its kind. */

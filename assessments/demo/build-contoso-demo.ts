@@ -254,7 +254,7 @@ const PIM_GAP_COLLECTIONS = ['roleEligibilitySchedules', 'roleAssignmentSchedule
  * fixture naming an object wins), moved into the demo tenant; PIM's schedules are a licence
  * gap. Returns the bundle snapshot and the Graph findings, which name it.
  */
-function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { snapshotId: string })[] } {
+function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { snapshotId: string })[]; breakGlassAccounts: string[] } {
   const rows = new Map<string, GraphRow>();
   let breakGlassAccounts: string[] = [];
   for (const file of readdirSync(fixturesDir).filter((f) => /^GR-\d+\.fail\.json$/.test(f)).sort()) {
@@ -303,7 +303,17 @@ function graphEvidence(): { snapshot: BundleSnapshot; findings: (Finding & { sna
       gaps,
     },
     findings: run.findings.map((f) => ({ ...f, snapshotId: GRAPH_SNAPSHOT_ID })),
+    breakGlassAccounts,
   };
+}
+
+/**
+ * The emergency access accounts the consultant named in the workshop (Inventory, beside
+ * PAM-09): the GR-09 fixture's two cloud-only accounts, which the demo's Graph pull holds and
+ * its checks used. Recorded in the bundle so the app checks a new Graph pull with them too.
+ */
+function demoGraphSettings(breakGlassAccounts: string[]): Pick<AssessmentBundle, 'graphSettings'> {
+  return breakGlassAccounts.length > 0 ? { graphSettings: { breakGlassAccounts } } : {};
 }
 
 /**
@@ -454,6 +464,7 @@ const bundle: AssessmentBundle = {
   businessServices: services,
   providerWorksheets: [awsWorksheet()],
   deliverable: demoDeliverable(),
+  ...demoGraphSettings(graph.breakGlassAccounts),
   inventory: {
     snapshots: [
       { id: snapshotId, takenAt, source: 'file-import', format: 'rows-array', fileName: 'contoso-pharma-arg-export.json', rowCount: resources.length, subscriptions: [PROD, RND, SHARED] },

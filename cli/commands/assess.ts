@@ -15,7 +15,7 @@ import { environmentsOf } from '../../core/risks/environment';
 import type { CliCommand } from '../io';
 import { CliUsageError, parseOptions } from '../io';
 import { loadValidPack, packDirFrom, userPath } from '../pack';
-import { readInventoryInputs, type InventoryInputs } from '../graph-findings';
+import { BREAK_GLASS_USAGE, breakGlassAccountsFrom, readInventoryInputs, type InventoryInputs } from '../graph-findings';
 import { matrixFrom } from '../inventory-file';
 
 /** `demarc assess`: inventory (+ answers) -> findings and risks, written as an assessment bundle. */
@@ -24,13 +24,17 @@ export const assessCommand: CliCommand = {
   summary: 'build an assessment bundle (findings + risks) from an inventory and answers',
   usage: [
     'Usage: demarc assess --inventory FILE [--inventory FILE …] [--answers FILE] -o OUT.demarc.json',
-    '                     [--break-glass ACCOUNT …] [--business-services FILE] [--name TEXT] [--client TEXT]',
+    '                     [--break-glass ACCOUNT …] [--break-glass-from BUNDLE] [--business-services FILE]',
+    '                     [--name TEXT] [--client TEXT]',
     '                     [--matrix ID] [--pack DIR]',
     '',
     'Each FILE is a Resource Graph inventory or a Microsoft Graph snapshot (told from its',
     "content, as for 'demarc findings'); the findings of both feed the risks, and a compliant",
-    'answer contradicted by either is flagged. --break-glass names an emergency access account',
-    '(UPN or object id) for the Graph checks.',
+    'answer contradicted by either is flagged.',
+    '',
+    ...BREAK_GLASS_USAGE,
+    '  The accounts used are written to the bundle (graphSettings), so the app and a later',
+    '  assess run (--break-glass-from) check the same ones.',
     '',
     'The answers file is JSON mapping question ids to a choice id, a list of choice ids,',
     'or {choices, note}. The bundle format: docs/ARCHITECTURE.md, "Data contracts".',
@@ -43,6 +47,7 @@ export const assessCommand: CliCommand = {
     const values = parseOptions(args, {
       inventory: { type: 'string', multiple: true },
       'break-glass': { type: 'string', multiple: true },
+      'break-glass-from': { type: 'string' },
       answers: { type: 'string' },
       'business-services': { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -55,7 +60,8 @@ export const assessCommand: CliCommand = {
     if (!values.output) throw new CliUsageError('-o OUT.demarc.json is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);
-    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts: values['break-glass'] ?? [], io });
+    const breakGlassAccounts = breakGlassAccountsFrom(values, io);
+    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts, io });
     const { resources, findings } = read;
 
     let answers: Answers = {};
@@ -100,6 +106,7 @@ export const assessCommand: CliCommand = {
       answers,
       contacts: [],
       ...(businessServices.length > 0 ? { businessServices } : {}),
+      ...(breakGlassAccounts.length > 0 ? { graphSettings: { breakGlassAccounts } } : {}),
       inventory: {
         snapshots,
         resources: resources.map((r) => toBundleResource(r, snapshotOf(r))),

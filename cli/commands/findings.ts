@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/checks/run-checks';
-import { describeNotAssessed, readInventoryInputs } from '../graph-findings';
+import { BREAK_GLASS_USAGE, breakGlassAccountsFrom, describeNotAssessed, readInventoryInputs } from '../graph-findings';
 import { matrixFrom } from '../inventory-file';
 import { textTable } from '../text-table';
 import type { CliCommand } from '../io';
@@ -25,7 +25,7 @@ export const findingsCommand: CliCommand = {
     'told from its content; Resource Graph files are checked together (a resource in two',
     'files counts once), each Graph snapshot with the Graph checks.',
     '',
-    '  --break-glass ACCOUNT  an emergency access account, by UPN or object id (repeatable; Graph snapshots)',
+    ...BREAK_GLASS_USAGE,
     '  --json        print the findings as a JSON array; with a Graph snapshot among the files,',
     '                {findings, notAssessed} (the Graph checks that could not be assessed, and why)',
     '  --failed      only failing findings',
@@ -39,11 +39,12 @@ export const findingsCommand: CliCommand = {
       matrix: { type: 'string' },
       pack: { type: 'string' },
       'break-glass': { type: 'string', multiple: true },
+      'break-glass-from': { type: 'string' },
     });
     if (!values.inventory?.length) throw new CliUsageError('--inventory FILE is required');
     const pack = loadValidPack(packDirFrom(values.pack, io));
     const matrix = matrixFrom(pack, values.matrix);
-    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts: values['break-glass'] ?? [], io });
+    const read = readInventoryInputs(values.inventory, { pack, matrix, breakGlassAccounts: breakGlassAccountsFrom(values, io), io });
     const findings = values.failed ? read.findings.filter((f) => f.status === 'fail') : read.findings;
     const notAssessed = read.graph.flatMap((g) => g.run.notAssessed);
     if (values.json) {

@@ -118,6 +118,8 @@ export const reportCommand: CliCommand = {
     '',
     '  --bundle FILE       an assessment bundle (*.demarc.json), as exported by the app or `demarc assess`',
     '  --demo              use the bundled demo assessment (a fictional client)',
+    '                      (Microsoft Graph findings are reported as the bundle records them: checked with the',
+    '                      emergency access accounts it names, graphSettings; re-check with `demarc assess`)',
     '  --template DIR      a report template folder (default: templates/default)',
     '  --ir-plan MODE      separate: the incident response plan as its own document, REPORT-ir-plan.docx',
     "                      (the default unless the bundle's deliverable settings say otherwise);",

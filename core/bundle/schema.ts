@@ -174,6 +174,46 @@ export const DeliverableSchema = z.strictObject({
 });
 export type Deliverable = z.infer<typeof DeliverableSchema>;
 
+/** Most emergency access accounts a list takes (Microsoft recommends two or more; more is a sign of a wrong list). */
+export const MAX_BREAK_GLASS_ACCOUNTS = 20;
+/** Longest name taken: a user principal name is at most 113 characters, an object id 36. */
+export const MAX_BREAK_GLASS_NAME = 256;
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const USER_PRINCIPAL_NAME = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** One emergency access account as the consultant names it: a user principal name or an object id. */
+export const BreakGlassAccountSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'is empty: name the account by its user principal name or object id', abort: true })
+  .max(MAX_BREAK_GLASS_NAME, { error: `is longer than ${MAX_BREAK_GLASS_NAME} characters`, abort: true })
+  .refine((v) => OBJECT_ID.test(v) || USER_PRINCIPAL_NAME.test(v), {
+    error: (issue) => `'${String(issue.input)}' is neither a user principal name (name@domain) nor an object id (a GUID)`,
+  });
+
+/**
+ * The emergency access (break-glass) accounts the consultant names for the Graph checks (GR-09;
+ * Conditional Access exclusions of these accounts do not weaken a policy). Compared ignoring case,
+ * as Entra ID compares sign-in names, so a name given twice is refused.
+ */
+export const BreakGlassAccountsSchema = z
+  .array(BreakGlassAccountSchema)
+  .max(MAX_BREAK_GLASS_ACCOUNTS, `at most ${MAX_BREAK_GLASS_ACCOUNTS} emergency access accounts`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((account, i) => {
+      const key = account.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `'${account}' is named twice (names are compared ignoring case)` });
+      seen.add(key);
+    });
+  });
+
+/** Settings of the Microsoft Graph checks recorded with the assessment. */
+export const GraphSettingsSchema = z.strictObject({
+  breakGlassAccounts: BreakGlassAccountsSchema.optional(),
+});
+export type GraphSettings = z.infer<typeof GraphSettingsSchema>;
+
 /** Where an inventory came from. */
 export const SnapshotSchema = z.strictObject({
   id: z.string().min(1),
@@ -247,6 +287,8 @@ export const AssessmentBundleSchema = z
     businessServices: z.array(BusinessServiceSchema).max(500).optional(),
     providerWorksheets: z.array(ProviderWorksheetSchema).max(20).optional(),
     deliverable: DeliverableSchema.optional(),
+    /** the consultant's settings for the Graph checks (the named emergency access accounts) */
+    graphSettings: GraphSettingsSchema.optional(),
     inventory: z.strictObject({
       snapshots: z.array(SnapshotSchema),
       resources: z.array(BundleResourceSchema),

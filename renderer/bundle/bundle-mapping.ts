@@ -6,7 +6,8 @@
  * by" and not-applicable marks to the answers; the support plan and escalation notes to
  * `incidentResponse`. Fields without a place of their own are carried where the schema allows
  * it: consultants -> `assessment.consultant`, the preamble -> `assessment.scope.notes`, a
- * contact's deputy -> `responsibilities: ["Deputy: …"]`, a risk's notes and open/closed state
+ * contact's deputy -> `responsibilities: ["Deputy: …"]`, the named emergency access accounts
+ * (kept on the assessment row) -> `graphSettings`, a risk's notes and open/closed state
  * -> its history (the latest `notes` / `closed` / `reopened` entry). Blank values are left out
  * of the bundle and come back blank.
  */
@@ -169,6 +170,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
   const incidentResponse = incidentResponseOf(dump.incidentSetup);
   const deliverable = deliverableOf(dump.deliverableSettings);
   const businessServices = [...dump.businessServices].sort((x, y) => x.order - y.order).map(({ assessmentId: _a, order: _o, ...service }) => service);
+  const graphSettings = a.breakGlassAccounts && a.breakGlassAccounts.length > 0 ? { breakGlassAccounts: [...a.breakGlassAccounts] } : undefined;
   const providerWorksheets = [...dump.providerWorksheets].sort((x, y) => (x.provider < y.provider ? -1 : 1)).map(({ assessmentId: _a, updatedAt: _u, ...sheet }) => sheet);
   return {
     format: 'demarc-assessment',
@@ -192,6 +194,7 @@ export function dumpToBundle(dump: AssessmentDump, exportedAt = new Date().toISO
     ...(businessServices.length > 0 ? { businessServices } : {}),
     ...(providerWorksheets.length > 0 ? { providerWorksheets } : {}),
     ...(deliverable ? { deliverable } : {}),
+    ...(graphSettings ? { graphSettings } : {}),
     inventory: {
       snapshots: [...dump.snapshots]
         .sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))
@@ -276,6 +279,7 @@ export function bundleToDump(bundle: AssessmentBundle, pack: ContentPack): Asses
       subscriptions: [...b.scope.subscriptions],
       progress: { answered: 0, total: 0 },
       deletedAt: null,
+      ...(bundle.graphSettings?.breakGlassAccounts ? { breakGlassAccounts: [...bundle.graphSettings.breakGlassAccounts] } : {}),
     },
     answers,
     snapshots: [],

@@ -10,8 +10,9 @@ import type { Finding } from '../../core/checks/run-checks';
 import type { ContentPack } from '../../core/content/types';
 import { isGraphCheck } from '../../core/content/schemas';
 import { runGraphChecks, type GraphCheckRun } from '../../core/graph/checks/run-graph-checks';
-import type { GraphCheckSettings } from '../../core/graph/checks/tenant-view';
-import type { GraphGap, GraphSnapshot } from '../../core/graph/snapshot';
+import { NotAssessedError, TenantView, type GraphCheckSettings } from '../../core/graph/checks/tenant-view';
+import { namedAccountStatus, type NamedAccountStatus } from '../../core/graph/checks/break-glass';
+import type { GraphGap, GraphRow, GraphSnapshot } from '../../core/graph/snapshot';
 import type { Resource } from '../../core/inventory/normalise';
 import { isGraphSnapshot, type FindingRecord, type SnapshotRecord } from '../db/database';
 
@@ -56,6 +57,44 @@ export function graphCheckRun(snapshot: GraphSnapshot, pack: ContentPack, matrix
   return { findings: run.findings.filter((f) => registered.has(f.checkId)), notAssessed: run.notAssessed.filter((n) => registered.has(n.checkId)) };
 }
 
+/** The named emergency access accounts as the snapshot shows them; undefined when none are named or users / role assignments were not read. */
+export function namedAccountsOf(snapshot: GraphSnapshot, settings: GraphCheckSettings): NamedAccountStatus[] | undefined {
+  if ((settings.breakGlassAccounts ?? []).length === 0) return undefined;
+  try {
+    return namedAccountStatus(new TenantView(snapshot, settings));
+  } catch (error) {
+    if (error instanceof NotAssessedError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The Graph snapshot a stored record and its raw rows were made from (rows are stored as the
+ * snapshot's own `{type, id, object}`), to re-run the checks when the consultant's settings
+ * change. Null for a snapshot read from a bundle, which never carries Graph objects.
+ */
+export function graphSnapshotOfRecord(record: SnapshotRecord, rows: readonly Record<string, unknown>[]): GraphSnapshot | null {
+  const graph = record.graph;
+  if (!graph || graph.collections.length === 0) return null;
+  const data = rows.filter((r): r is GraphRow => typeof r.type === 'string' && typeof r.id === 'string' && typeof r.object === 'object' && r.object !== null);
+  return {
+    demarcGraphSnapshot: {
+      schemaVersion: 1,
+      source: record.source === 'graph-pull' ? 'pull' : 'import',
+      tenantId: graph.tenantId,
+      tenantName: graph.tenantName,
+      cloud: graph.cloud ?? '',
+      // not kept on the record, and no check reads them
+      graphEndpoint: '',
+      startedAt: record.takenAt,
+      capturedAt: record.takenAt,
+      collections: graph.collections,
+      gaps: graph.gaps,
+    },
+    data,
+  };
+}
+
 /** A gap as a snapshot error line: the collection, and Graph's status, code and message. */
 export function gapError(g: GraphGap): { scope: string; message: string } {
   return { scope: g.collection, message: `${g.kind}: HTTP ${g.httpStatus ?? '-'} ${g.code}: ${g.message}` };
@@ -67,7 +106,7 @@ export function failingObjects(findings: readonly Pick<Finding, 'status' | 'reso
 }
 
 /** The snapshot record of a Graph snapshot pulled or imported into an assessment. */
-export function graphSnapshotRecord(input: { id: string; assessmentId: string; snapshot: GraphSnapshot; run: GraphCheckRun; label: string }): SnapshotRecord {
+export function graphSnapshotRecord(input: { id: string; assessmentId: string; snapshot: GraphSnapshot; run: GraphCheckRun; label: string; namedAccounts?: NamedAccountStatus[] | undefined }): SnapshotRecord {
   const meta = input.snapshot.demarcGraphSnapshot;
   return {
     id: input.id,
@@ -91,6 +130,7 @@ export function graphSnapshotRecord(input: { id: string; assessmentId: string; s
       collections: meta.collections.map((c) => ({ ...c })),
       gaps: meta.gaps.map((g) => ({ ...g })),
       notAssessed: input.run.notAssessed.map((n) => ({ checkId: n.checkId, reason: n.reason })),
+      ...(input.namedAccounts ? { namedAccounts: input.namedAccounts } : {}),
     },
   };
 }

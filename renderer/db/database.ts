@@ -7,6 +7,7 @@ import { evidenceStatusOf } from '../../core/risks/evidence-status';
 import type { EvidenceStatus, Risk } from '../../core/risks/schema';
 import type { BusinessService, Deliverable, ProviderWorksheet } from '../../core/bundle/schema';
 import type { GraphCollectionResult, GraphGap } from '../../core/graph/snapshot';
+import type { NamedAccountStatus } from '../../core/graph/checks/break-glass';
 import { checkMigrations, migrations, type Migration } from './migrations';
 
 export type AssessmentStatus = 'draft' | 'in-progress' | 'final';
@@ -49,6 +50,12 @@ export interface AssessmentRecord {
   progress: { answered: number; total: number };
   /** Set when deleted with undo still possible; purged on the next start. */
   deletedAt: string | null;
+  /**
+   * The emergency access accounts the consultant named for the Graph checks (the bundle's
+   * `graphSettings.breakGlassAccounts`); absent until named. Kept on the assessment row, which
+   * duplicate, erase and export already carry, so it needs no table of its own.
+   */
+  breakGlassAccounts?: string[];
 }
 
 /** One answer: per assessment and question. */
@@ -108,6 +115,8 @@ export interface GraphSnapshotInfo {
   gaps: GraphGap[];
   /** Graph checks that could not be assessed, and why (the interview answer stays the evidence). */
   notAssessed: { checkId: string; reason: string }[];
+  /** The named emergency access accounts as this snapshot shows them (when checked here with names given). */
+  namedAccounts?: NamedAccountStatus[];
 }
 
 /** The queryable columns of one resource (in memory; stored column-wise in {@link ResourceIndexChunk}). */

@@ -223,6 +223,13 @@ export async function storePullFindings(db: DemarcDatabase, snapshotId: string, 
   await db.findingChunks.bulkPut(groupFindings(snapshotId, findings, (key) => chunkOf.get(key)));
 }
 
+/** Replaces every finding of a snapshot (its checks re-run): chunks left without findings go too. */
+export async function replaceFindings(db: DemarcDatabase, snapshotId: string, findings: readonly FindingRecord[]): Promise<void> {
+  const [low, high] = range(snapshotId);
+  await db.findingChunks.where('[snapshotId+chunk]').between(low, high, true, true).delete();
+  await storePullFindings(db, snapshotId, findings);
+}
+
 const usable = (s: SnapshotRecord) => s.status === 'complete' || s.status === 'partial';
 
 /** The Resource Graph snapshot risks are derived from: the newest one that is not cancelled or still running. */
@@ -233,8 +240,12 @@ export async function activeSnapshot(db: DemarcDatabase, assessmentId: string): 
 
 /** The Microsoft Graph snapshot risks are derived from (with {@link activeSnapshot}'s): the newest one. */
 export async function activeGraphSnapshot(db: DemarcDatabase, assessmentId: string): Promise<SnapshotRecord | undefined> {
-  const all = await listSnapshots(db, assessmentId);
-  return all.find((s) => usable(s) && isGraphSnapshot(s));
+  return activeGraphOf(await listSnapshots(db, assessmentId));
+}
+
+/** {@link activeGraphSnapshot} of snapshots already read (newest first, as {@link listSnapshots} gives them). */
+export function activeGraphOf(newestFirst: readonly SnapshotRecord[]): SnapshotRecord | undefined {
+  return newestFirst.find((s) => usable(s) && isGraphSnapshot(s));
 }
 
 /** Chunks of one snapshot from in-memory records (a dump being written back), keeping the stored chunking. */

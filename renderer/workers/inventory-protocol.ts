@@ -6,7 +6,9 @@ export type InventoryTask =
   /** A Graph snapshot (from a Graph pull in main, or a snapshot file); validated in the worker. */
   | { kind: 'store-graph'; requestId: number; assessmentId: string; matrixId: string; label: string; snapshot: unknown }
   /** Saved Graph responses (`<collection>.json`, `<collection>.2.json`…), as `demarc graph import` reads them. */
-  | { kind: 'import-graph-files'; requestId: number; assessmentId: string; matrixId: string; files: { name: string; text: string }[]; capturedAt: string };
+  | { kind: 'import-graph-files'; requestId: number; assessmentId: string; matrixId: string; files: { name: string; text: string }[]; capturedAt: string }
+  /** Re-runs the Graph checks of the assessment's Graph snapshots with its stored settings (the named emergency access accounts changed). */
+  | { kind: 'recheck-graph'; requestId: number; assessmentId: string; matrixId: string };
 
 export type InventoryStage = 'parsing' | 'checking' | 'storing';
 

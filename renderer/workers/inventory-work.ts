@@ -8,13 +8,14 @@ import type { ContentPack } from '../../core/content/types';
 import { normaliseRows, serviceModelLookup } from '../../core/inventory/normalise';
 import { parseInventory } from '../../core/inventory/parse';
 import { reservedKeysNote } from '../../core/inventory/reserved-keys';
-import type { DemarcDatabase, SnapshotRecord } from '../db/database';
+import { isGraphSnapshot, type DemarcDatabase, type SnapshotRecord } from '../db/database';
 import { FileTooLargeError, MAX_INVENTORY_BYTES, textExceeds, tooLargeMessage, utf8ByteLength } from '../files/file-limits';
-import { failingByResource, findingRecords, snapshotRows, storePullFindings, storeSnapshot } from '../db/inventory-repository';
+import { failingByResource, findingRecords, listSnapshots, replaceFindings, snapshotRows, storePullFindings, storeSnapshot } from '../db/inventory-repository';
 import type { InventoryStage } from './inventory-protocol';
 import { importGraphFiles, type GraphImportFile } from '../../core/graph/import';
 import { parseGraphSnapshot, type GraphSnapshot } from '../../core/graph/snapshot';
-import { graphCheckRun, graphResources, graphSnapshotRecord } from '../bundle/graph-snapshots';
+import { graphCheckRun, graphResources, graphSnapshotOfRecord, graphSnapshotRecord, namedAccountsOf } from '../bundle/graph-snapshots';
+import type { GraphCheckSettings } from '../../core/graph/checks/tenant-view';
 
 function matrixOf(pack: ContentPack, matrixId: string) {
   const matrix = pack.matrices.get(matrixId) ?? pack.matrices.get(pack.header.defaultMatrix);
@@ -90,6 +91,43 @@ export async function finishPull(
   return { snapshotId: task.snapshotId, resourceCount: resources.length, failingCount: failing.size, note: null };
 }
 
+/** The consultant's settings for the Graph checks of an assessment (the named emergency access accounts). */
+async function graphSettingsOf(db: DemarcDatabase, assessmentId: string): Promise<GraphCheckSettings> {
+  const accounts = (await db.assessments.get(assessmentId))?.breakGlassAccounts ?? [];
+  return accounts.length > 0 ? { breakGlassAccounts: accounts } : {};
+}
+
+/**
+ * Re-runs the Graph checks of every Graph snapshot of an assessment that kept its objects, with
+ * the settings stored now (the consultant named or changed the emergency access accounts), and
+ * replaces their findings. Snapshots read from a bundle have no objects and keep theirs. Answers
+ * with the newest re-checked snapshot ('' when there is none).
+ */
+export async function recheckGraphSnapshots(
+  db: DemarcDatabase,
+  pack: ContentPack,
+  task: { assessmentId: string; matrixId: string },
+  progress: (stage: InventoryStage) => void,
+): Promise<InventoryWorkResult> {
+  progress('checking');
+  const settings = await graphSettingsOf(db, task.assessmentId);
+  const snapshots = (await listSnapshots(db, task.assessmentId)).filter(isGraphSnapshot);
+  let newest: InventoryWorkResult | null = null;
+  for (const record of snapshots) {
+    const snapshot = graphSnapshotOfRecord(record, await snapshotRows(db, record.id));
+    if (!snapshot) continue;
+    const run = graphCheckRun(snapshot, pack, task.matrixId, settings);
+    const rechecked = graphSnapshotRecord({ id: record.id, assessmentId: record.assessmentId, snapshot, run, label: record.label, namedAccounts: namedAccountsOf(snapshot, settings) });
+    progress('storing');
+    await db.transaction('rw', [db.snapshots, db.resourceIndex, db.findingChunks], async () => {
+      await replaceFindings(db, record.id, findingRecords(record.id, run.findings));
+      await db.snapshots.put({ ...record, failingCount: rechecked.failingCount, findingCount: rechecked.findingCount, graph: { ...record.graph!, notAssessed: rechecked.graph!.notAssessed, namedAccounts: rechecked.graph!.namedAccounts } });
+    });
+    newest ??= { snapshotId: record.id, resourceCount: record.resourceCount, failingCount: rechecked.failingCount, note: null };
+  }
+  return newest ?? { snapshotId: '', resourceCount: 0, failingCount: 0, note: null };
+}
+
 /** Runs the Graph checks over a Graph snapshot and stores it as a new snapshot of the assessment. */
 async function storeGraph(
   db: DemarcDatabase,
@@ -99,8 +137,9 @@ async function storeGraph(
   progress: (stage: InventoryStage) => void,
 ): Promise<InventoryWorkResult> {
   progress('checking');
-  const run = graphCheckRun(snapshot, pack, task.matrixId);
-  const record = graphSnapshotRecord({ id: crypto.randomUUID(), assessmentId: task.assessmentId, snapshot, run, label: task.label });
+  const settings = await graphSettingsOf(db, task.assessmentId);
+  const run = graphCheckRun(snapshot, pack, task.matrixId, settings);
+  const record = graphSnapshotRecord({ id: crypto.randomUUID(), assessmentId: task.assessmentId, snapshot, run, label: task.label, namedAccounts: namedAccountsOf(snapshot, settings) });
   progress('storing');
   await storeSnapshot(db, record, graphResources(snapshot), run.findings);
   const gaps = snapshot.demarcGraphSnapshot.gaps.length;

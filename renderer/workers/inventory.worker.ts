@@ -4,7 +4,7 @@ import '../zod-setup';
 import { bundledPack } from '../content/bundled-pack';
 import { createDatabase } from '../db/database';
 import type { InventoryReply, InventoryTask } from './inventory-protocol';
-import { finishPull, importGraphResponses, importInventoryFile, storeGraphSnapshot, type InventoryWorkResult } from './inventory-work';
+import { finishPull, importGraphResponses, importInventoryFile, recheckGraphSnapshots, storeGraphSnapshot, type InventoryWorkResult } from './inventory-work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = createDatabase();
@@ -23,6 +23,8 @@ function run(task: InventoryTask, progress: (stage: 'parsing' | 'checking' | 'st
       return Promise.resolve().then(() => storeGraphSnapshot(db, bundledPack(), task, progress));
     case 'import-graph-files':
       return Promise.resolve().then(() => importGraphResponses(db, bundledPack(), task, progress));
+    case 'recheck-graph':
+      return recheckGraphSnapshots(db, bundledPack(), task, progress);
   }
 }
 

@@ -24,6 +24,7 @@ import {
   usersOf,
   weakeningExclusions,
 } from './conditional-access';
+import { BREAK_GLASS_CHECK_ID, namedAccountStatus } from './break-glass';
 import { NotAssessedError, obj, str, strings, type GraphObject, type PrivilegedHolder, type TenantView } from './tenant-view';
 
 export interface GraphCheckResult {
@@ -280,7 +281,7 @@ const standingAccess: GraphCheck = {
 };
 
 const breakGlassAccounts: GraphCheck = {
-  id: 'GR-09',
+  id: BREAK_GLASS_CHECK_ID,
   title: 'No usable emergency access (break-glass) accounts',
   description:
     'The consultant names the accounts. Microsoft recommends two or more cloud-only emergency access accounts holding Global Administrator permanently. Enforced Conditional Access policies that exclude none of them could lock every administrator out.',
@@ -291,29 +292,17 @@ const breakGlassAccounts: GraphCheck = {
   evaluate(view) {
     const named = view.settings.breakGlassAccounts ?? [];
     if (named.length === 0) throw new NotAssessedError('no emergency access accounts were named: name them to assess this check');
-    view.require('users');
-    const users = view.byId('users');
-    const holders = view.privilegedHolders();
-    const accounts = [...view.breakGlassIds()].map((id) => {
-      const user = users.get(id);
-      const problems: string[] = [];
-      if (!user) problems.push('not found');
-      else {
-        if (user.accountEnabled === false) problems.push('disabled');
-        if (user.onPremisesSyncEnabled === true) problems.push('synchronised from on-premises');
-      }
-      if (holders.get(id)?.roles.get(ROLE.globalAdministrator) !== 'active') problems.push('not an active Global Administrator');
-      return { account: str(user?.userPrincipalName) ?? id, problems };
-    });
-    const usable = accounts.filter((a) => a.problems.length === 0);
+    const accounts = namedAccountStatus(view);
+    // the same user named twice (by sign-in name and by object id) is one account
+    const usable = new Set(accounts.filter((a) => a.problems.length === 0).map((a) => a.id));
     const ids = view.breakGlassIds();
     const lockout = view.has('conditionalAccessPolicies')
       ? view.require('conditionalAccessPolicies').filter((p) => isEnforced(p) && !strings(usersOf(p).excludeUsers).some((id) => ids.has(id))).map(describePolicy)
       : [];
-    return tenantResult(view, usable.length < 2 || lockout.length > 0, {
+    return tenantResult(view, usable.size < 2 || lockout.length > 0, {
       named: named.length,
-      usable: usable.length,
-      problems: accounts.filter((a) => a.problems.length > 0).map((a) => `${a.account}: ${a.problems.join(', ')}`),
+      usable: usable.size,
+      problems: accounts.filter((a) => a.problems.length > 0).map((a) => `${a.userPrincipalName ?? a.named}: ${a.problems.join(', ')}`),
       policiesExcludingNoBreakGlassAccount: lockout,
     });
   },

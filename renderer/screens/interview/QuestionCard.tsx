@@ -5,6 +5,7 @@ import type { InterviewState } from '../../hooks/use-interview';
 import { toggledChoices } from '../../hooks/use-interview';
 import { useLatestCallback } from '../../hooks/use-latest-callback';
 import { AnswerFields } from './AnswerFields';
+import { BreakGlassHint } from './BreakGlassHint';
 import { ChoiceList } from './ChoiceList';
 import { QuestionActions } from './QuestionActions';
 
@@ -49,6 +50,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         {question.text}
       </Title3>
       {question.context && <Text className={styles.context}>{question.context}</Text>}
+      <BreakGlassHint claims={question.claims} />
       <ChoiceList question={question} chosen={answer.choices} onPick={pick} />
       <AnswerFields questionId={question.id} note={answer.note} evidence={answer.evidence} answeredBy={answer.answeredBy} attendees={attendees} update={update} />
       <QuestionActions

@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { database, isGraphSnapshot, type AssessmentRecord } from '../../db/database';
-import { listSnapshots } from '../../db/inventory-repository';
+import { activeGraphOf, listSnapshots } from '../../db/inventory-repository';
 import { AzureConnectPanel } from './azure/AzureConnectPanel';
+import { BreakGlassPanel } from './graph/BreakGlassPanel';
 import { GraphSnapshotDetail } from './graph/GraphSnapshotDetail';
 import { ImportInventory } from './ImportInventory';
 import { ResourceBrowser } from './ResourceBrowser';
@@ -35,6 +36,7 @@ export function InventoryScreen({ assessment }: { assessment: AssessmentRecord }
       ) : (
         <Text data-testid="no-snapshots">No inventory yet: import a file or connect to Azure.</Text>
       )}
+      <BreakGlassPanel key={`break-glass-${assessment.id}`} assessment={assessment} graphSnapshot={snapshots && activeGraphOf(snapshots)} />
       {snapshot && isGraphSnapshot(snapshot) && <GraphSnapshotDetail key={`graph-${snapshot.id}`} snapshot={snapshot} />}
       {snapshot && hasRows && <ResourceBrowser key={snapshot.id} snapshot={snapshot} />}
     </section>
