@@ -15,7 +15,7 @@ import type { ReportOptions } from './types';
  * accepted it (`bundle.deliverable.preflightAccepted`). The rules: docs/preflight.md.
  */
 
-export type PreflightKind = 'contradiction' | 'dont-know' | 'owner' | 'ir-role' | 'placeholder' | 'document-control' | 'version';
+export type PreflightKind = 'contradiction' | 'dont-know' | 'owner' | 'ir-role' | 'placeholder' | 'document-control' | 'version' | 'not-assessed';
 export type PreflightSeverity = 'blocker' | 'warning';
 /** App screens an item is fixed on (ids of the app's areas). */
 export type PreflightScreen = 'engagement' | 'interview' | 'inventory' | 'risks' | 'incident-response' | 'report';
@@ -132,6 +132,37 @@ const irRoles: Rule = ({ bundle }) =>
     where: 'Incident response > Contacts (role)',
     screen: 'incident-response' as const,
   }));
+
+/**
+ * Graph checks that only the consultant's own input makes assessable (licence and permission
+ * gaps are facts the report states; these are not): what to enter, and where.
+ */
+const NEEDS_CONSULTANT_INPUT: Record<string, { what: string; where: string; screen: PreflightScreen }> = {
+  'GR-09': { what: 'no emergency access (break-glass) accounts were named', where: 'Inventory > Emergency access accounts', screen: 'inventory' },
+};
+
+/** A Graph check left not assessed for want of the consultant's input: its claiming answers stay unverified. */
+const graphInputMissing: Rule = ({ bundle, pack }) => {
+  const claimedBy = (checkId: string): string[] => [...pack.questions.values()].filter((q) => q.claims?.includes(checkId)).map((q) => q.id);
+  const seen = new Set<string>();
+  const out: PreflightItem[] = [];
+  for (const snapshot of bundle.inventory.snapshots)
+    for (const { checkId } of snapshot.notAssessed ?? []) {
+      const input = NEEDS_CONSULTANT_INPUT[checkId];
+      if (!input || seen.has(checkId)) continue;
+      seen.add(checkId);
+      const questions = claimedBy(checkId);
+      out.push({
+        id: `not-assessed:${checkId}`,
+        kind: 'not-assessed',
+        severity: 'warning',
+        message: `Microsoft Graph check ${checkId} was not assessed: ${input.what}, so ${questions.length > 0 ? `the answer to ${questions.join(', ')} is` : 'its topic is'} taken on trust. Name them and the Graph checks are re-run.`,
+        where: input.where,
+        screen: input.screen,
+      });
+    }
+  return out;
+};
 
 const SCREEN_OF_PREFIX: [string, PreflightScreen][] = [
   ['Interview', 'interview'],
@@ -260,7 +291,7 @@ const versionStatus: Rule = ({ bundle, options, template }) => {
 };
 
 // the order items are listed in within a severity: the few that embarrass most first, the per-risk lists last
-const RULES: Rule[] = [contradictions, versionStatus, documentControl, irRoles, placeholders, dontKnow, owners];
+const RULES: Rule[] = [contradictions, versionStatus, documentControl, irRoles, placeholders, graphInputMissing, dontKnow, owners];
 
 /** Runs every rule; accepted items carry their acceptance. Blockers first, then by rule order. */
 export function preflight(input: PreflightInput): PreflightResult {

@@ -33,6 +33,20 @@ describe('report pre-flight check', () => {
     expect(preflight({ bundle: small(), pack, template }).items).toEqual([]);
   });
 
+  it('a Graph check left unassessed for want of named break-glass accounts is a warning leading to the Inventory; a licence gap is not', () => {
+    const graph = demo.inventory.snapshots.find((s) => s.source === 'graph-pull' || s.source === 'graph-import')!;
+    const withGaps = (notAssessed: { checkId: string; reason: string }[]) =>
+      small({ inventory: { snapshots: [{ ...graph, notAssessed }], resources: [], findings: [] } });
+    const unnamed = withGaps([
+      { checkId: 'GR-08', reason: 'licence gap: PIM needs Entra ID P2' },
+      { checkId: 'GR-09', reason: 'no emergency access accounts were named: name them to assess this check' },
+    ]);
+    expect(ids(unnamed)).toEqual(['not-assessed:GR-09']);
+    expect(item(unnamed, 'not-assessed:GR-09')).toMatchObject({ severity: 'warning', screen: 'inventory', where: 'Inventory > Emergency access accounts' });
+    expect(item(unnamed, 'not-assessed:GR-09')?.message).toContain('the answer to PAM-09 is taken on trust');
+    expect(ids(withGaps([{ checkId: 'GR-08', reason: 'licence gap' }]))).toEqual([]);
+  });
+
   it('support plan: a recorded 24x7 plan against "No" is a blocker; against "Don\'t know" a warning; agreeing answers none', () => {
     const ir = { supportPlan: 'Unified Support (Enterprise)' as const };
     expect(item(small({ incidentResponse: ir, answers: { 'IRP-05': { choices: ['no'] } } }), 'contradiction:support-plan')).toMatchObject({ severity: 'blocker', screen: 'interview' });
