@@ -1,7 +1,16 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSaveStateStore } from '../stores/save-state-store';
 
-const useStyles = makeStyles({ error: { color: tokens.colorPaletteRedForeground1 } });
+// the indicator sits on the brand-coloured header, where red text is unreadable: an error is
+// white on a red pill instead
+const useStyles = makeStyles({
+  error: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    paddingInline: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
 
 /** "Saving…" while a write is queued, "Saved" once everything is in the database. */
 export function SaveIndicator() {

@@ -29,7 +29,7 @@ import type { AssessmentRecord } from '../../db/database';
 import { addManualRisk } from '../../db/risks-repository';
 import { useUiStore } from '../../stores/ui-store';
 import { messageOf } from '../assessments/messages';
-import { levelLabel } from './risk-view';
+import { categoryLabel, levelLabel } from './risk-view';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px' },
@@ -147,12 +147,12 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
                 <Textarea value={draft.threat} onChange={(_e, d) => set({ threat: d.value })} rows={3} resize="vertical" data-testid="add-risk-threat" />
               </Field>
               <div className={styles.grid}>
-                <Field label="Domain" required {...problem('category')}>
+                <Field label="Category" required {...problem('category')}>
                   <Select value={draft.category} onChange={(_e, d) => set({ category: d.value })} data-testid="add-risk-category">
                     <option value="">Choose…</option>
                     {RiskCategorySchema.options.map((c) => (
                       <option key={c} value={c}>
-                        {c}
+                        {categoryLabel(c)}
                       </option>
                     ))}
                   </Select>

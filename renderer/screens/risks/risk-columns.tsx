@@ -9,7 +9,7 @@ import { useVirtualTableStyles } from '../../components/virtual-table-styles';
 import type { RiskRowRecord } from '../../db/database';
 import type { RiskSortKey } from '../../stores/ui-store';
 import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
-import { knownOf, levelLabel } from './risk-view';
+import { categoryLabel, knownOf, levelLabel } from './risk-view';
 
 /** What the register's cells need besides their risk. */
 export interface RiskCellContext {
@@ -45,7 +45,7 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
   { id: 'owner', label: 'Owner', sort: 'owner', width: 80, minWidth: 64, testId: 'risk-owner', render: (r) => `${r.effectiveOwner}${r.ownerOverridden ? ' *' : ''}` },
   { id: 'inherent', label: 'Inherent', sort: 'inherent', width: 76, minWidth: 64, testId: 'risk-inherent', render: (r, c) => levelLabel(c.matrix, r.inherentLevel) },
   { id: 'residual', label: 'Residual', sort: 'residual', width: 76, minWidth: 64, render: (r, c) => levelLabel(c.matrix, r.residual?.level) },
-  { id: 'category', label: 'Domain', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => r.category, title: (r) => r.category },
+  { id: 'category', label: 'Category', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => categoryLabel(r.category), title: (r) => categoryLabel(r.category) },
   { id: 'treatment', label: 'Treatment', sort: 'treatment', width: 84, minWidth: 64, render: (r) => r.treatment ?? '—' },
   { id: 'status', label: 'Status', sort: 'status', width: 68, minWidth: 56, render: (r) => r.status },
   {
