@@ -1,0 +1,168 @@
+/**
+ * What a consultant sees on the demo, screen by screen, as a client would read it over their
+ * shoulder: nothing cut off, things named by name (not by key), words that agree from screen to
+ * screen, and header controls that can be read on the brand bar. Each test takes a screenshot to
+ * the test's output folder (test-results/…) for a person to look at.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { goTo } from './pages/workshop';
+
+const WIDE = { width: 1600, height: 1000 };
+const NARROW = { width: 1280, height: 800 };
+
+async function openDemo(app: Page, size: { width: number; height: number }): Promise<void> {
+  await app.setViewportSize(size);
+  await app.getByTestId('create-demo').click();
+  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
+}
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+function contrastOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    let back: Element | null = el;
+    while (back) {
+      const c = rgb(getComputedStyle(back).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3]! > 0.9)) break;
+      back = back.parentElement;
+    }
+    const fg = luminance(rgb(getComputedStyle(el).color));
+    const bg = luminance(back ? rgb(getComputedStyle(back).backgroundColor) : [255, 255, 255]);
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+}
+
+test('heat maps at 1280x800: every cell shows its count and level whole, and the two maps stand side by side', async ({ app }, info) => {
+  await openDemo(app, NARROW);
+  await goTo(app, 'heat-maps');
+  const cells = app.locator('[data-testid^="cell-"]');
+  await expect(cells).toHaveCount(50);
+  const cut = await cells.evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const spans = [...el.querySelectorAll('span:not(.visually-hidden)')].map((s) => s.getBoundingClientRect());
+        return el.scrollHeight > el.clientHeight || spans.some((s) => s.left < box.left || s.right > box.right || s.top < box.top || s.bottom > box.bottom);
+      })
+      .map((el) => `${el.getAttribute('data-testid')}: ${el.textContent}`),
+  );
+  expect(cut, 'heat-map cells whose text is cut or spills').toEqual([]);
+  // the level text is on one line (it wrapped "Very high" and its marks onto a third)
+  const levelLines = await app
+    .getByTestId('cell-inherent-5-5')
+    .locator('span:not(.visually-hidden)')
+    .last()
+    .evaluate((s) => s.getClientRects().length);
+  expect(levelLines).toBe(1);
+  const inherent = await app.getByTestId('heat-map-inherent').boundingBox();
+  const residual = await app.getByTestId('heat-map-residual').boundingBox();
+  expect(residual!.y).toBe(inherent!.y);
+  await app.screenshot({ path: info.outputPath('heat-maps-1280.png') });
+});
+
+test('the register names risk categories as the report does, in the column, the filter and the add dialog', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByRole('columnheader', { name: /^Category/ })).toBeVisible();
+  const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const cells = await app.getByTestId('risk-domain').allTextContents();
+  expect(cells.length).toBeGreaterThan(10);
+  expect(cells.filter((c) => kebab.test(c.trim())), 'categories shown as keys').toEqual([]);
+  const filter = app.getByTestId('risk-filter-category');
+  await expect(filter.locator('option', { hasText: 'Backup and recovery' })).toHaveCount(1);
+  await filter.selectOption({ label: 'Backup and recovery' });
+  await expect(app.getByTestId('risk-domain').first()).toHaveText('Backup and recovery');
+  await app.screenshot({ path: info.outputPath('register-categories.png') });
+  await app.getByTestId('add-risk').click();
+  await expect(app.getByTestId('add-risk-category').locator('option', { hasText: 'Privileged access' })).toHaveCount(1);
+});
+
+test('pre-flight items are headed by what they are about, and an open item is never folded behind accepted ones', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'report');
+  await expect(app.getByTestId('preflight-summary')).toContainText('0 open item(s)');
+  const headings = await app.getByTestId('preflight-heading').allTextContents();
+  expect(headings.length).toBeGreaterThan(0);
+  expect(headings.filter((h) => /^[a-z-]+:/.test(h)), 'headings that are item ids').toEqual([]);
+  await expect(app.getByTestId('preflight-heading').first()).toHaveText('Contradiction: Microsoft support plan');
+
+  // the demo's last item (past the fold), withdrawn: it is open again and listed first, unfolded
+  await app.getByTestId('preflight-show-all').click();
+  const last = app.getByTestId('preflight-item').last();
+  const lastId = (await last.getAttribute('data-item-id')) ?? '';
+  expect(lastId).toMatch(/^dont-know:R-\d+$/);
+  await last.getByRole('button', { name: /^Withdraw the acceptance of “Rests on “Don’t know”: R-\d+”$/ }).click();
+  await expect(app.getByTestId('preflight-summary')).toContainText('1 open item(s)');
+  await goTo(app, 'risks');
+  await goTo(app, 'report'); // the fold again
+  await expect(app.getByTestId('preflight-show-all')).toBeVisible();
+  const reopened = app.locator(`[data-testid="preflight-item"][data-item-id="${lastId}"]`);
+  await expect(reopened).toBeVisible();
+  await expect(app.getByTestId('preflight-item').first()).toHaveAttribute('data-item-id', lastId);
+  await expect(reopened.getByTestId('preflight-accept')).toHaveAccessibleName(/^Accept “Rests on “Don’t know”: R-\d+”…$/);
+  await app.screenshot({ path: info.outputPath('preflight.png') });
+});
+
+test('the header: the shortcut button and a save error can be read on the brand bar', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  const help = app.getByTestId('shortcut-help-button');
+  expect(await contrastOf(help)).toBeGreaterThanOrEqual(4.5);
+  await help.hover();
+  expect(await contrastOf(help)).toBeGreaterThanOrEqual(4.5);
+  // an assessment name cannot be empty: the write is refused and the header says so
+  await goTo(app, 'engagement');
+  await app.getByTestId('engagement-name').fill('');
+  const state = app.getByTestId('save-state');
+  await expect(state).toHaveAttribute('data-state', 'error');
+  expect(await contrastOf(state)).toBeGreaterThanOrEqual(4.5);
+  await app.screenshot({ path: info.outputPath('header-save-error.png'), clip: { x: 0, y: 0, width: WIDE.width, height: 60 } });
+});
+
+test('the navigation labels start at one edge', async ({ app }) => {
+  await openDemo(app, WIDE);
+  const starts = await app.locator('[data-testid^="nav-"] .fui-Tab__content:not(.fui-Tab__content--reserved-space)').evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return Math.round(range.getBoundingClientRect().left);
+    }),
+  );
+  expect(starts).toHaveLength(11);
+  expect(new Set(starts).size, `label starts ${starts.join(', ')}`).toBe(1);
+});
+
+test('Engagement: attendee roles are read whole, rows are removed by name, and the matrices are named by their source', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'engagement');
+  const roles = app.getByTestId('attendee-role');
+  await expect(roles.first()).toBeVisible();
+  const cut = await roles.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => (el as HTMLInputElement).value));
+  expect(cut, 'roles cut off').toEqual([]);
+  const firstName = await app.getByTestId('attendee-name').first().inputValue();
+  await expect(app.getByRole('button', { name: `Remove attendee ${firstName}` })).toBeVisible();
+  const matrix = app.getByTestId('engagement-matrix');
+  await expect(matrix).toContainText('Microsoft Learn');
+  await expect(matrix).not.toContainText('2026-01-12-diagram');
+  await app.screenshot({ path: info.outputPath('engagement.png'), fullPage: true });
+});
+
+test('Provider commitments speak of business services, and name the gap risk by its title', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'commitments');
+  const screen = app.getByTestId('commitments-screen');
+  await expect(screen.getByRole('heading', { name: 'Composite SLA against tolerance' })).toBeVisible();
+  await expect(app.getByTestId('commitment-workloads').getByRole('columnheader').first()).toHaveText('Business service');
+  await expect(screen.getByRole('heading', { name: 'Workloads' })).toHaveCount(0);
+  await expect(screen).not.toContainText('RT-SLA-AVAILABILITY-GAP');
+  await expect(app.getByTestId('commitment-workload-source')).toContainText('“');
+  await app.screenshot({ path: info.outputPath('commitments.png') });
+});
