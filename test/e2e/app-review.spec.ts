@@ -166,3 +166,38 @@ test('Provider commitments speak of business services, and name the gap risk by 
   await expect(app.getByTestId('commitment-workload-source')).toContainText('“');
   await app.screenshot({ path: info.outputPath('commitments.png') });
 });
+
+test('Responsibility: the provider-owned risks are themed links, readable in the dark theme, that open the risk', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'settings');
+  await app.getByRole('radio', { name: 'Dark' }).check();
+  await goTo(app, 'responsibility');
+  const links = app.getByTestId('provider-risks').getByRole('link');
+  await expect(links.first()).toBeVisible();
+  for (const link of await links.all()) expect(await contrastOf(link), await link.innerText()).toBeGreaterThanOrEqual(4.5);
+  await app.screenshot({ path: info.outputPath('responsibility-dark.png') });
+  const first = links.first();
+  const id = ((await first.innerText()).match(/^R-\d+/) ?? [''])[0];
+  await first.click();
+  await expect(app.getByTestId('risk-detail')).toHaveAttribute('data-risk-id', id);
+});
+
+test('Inventory: subscriptions are named and service models written as the report writes them', async ({ app }, info) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'inventory');
+  const subscriptions = app.getByTestId('resource-subscription');
+  await expect(subscriptions.first()).toBeVisible();
+  const shown = await subscriptions.allTextContents();
+  // a subscription the inventory names is shown by that name, its id in the tooltip; one it
+  // does not name (no row of its own in the export) stays an id: unknown is not guessed
+  const named = subscriptions.filter({ hasText: 'Contoso Pharma Production' }).first();
+  await expect(named).toBeVisible();
+  const id = (await named.getAttribute('title')) ?? '';
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  expect(shown.filter((s) => s.trim() === id), 'a named subscription shown as its id').toEqual([]);
+  expect(await app.getByTestId('filter-subscription').locator('option', { hasText: 'Contoso Pharma Production' }).count()).toBe(1);
+  const models = await app.getByTestId('resource-model').allTextContents();
+  expect(models.length).toBeGreaterThan(0);
+  expect(models.filter((m) => !['IaaS', 'PaaS', 'SaaS', 'On-premises', 'Unclassified'].includes(m)), 'models shown as keys').toEqual([]);
+  await app.screenshot({ path: info.outputPath('inventory.png') });
+});

@@ -10,7 +10,7 @@ const KIND_HEADING: Record<PreflightKind, string> = {
   'dont-know': 'Rests on “Don’t know”',
   owner: 'No action owner',
   'ir-role': 'IR role nobody holds',
-  placeholder: 'Placeholder without a value',
+  placeholder: 'Placeholder',
   'document-control': 'Document control',
   version: 'Version and status',
 };

@@ -1,4 +1,4 @@
-import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import type { AssessmentRecord } from '../../db/database';
@@ -12,6 +12,7 @@ const MODEL_LABEL = { iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' } as const;
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
   count: { fontWeight: tokens.fontWeightSemibold },
+  link: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -71,18 +72,18 @@ export function ResponsibilityScreen({ assessment }: { assessment: AssessmentRec
         <ul className={styles.list} data-testid="provider-risks">
           {provider.map((r) => (
             <li key={r.id}>
-              <Text weight="semibold">
-                <a
-                  href={`#${r.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    selectRisk(r.id);
-                    showArea('risks');
-                  }}
-                >
-                  {r.id} {r.title}
-                </a>
-              </Text>
+              {/* Fluent's link, not the browser's: themed (readable in the dark theme too) and no "visited" purple */}
+              <Link
+                className={styles.link}
+                href={`#${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  selectRisk(r.id);
+                  showArea('risks');
+                }}
+              >
+                {r.id} {r.title}
+              </Link>
               <br />
               <Text>{r.verification ?? 'Verify the provider’s assurance reports, SLA and Service Health.'}</Text>
             </li>

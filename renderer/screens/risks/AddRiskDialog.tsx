@@ -26,10 +26,11 @@ import { ManualRiskInputSchema } from '../../../core/risks/manual';
 import { ownerAcross } from '../../../core/risks/owner';
 import { riskLevel } from '../../../core/risks/scoring';
 import type { AssessmentRecord } from '../../db/database';
+import { categoryLabel } from '../../content/vocabulary-labels';
 import { addManualRisk } from '../../db/risks-repository';
 import { useUiStore } from '../../stores/ui-store';
 import { messageOf } from '../assessments/messages';
-import { categoryLabel, levelLabel } from './risk-view';
+import { levelLabel } from './risk-view';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px' },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Owner } from '../../../core/content/vocabulary';
 import { areaLabelOf, providerOwnerText } from '../../../core/risks/provider-owner';
 import { useContentPack } from '../../hooks/use-content-pack';
+import { modelLabel } from '../../content/vocabulary-labels';
 import type { RiskRecord } from '../../db/database';
 import { clearOwnerOverride, OWNERS, overrideOwner } from '../../db/risks-repository';
 import { messageOf } from '../assessments/messages';
@@ -32,7 +33,7 @@ export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
         {risk.providerBasis?.length ? (
           <span data-testid="owner-provider-basis">({providerOwnerText(risk.providerBasis, areaLabelOf(pack, risk.area))})</span>
         ) : (
-          <>({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})</>
+          <>({risk.ownerBasis.map((b) => `${modelLabel(b.serviceModel)}: ${b.owner}`).join(', ') || 'no service model'})</>
         )}
         {risk.ownerOverride && (
           <>

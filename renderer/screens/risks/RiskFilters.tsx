@@ -5,7 +5,7 @@ import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
 import { EvidenceStatusSchema } from '../../../core/risks/schema';
 import { OWNERS, TREATMENTS } from '../../db/risks-repository';
 import { useUiStore, NO_RISK_FILTER, type RiskFilter } from '../../stores/ui-store';
-import { categoryLabel } from './risk-view';
+import { categoryLabel } from '../../content/vocabulary-labels';
 
 const useStyles = makeStyles({ bar: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' }, select: { minWidth: '150px' } });
 

@@ -9,7 +9,8 @@ import { useVirtualTableStyles } from '../../components/virtual-table-styles';
 import type { RiskRowRecord } from '../../db/database';
 import type { RiskSortKey } from '../../stores/ui-store';
 import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
-import { categoryLabel, knownOf, levelLabel } from './risk-view';
+import { categoryLabel } from '../../content/vocabulary-labels';
+import { knownOf, levelLabel } from './risk-view';
 
 /** What the register's cells need besides their risk. */
 export interface RiskCellContext {

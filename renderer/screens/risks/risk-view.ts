@@ -1,18 +1,13 @@
 /** Filtering and sorting of the register (pure, so 5,000 rows sort in a few milliseconds). */
 import type { RiskMatrix } from '../../../core/content/schemas';
-import { CATEGORY_LABEL } from '../../../core/report/labels';
 import type { EvidenceStatus } from '../../../core/risks/schema';
+import { categoryLabel } from '../../content/vocabulary-labels';
 import type { RiskRowRecord as RiskRecord } from '../../db/database';
 import type { RiskFilter, RiskSortKey } from '../../stores/ui-store';
 
 export function levelLabel(matrix: RiskMatrix, level: string | null | undefined): string {
   if (!level) return '—';
   return matrix.levels.find((l) => l.id === level)?.label ?? level;
-}
-
-/** A risk category as the report names it ("Backup and recovery", not `backup-recovery`). */
-export function categoryLabel(category: string): string {
-  return (CATEGORY_LABEL as Record<string, string | undefined>)[category] ?? category;
 }
 
 /** How a row's risk is known; rows written before the field existed: hand-added ones are manual, others unknown until re-derived. */
