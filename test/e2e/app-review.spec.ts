@@ -77,6 +77,12 @@ test('the register names risk categories as the report does, in the column, the 
   const cells = await app.getByTestId('risk-domain').allTextContents();
   expect(cells.length).toBeGreaterThan(10);
   expect(cells.filter((c) => kebab.test(c.trim())), 'categories shown as keys').toEqual([]);
+  // owners, treatments and statuses too, as the report and the risk's detail write them
+  const words = (testId: string) => app.locator(`[data-testid="risk-row"] [data-testid="${testId}"]`).allTextContents();
+  expect((await words('risk-owner')).filter((o) => !['Customer', 'Microsoft', 'Shared', 'Not determined'].includes(o.replace(' *', '')))).toEqual([]);
+  await expect(app.getByTestId('risk-filter-treatment').locator('option')).toHaveText(['All', 'Mitigate', 'Accept', 'Transfer', 'Avoid', 'Not decided']);
+  await expect(app.getByTestId('risk-filter-status').locator('option')).toHaveText(['All', 'Open', 'Closed']);
+  await expect(app.getByTestId('risk-filter-owner').locator('option')).toHaveText(['All', 'Microsoft', 'Customer', 'Shared', 'Not determined']);
   const filter = app.getByTestId('risk-filter-category');
   await expect(filter.locator('option', { hasText: 'Backup and recovery' })).toHaveCount(1);
   await filter.selectOption({ label: 'Backup and recovery' });
@@ -200,4 +206,17 @@ test('Inventory: subscriptions are named and service models written as the repor
   expect(models.length).toBeGreaterThan(0);
   expect(models.filter((m) => !['IaaS', 'PaaS', 'SaaS', 'On-premises', 'Unclassified'].includes(m)), 'models shown as keys').toEqual([]);
   await app.screenshot({ path: info.outputPath('inventory.png') });
+});
+
+test("Assessments at 1280x800: a row's actions stand on one line, each named", async ({ app }, info) => {
+  await openDemo(app, NARROW);
+  const row = app.getByTestId('assessment-row').first();
+  const buttons = row.getByRole('button');
+  await expect(buttons).toHaveCount(5);
+  const tops = await buttons.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+  expect(new Set(tops).size, `button tops ${tops.join(', ')}`).toBe(1);
+  const name = (await row.getByTestId('assessment-name').textContent()) ?? '';
+  for (const verb of ['Open', 'Duplicate', 'Export', 'Rename', 'Delete']) await expect(row.getByRole('button', { name: `${verb} ${name}` })).toBeVisible();
+  for (const button of await buttons.all()) expect((await button.getAttribute('title')) ?? (await button.textContent())).not.toBe('');
+  await app.screenshot({ path: info.outputPath('assessments-1280.png') });
 });

@@ -1,6 +1,7 @@
 import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { ownerLabel } from '../../content/vocabulary-labels';
 import type { AssessmentRecord } from '../../db/database';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { useRiskRegister } from '../../hooks/use-risk-register';
@@ -57,7 +58,7 @@ export function ResponsibilityScreen({ assessment }: { assessment: AssessmentRec
                 const n = counts.get(`${row.id}|${m}`) ?? 0;
                 return (
                   <TableCell key={m} data-testid={`resp-${row.id}-${m}`}>
-                    {row.owners[m] ?? '—'} · <span className={styles.count}>{n}</span> risk{n === 1 ? '' : 's'}
+                    {row.owners[m] ? ownerLabel(row.owners[m]) : '—'} · <span className={styles.count}>{n}</span> risk{n === 1 ? '' : 's'}
                   </TableCell>
                 );
               })}
