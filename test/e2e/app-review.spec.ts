@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo } from './pages/workshop';
+import { createAssessment, goTo } from './pages/workshop';
 
 const WIDE = { width: 1600, height: 1000 };
 const NARROW = { width: 1280, height: 800 };
@@ -219,4 +219,24 @@ test("Assessments at 1280x800: a row's actions stand on one line, each named", a
   for (const verb of ['Open', 'Duplicate', 'Export', 'Rename', 'Delete']) await expect(row.getByRole('button', { name: `${verb} ${name}` })).toBeVisible();
   for (const button of await buttons.all()) expect((await button.getAttribute('title')) ?? (await button.textContent())).not.toBe('');
   await app.screenshot({ path: info.outputPath('assessments-1280.png') });
+});
+
+test('a new assessment: the register and the heat maps say why they are empty and what fills them', async ({ app }, info) => {
+  await app.setViewportSize(WIDE);
+  await createAssessment(app, 'Fresh review', 'Fabrikam Inc');
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('risks-empty')).toContainText('No risks yet');
+  await app.screenshot({ path: info.outputPath('register-empty.png') });
+  await goTo(app, 'heat-maps');
+  await expect(app.getByTestId('heat-maps-empty')).toContainText('No open risks yet');
+
+  // filters that match nothing say so, and how many the register holds (the demo closes none)
+  await goTo(app, 'assessments');
+  await app.getByTestId('create-demo').click();
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('risks-empty')).toHaveCount(0);
+  await app.getByTestId('risk-filter-status').selectOption('closed');
+  await expect(app.getByTestId('risks-empty')).toContainText('No risk matches these filters');
 });
