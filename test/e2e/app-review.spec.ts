@@ -90,6 +90,14 @@ test('the register names risk categories as the report does, in the column, the 
   await app.screenshot({ path: info.outputPath('register-categories.png') });
   await app.getByTestId('add-risk').click();
   await expect(app.getByTestId('add-risk-category').locator('option', { hasText: 'Privileged access' })).toHaveCount(1);
+  // one service model at least is required, not each of them: no asterisk on every box
+  for (const m of ['iaas', 'paas', 'saas']) {
+    const box = app.getByTestId(`add-risk-model-${m}`);
+    expect(await box.evaluate((el) => (el as HTMLInputElement).required)).toBe(false);
+    expect(await box.evaluate((el) => el.closest('.fui-Checkbox')?.textContent ?? '')).not.toContain('*');
+  }
+  await expect(app.getByTestId('add-risk-effort').locator('option')).toHaveText(['Low', 'Medium', 'High']);
+  await app.screenshot({ path: info.outputPath('add-risk.png') });
 });
 
 test('pre-flight items are headed by what they are about, and an open item is never folded behind accepted ones', async ({ app }, info) => {

@@ -80,7 +80,9 @@ function EffortSelect(props: { label: string; value: Effort; onChange: (value: E
     <Field label={props.label}>
       <Select value={props.value} onChange={(_e, d) => props.onChange(d.value as Effort)} data-testid={props.testId}>
         {EFFORTS.map((e) => (
-          <option key={e}>{e}</option>
+          <option key={e} value={e}>
+            {e[0]!.toUpperCase() + e.slice(1)}
+          </option>
         ))}
       </Select>
     </Field>
@@ -178,6 +180,9 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
                       checked={draft.serviceModels.includes(m)}
                       onChange={(_e, d) => set({ serviceModels: d.checked ? [...draft.serviceModels, m] : draft.serviceModels.filter((x) => x !== m) })}
                       data-testid={`add-risk-model-${m}`}
+                      // the group is required (one model at least), not each box: without this the
+                      // Field marks every checkbox with its own asterisk
+                      required={false}
                     />
                   ))}
                 </div>

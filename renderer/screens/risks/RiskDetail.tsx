@@ -82,7 +82,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
       </Text>
       <Text>
         Inherent: <strong data-testid="detail-inherent">{levelLabel(pack.riskMatrix, risk.inherentLevel)}</strong> · Residual:{' '}
-        <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action}
+        <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action === 'verify' ? 'Verify (the provider owns it)' : 'Remediate'}
       </Text>
       {risk.verification && <Text italic>{risk.verification}</Text>}
       <RiskRating risk={risk} />
