@@ -248,3 +248,15 @@ test('a new assessment: the register and the heat maps say why they are empty an
   await app.getByTestId('risk-filter-status').selectOption('closed');
   await expect(app.getByTestId('risks-empty')).toContainText('No risk matches these filters');
 });
+
+test('pre-flight: "Interview" opens the question a "Don\'t know" risk rests on', async ({ app }) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'report');
+  const item = app.locator('[data-testid="preflight-item"][data-item-id^="dont-know:"]').first();
+  await expect(item).toBeVisible();
+  const question = /Where to fix: Interview > ([A-Z0-9]+-[A-Z0-9-]+)/.exec((await item.textContent()) ?? '')?.[1] ?? '';
+  expect(question).not.toBe('');
+  await item.getByRole('button', { name: /^Go to Interview to fix/ }).click();
+  await expect(app.getByTestId('area-interview')).toBeVisible();
+  await expect(app.getByTestId('question-card')).toHaveAttribute('data-question-id', question);
+});

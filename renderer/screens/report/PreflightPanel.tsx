@@ -19,6 +19,7 @@ import { ArrowRightRegular, ArrowSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { PreflightItem, PreflightResult, PreflightScreen } from '../../../core/report/preflight';
 import { acceptPreflightItem, withdrawPreflightAcceptance } from '../../db/deliverable-repository';
+import { getRisk } from '../../db/risks-repository';
 import { useUiStore } from '../../stores/ui-store';
 import { preflightHeading } from './preflight-heading';
 
@@ -107,9 +108,28 @@ function AcceptDialog({ item, assessmentId, by, onClose }: { item: PreflightItem
   );
 }
 
-function ItemRow({ item, onAccept, onWithdraw }: { item: PreflightItem; onAccept: () => void; onWithdraw: () => void }) {
-  const styles = useStyles();
+/**
+ * Opens the screen an item is fixed on, at the thing to fix where the item names it: the
+ * question a "Don't know" risk rests on, the risk without an action owner.
+ */
+function useGoToFix(assessmentId: string, item: PreflightItem): () => Promise<void> {
   const showArea = useUiStore((s) => s.showArea);
+  const setQuestion = useUiStore((s) => s.setQuestion);
+  const selectRisk = useUiStore((s) => s.selectRisk);
+  return async () => {
+    const riskId = item.id.slice(item.id.indexOf(':') + 1);
+    if (item.kind === 'dont-know') {
+      const question = (await getRisk(assessmentId, riskId))?.evidence.answers[0]?.questionId;
+      if (question) setQuestion(assessmentId, question);
+    }
+    if (item.kind === 'owner') selectRisk(riskId);
+    showArea(item.screen);
+  };
+}
+
+function ItemRow({ assessmentId, item, onAccept, onWithdraw }: { assessmentId: string; item: PreflightItem; onAccept: () => void; onWithdraw: () => void }) {
+  const styles = useStyles();
+  const goToFix = useGoToFix(assessmentId, item);
   const heading = preflightHeading(item);
   return (
     <li className={styles.item} data-testid="preflight-item" data-item-id={item.id}>
@@ -128,7 +148,7 @@ function ItemRow({ item, onAccept, onWithdraw }: { item: PreflightItem; onAccept
       </div>
       <div className={styles.actions}>
         {item.screen !== 'report' && (
-          <Button size="small" icon={<ArrowRightRegular />} onClick={() => showArea(item.screen)} aria-label={`Go to ${SCREEN_LABEL[item.screen]} to fix “${heading}”`}>
+          <Button size="small" icon={<ArrowRightRegular />} onClick={() => void goToFix()} aria-label={`Go to ${SCREEN_LABEL[item.screen]} to fix “${heading}”`}>
             {SCREEN_LABEL[item.screen]}
           </Button>
         )}
@@ -179,7 +199,7 @@ export function PreflightPanel({ assessmentId, result, consultant, onRefresh }: 
       )}
       <ul className={styles.list} aria-label="Pre-flight items">
         {shown.map((item) => (
-          <ItemRow key={item.id} item={item} onAccept={() => setAccepting(item)} onWithdraw={() => void withdrawPreflightAcceptance(assessmentId, item.id).then(onRefresh)} />
+          <ItemRow key={item.id} assessmentId={assessmentId} item={item} onAccept={() => setAccepting(item)} onWithdraw={() => void withdrawPreflightAcceptance(assessmentId, item.id).then(onRefresh)} />
         ))}
       </ul>
       {!showAll && shown.length < items.length && (
