@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, goTo } from './pages/workshop';
+import { createAssessment, goTo, waitSaved } from './pages/workshop';
 
 const WIDE = { width: 1600, height: 1000 };
 const NARROW = { width: 1280, height: 800 };
@@ -259,4 +259,21 @@ test('pre-flight: "Interview" opens the question a "Don\'t know" risk rests on',
   await item.getByRole('button', { name: /^Go to Interview to fix/ }).click();
   await expect(app.getByTestId('area-interview')).toBeVisible();
   await expect(app.getByTestId('question-card')).toHaveAttribute('data-question-id', question);
+});
+
+test('pre-flight: "Risks" opens the risk that has no action owner', async ({ app }) => {
+  await openDemo(app, WIDE);
+  await goTo(app, 'risks');
+  await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
+  const row = app.getByTestId('risk-row').nth(2);
+  const riskId = (await row.getAttribute('data-risk-id')) ?? '';
+  await row.getByTestId('risk-title').click();
+  await app.getByTestId('edit-action-owner').fill('');
+  await waitSaved(app);
+  await app.getByTestId('risk-title').first().click(); // another risk is open when the consultant leaves
+  await goTo(app, 'report');
+  const item = app.locator(`[data-testid="preflight-item"][data-item-id="owner:${riskId}"]`);
+  await expect(item.getByTestId('preflight-heading')).toHaveText(`No action owner: ${riskId}`);
+  await item.getByRole('button', { name: /^Go to Risks to fix/ }).click();
+  await expect(app.getByTestId('risk-detail')).toHaveAttribute('data-risk-id', riskId);
 });
