@@ -9,6 +9,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteRedBackground3,
     paddingInline: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
+    // a long message must not squeeze the header: one line, the whole of it in the tooltip
+    maxWidth: '48ch',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
   },
 });
 
@@ -19,7 +24,7 @@ export function SaveIndicator() {
   const error = useSaveStateStore((s) => s.error);
   const state = error ? 'error' : pending > 0 ? 'saving' : 'saved';
   return (
-    <Text size={200} role="status" aria-live="polite" data-testid="save-state" data-state={state} className={error ? styles.error : undefined}>
+    <Text size={200} role="status" aria-live="polite" data-testid="save-state" data-state={state} className={error ? styles.error : undefined} title={error ? `Not saved: ${error}` : undefined}>
       {error ? `Not saved: ${error}` : pending > 0 ? 'Saving…' : 'Saved'}
     </Text>
   );

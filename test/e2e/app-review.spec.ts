@@ -137,6 +137,8 @@ test('the header: the shortcut button and a save error can be read on the brand 
   await app.getByTestId('engagement-name').fill('');
   const state = app.getByTestId('save-state');
   await expect(state).toHaveAttribute('data-state', 'error');
+  // in words, not the validator's JSON
+  await expect(state).toHaveText('Not saved: Give the assessment a name.');
   expect(await contrastOf(state)).toBeGreaterThanOrEqual(4.5);
   await app.screenshot({ path: info.outputPath('header-save-error.png'), clip: { x: 0, y: 0, width: WIDE.width, height: 60 } });
 });
