@@ -60,6 +60,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     overflowY: 'auto',
   },
+  // a tab centres its label in the width of the bold (selected) label: in a vertical list that
+  // puts each label at a different distance from its icon, so labels start at the same edge
+  tabLabel: { textAlign: 'start' },
   main: {
     overflow: 'auto',
     padding: tokens.spacingHorizontalXXL,
@@ -120,7 +123,7 @@ export function App() {
           <nav className={styles.nav} aria-label="Areas">
             <TabList vertical selectedValue={area} onTabSelect={(_event, data) => showArea(data.value as Area)} data-testid="area-nav">
               {AREAS.map((key) => (
-                <Tab key={key} value={key} icon={AREA_LABELS[key].icon} data-testid={`nav-${key}`}>
+                <Tab key={key} value={key} icon={AREA_LABELS[key].icon} content={{ className: styles.tabLabel }} data-testid={`nav-${key}`}>
                   {AREA_LABELS[key].label}
                 </Tab>
               ))}

@@ -12,6 +12,8 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { KeyboardRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
@@ -29,8 +31,19 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: '?', action: 'Show these shortcuts' },
 ];
 
+// the button sits on the brand-coloured header: Fluent's transparent button is dark grey (and
+// brand blue on hover), which all but disappears on it, so it takes the header's own text colour
+const useStyles = makeStyles({
+  onBrand: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
+});
+
 /** The "?" help: the keyboard shortcuts, listed on screen. */
 export function ShortcutHelp() {
+  const styles = useStyles();
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -44,7 +57,7 @@ export function ShortcutHelp() {
   }, []);
   return (
     <>
-      <Button appearance="transparent" icon={<KeyboardRegular />} onClick={() => setOpen(true)} aria-label="Keyboard shortcuts (?)" data-testid="shortcut-help-button">
+      <Button appearance="transparent" className={styles.onBrand} icon={<KeyboardRegular />} onClick={() => setOpen(true)} aria-label="Keyboard shortcuts (?)" data-testid="shortcut-help-button">
         ?
       </Button>
       <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>

@@ -4,6 +4,7 @@
  * later changes collapse into one follow-up write of the latest value. A debounce timer
  * would lose the last word when the window closes before it fires.
  */
+import { messageOf } from '../error-message';
 import { useSaveStateStore } from '../stores/save-state-store';
 import { executeCommand, type Command } from './commands';
 import { journalDone, journalPut, pendingJournal } from './journal';
@@ -15,9 +16,6 @@ interface Slot {
 
 const slots = new Map<string, Slot>();
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function run(key: string, command: Command, seq: number): Promise<void> {
   const { began, ended } = useSaveStateStore.getState();

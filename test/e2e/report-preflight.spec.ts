@@ -20,7 +20,7 @@ test.describe('Report settings and pre-flight check', () => {
     await expect(item('contradiction:support-plan').getByTestId('preflight-accepted-reason')).toContainText('Accepted by Alex Morgan: IRP-05 stays as answered');
     await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open, 0 open item(s) in all');
     // withdrawn, the item is open again (accepted again below, with another reason)
-    await item('contradiction:support-plan').getByRole('button', { name: 'Withdraw the acceptance of contradiction:support-plan' }).click();
+    await item('contradiction:support-plan').getByRole('button', { name: 'Withdraw the acceptance of “Contradiction: Microsoft support plan”' }).click();
     await expect(item('contradiction:support-plan').getByTestId('preflight-accept')).toBeVisible();
     await expect(app.getByTestId('preflight-summary')).toContainText('0 blocker(s) open, 1 open item(s) in all');
     // the demo names who signs its 0.9 draft: nothing to fix in document control

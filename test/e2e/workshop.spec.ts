@@ -51,7 +51,7 @@ test('the whole workshop: scope, keyboard answers, inventory, findings, register
   await expect(rows.first()).toBeVisible();
   const owners = await app.getByTestId('risk-owner').allTextContents();
   expect(owners.length).toBeGreaterThan(0);
-  for (const o of owners) expect(['customer', 'microsoft', 'shared', 'unknown']).toContain(o.replace(' *', ''));
+  for (const o of owners) expect(['Customer', 'Microsoft', 'Shared', 'Not determined']).toContain(o.replace(' *', ''));
 
   // override an owner: refused without a justification, kept with one, in the history
   const first = rows.first();
@@ -63,7 +63,7 @@ test('the whole workshop: scope, keyboard answers, inventory, findings, register
   await expect(app.getByText('Say why the owner differs')).toBeVisible();
   await app.getByTestId('override-justification').fill('Managed by the client’s MSP under contract; Microsoft hosts the service.');
   await app.getByTestId('override-apply').click();
-  await expect(app.getByTestId('override-owner')).toHaveText('microsoft');
+  await expect(app.getByTestId('override-owner')).toHaveText('Microsoft');
   await app.getByTestId('edit-treatment').selectOption('transfer');
   await app.getByTestId('edit-notes').fill('Discussed with the CISO; revisit in Q2.');
   await waitSaved(app);
@@ -76,7 +76,7 @@ test('the whole workshop: scope, keyboard answers, inventory, findings, register
   await goTo(app, 'risks');
   await expect(app.getByTestId('risks-screen')).toHaveAttribute('data-ready', 'true');
   await app.locator(`[data-risk-id="${riskId}"]`).getByTestId('risk-title').click();
-  await expect(app.getByTestId('override-owner')).toHaveText('microsoft');
+  await expect(app.getByTestId('override-owner')).toHaveText('Microsoft');
   await expect(app.getByTestId('edit-treatment')).toHaveValue('transfer');
   await expect(app.getByTestId('edit-notes')).toHaveValue('Discussed with the CISO; revisit in Q2.');
   const stored = await readStore(app, 'risks');

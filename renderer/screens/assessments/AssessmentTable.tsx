@@ -6,8 +6,11 @@ import { useContentPack } from '../../hooks/use-content-pack';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDate, messageOf } from './messages';
 
+// Open is the row's main action and keeps its word; the others are icons named by their
+// tooltip and accessible name, so the five fit on one line in a 1280-pixel window
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  actionsColumn: { width: '232px' },
   open: { fontWeight: tokens.fontWeightSemibold },
   progress: { minWidth: '120px' },
 });
@@ -41,7 +44,7 @@ export function AssessmentTable({ assessments, openAssessmentId, onRename, onDel
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Progress</TableHeaderCell>
           <TableHeaderCell>Last changed</TableHeaderCell>
-          <TableHeaderCell>Actions</TableHeaderCell>
+          <TableHeaderCell className={styles.actionsColumn}>Actions</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -80,23 +83,17 @@ export function AssessmentTable({ assessments, openAssessmentId, onRename, onDel
                   icon={<CopyRegular />}
                   onClick={() => run(() => duplicateAssessment(a.id, pack), () => `Duplicated “${a.name}”.`)}
                   aria-label={`Duplicate ${a.name}`}
-                >
-                  Duplicate
-                </Button>
+                  title="Duplicate"
+                />
                 <Button
                   size="small"
                   icon={<ArrowDownloadRegular />}
                   onClick={() => run(() => exportAssessment(a.id), (file) => `Exported to ${file}.`)}
                   aria-label={`Export ${a.name}`}
-                >
-                  Export
-                </Button>
-                <Button size="small" icon={<RenameRegular />} onClick={() => onRename(a)} aria-label={`Rename ${a.name}`}>
-                  Rename
-                </Button>
-                <Button size="small" icon={<DeleteRegular />} onClick={() => onDelete(a)} aria-label={`Delete ${a.name}`}>
-                  Delete
-                </Button>
+                  title="Export to a .demarc.json file"
+                />
+                <Button size="small" icon={<RenameRegular />} onClick={() => onRename(a)} aria-label={`Rename ${a.name}`} title="Rename" />
+                <Button size="small" icon={<DeleteRegular />} onClick={() => onDelete(a)} aria-label={`Delete ${a.name}`} title="Delete" />
               </div>
             </TableCell>
           </TableRow>

@@ -76,7 +76,7 @@ function Suggestions({ assessmentId, suggestions, services, onChanged }: { asses
   };
   return (
     <div className={styles.section} data-testid="service-suggestions">
-      <Text>Demarc suggests these workloads from tags and resource groups: accept them as a starting point, then rename, regroup and set their tolerance.</Text>
+      <Text>Demarc suggests these services from workload tags and resource groups: accept them as a starting point, then rename, regroup and set their tolerance.</Text>
       <div className={styles.row}>
         {open.map((w) => (
           <Button key={w.id} size="small" icon={<AddRegular />} onClick={() => void accept([w])} aria-label={`Accept suggestion ${w.name} (${w.basis})`}>
@@ -120,11 +120,11 @@ export function BusinessServicesEditor({ assessmentId, services, view }: { asses
         Business services
       </Title3>
       <Text>
-        Group the resources each of the client’s business services needs. Each service is a workload below, judged against its own tolerance: its
+        Group the resources each of the client’s business services needs. Each service is judged below against its own tolerance: its
         tolerated downtime a month, else its recovery time objective, else its criticality, else the scoping answer.
       </Text>
       {services.length === 0 ? (
-        <Text data-testid="no-business-services">No business services yet: the workloads below are Demarc’s suggestions.</Text>
+        <Text data-testid="no-business-services">No business services yet: the services judged below are Demarc’s suggestions.</Text>
       ) : (
         <ServiceTable services={services} onEdit={setEditing} onDelete={(id) => void removeBusinessService(id).then(registerFollows)} />
       )}

@@ -52,13 +52,13 @@ function Verdict({ e, gapRisk }: { e: WorkloadEvaluation; gapRisk: string | unde
   );
 }
 
-function WorkloadTable({ workloads, gapRisk }: { workloads: WorkloadEvaluation[]; gapRisk: string | undefined }) {
+function WorkloadTable({ workloads, gapRisk, suggested }: { workloads: WorkloadEvaluation[]; gapRisk: string | undefined; suggested: boolean }) {
   const styles = useStyles();
   return (
-    <Table aria-label="Workloads: composite SLA against the client's tolerance" data-testid="commitment-workloads">
+    <Table aria-label="Business services: composite SLA against the client's tolerance" data-testid="commitment-workloads">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Workload</TableHeaderCell>
+          <TableHeaderCell>{suggested ? 'Suggested service' : 'Business service'}</TableHeaderCell>
           <TableHeaderCell>Composite SLA</TableHeaderCell>
           <TableHeaderCell>Downtime a month at the limit</TableHeaderCell>
           <TableHeaderCell>Tolerance</TableHeaderCell>
@@ -250,7 +250,7 @@ function OtherProviders({ data, inScope }: { data: ProviderCommitments['otherPro
   );
 }
 
-/** What Microsoft commits to for this estate, per resource and per workload, against the client's tolerance. */
+/** What Microsoft commits to for this estate, per resource and per business service, against the client's tolerance. */
 export function ProviderCommitmentsScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const pack = useContentPack();
@@ -265,6 +265,8 @@ export function ProviderCommitmentsScreen({ assessment }: { assessment: Assessme
         .first(),
     [assessment.id],
   )?.id;
+  // named by its title: the template id (RT-…) means nothing to the client
+  const gapRiskTitle = pack.riskTemplates.get(AVAILABILITY_GAP_TEMPLATE)?.title ?? AVAILABILITY_GAP_TEMPLATE;
   const data = pack.commitments;
   if (!data) return <Text>The content pack has no provider commitments.</Text>;
   if (error) return <Text role="alert">Could not compute the commitments: {error}</Text>;
@@ -288,20 +290,20 @@ export function ProviderCommitmentsScreen({ assessment }: { assessment: Assessme
             {view.commitments.filter((c) => c.status === 'unknown').length} whose figure could not be sourced.
           </Text>
           <BusinessServicesEditor assessmentId={assessment.id} services={services} view={view} />
-          <Title3 as="h3">Workloads</Title3>
+          <Title3 as="h3">Composite SLA against tolerance</Title3>
           <Text data-testid="commitment-workload-source">
             {view.workloadSource === 'business-services'
               ? 'The business services above, each against its own tolerance.'
-              : 'Suggested from workload tags, else resource groups, until business services are defined above.'}{' '}
-            A composite multiplies the figures of everything the workload needs: a contractual ceiling that assumes independent failures. A gap is
-            evidence of the customer-owned risk {AVAILABILITY_GAP_TEMPLATE} in the register.
+              : 'Services suggested from workload tags, else resource groups, until business services are defined above.'}{' '}
+            A composite multiplies the figures of everything the service needs: a contractual ceiling that assumes independent failures. A gap is
+            evidence of the customer-owned risk “{gapRiskTitle}” in the register.
           </Text>
           <Text data-testid="commitment-tolerance">
             {view.criticality
-              ? `Scoping answer SCOPE-CRITICALITY: ${view.criticality} (the tolerance of a workload with no figure of its own).`
-              : 'SCOPE-CRITICALITY is not answered: a workload with no tolerance of its own cannot be judged.'}
+              ? `Business criticality (scoping answer SCOPE-CRITICALITY): ${view.criticality}, the tolerance of a service with no figure of its own.`
+              : 'SCOPE-CRITICALITY is not answered: a service with no tolerance of its own cannot be judged.'}
           </Text>
-          <WorkloadTable workloads={view.workloads} gapRisk={gapRisk} />
+          <WorkloadTable workloads={view.workloads} gapRisk={gapRisk} suggested={view.workloadSource !== 'business-services'} />
           <Title3 as="h3" id="commitments-resources-title">
             Each resource
           </Title3>

@@ -3,7 +3,15 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { Attendee } from '../../db/database';
 import { useQueuedField } from '../../hooks/use-queued-field';
 
-const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+// the fields fill their columns and roles get the most room: a role such as "IT Service Manager
+// (Microsoft support contract owner)" is read whole, not cut at a default input width
+const useStyles = makeStyles({
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  name: { width: '36%' },
+  role: { width: 'auto' },
+  remove: { width: '48px' },
+  input: { width: '100%' },
+});
 
 /** Workshop attendees and their roles (they also fill "answered by"). */
 export function AttendeesEditor({ assessmentId, attendees }: { assessmentId: string; attendees: Attendee[] }) {
@@ -19,9 +27,9 @@ export function AttendeesEditor({ assessmentId, attendees }: { assessmentId: str
         <Table aria-labelledby="attendees-title" size="small" data-testid="attendees">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Role</TableHeaderCell>
-              <TableHeaderCell>
+              <TableHeaderCell className={styles.name}>Name</TableHeaderCell>
+              <TableHeaderCell className={styles.role}>Role</TableHeaderCell>
+              <TableHeaderCell className={styles.remove}>
                 <span className="visually-hidden">Remove</span>
               </TableHeaderCell>
             </TableRow>
@@ -30,13 +38,13 @@ export function AttendeesEditor({ assessmentId, attendees }: { assessmentId: str
             {list.map((a, i) => (
               <TableRow key={i}>
                 <TableCell>
-                  <Input aria-label={`Attendee ${i + 1} name`} value={a.name} onChange={(_e, d) => change(i, 'name', d.value)} data-testid="attendee-name" />
+                  <Input className={styles.input} aria-label={`Attendee ${i + 1} name`} value={a.name} onChange={(_e, d) => change(i, 'name', d.value)} data-testid="attendee-name" />
                 </TableCell>
                 <TableCell>
-                  <Input aria-label={`Attendee ${i + 1} role`} value={a.role} onChange={(_e, d) => change(i, 'role', d.value)} data-testid="attendee-role" />
+                  <Input className={styles.input} aria-label={`Attendee ${i + 1} role`} value={a.role} onChange={(_e, d) => change(i, 'role', d.value)} data-testid="attendee-role" />
                 </TableCell>
                 <TableCell>
-                  <Button icon={<DeleteRegular />} aria-label={`Remove attendee ${i + 1}`} onClick={() => setList(list.filter((_a, j) => j !== i))} />
+                  <Button icon={<DeleteRegular />} aria-label={`Remove attendee ${a.name.trim() || i + 1}`} onClick={() => setList(list.filter((_a, j) => j !== i))} />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,4 +1,4 @@
-import { Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { CLASSIFICATIONS, patchEngagement, updateMatrix, updateStatus } from '../../db/assessments-repository';
 import type { Command } from '../../db/commands';
@@ -64,7 +64,19 @@ export function EngagementScreen({ assessment }: { assessment: AssessmentRecord 
       <Field label="Responsibility matrix">
         <RadioGroup value={assessment.matrixId} onChange={(_e, d) => void updateMatrix(id, pack, d.value)} data-testid="engagement-matrix">
           {[...pack.matrices.values()].map((m) => (
-            <Radio key={m.id} value={m.id} label={`${m.title} (${m.version})${m.id === pack.header.defaultMatrix ? ' — default' : ''}`} />
+            <Radio
+              key={m.id}
+              value={m.id}
+              label={
+                <>
+                  {m.title}
+                  {m.id === pack.header.defaultMatrix ? ' — default' : ''}
+                  <br />
+                  {/* its source says which edition it is (the version key, "2026-01-12-diagram", is for the content pack) */}
+                  <Text size={200}>{m.source}</Text>
+                </>
+              }
+            />
           ))}
         </RadioGroup>
       </Field>

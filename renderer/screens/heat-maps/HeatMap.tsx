@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { RiskMatrix } from '../../../core/content/schemas';
 
 const LEVEL_STYLE: Record<string, { backgroundColor: string; pattern: string }> = {
@@ -10,19 +10,24 @@ const LEVEL_STYLE: Record<string, { backgroundColor: string; pattern: string }> 
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  grid: { display: 'grid', gridTemplateColumns: '110px repeat(5, 72px)', gap: '3px', alignItems: 'stretch' },
+  // a cell (narrow padding, below) holds its longest level ("Very high ···") on one line, and the
+  // two maps still stand side by side in a 1280-pixel window
+  grid: { display: 'grid', gridTemplateColumns: '104px repeat(5, 72px)', gap: '3px', alignItems: 'stretch' },
   axis: { fontSize: tokens.fontSizeBase200, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center' },
   cell: {
     height: '64px',
     minWidth: 0,
+    paddingInline: tokens.spacingHorizontalXS,
     display: 'flex',
     flexDirection: 'column',
     color: tokens.colorNeutralForeground1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     ':hover': { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },
+  // the corner names both axes, one per line (one line wrapped the arrow on its own)
+  corner: { flexDirection: 'column' },
   count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase500 },
-  level: { fontSize: tokens.fontSizeBase100 },
+  level: { fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
 });
 
 /**
@@ -76,8 +81,9 @@ export function HeatMap({ title, kind, matrix, counts, onPick }: { title: string
           </div>
         ))}
         <div role="row" style={{ display: 'contents' }}>
-          <div role="columnheader" className={styles.axis}>
-            Likelihood ↑ / Impact →
+          <div role="columnheader" className={mergeClasses(styles.axis, styles.corner)}>
+            <span>Likelihood ↑</span>
+            <span>Impact →</span>
           </div>
           {impacts.map((i) => (
             <div role="columnheader" key={i} className={styles.axis}>

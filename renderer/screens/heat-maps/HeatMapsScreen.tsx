@@ -45,6 +45,9 @@ export function HeatMapsScreen({ assessment }: { assessment: AssessmentRecord })
         <HeatMap title="Inherent risk" kind="inherent" matrix={pack.riskMatrix} counts={inherent} onPick={pick('inherent')} />
         <HeatMap title="Residual risk" kind="residual" matrix={pack.riskMatrix} counts={residual} onPick={pick('residual')} />
       </div>
+      {open.length === 0 && (
+        <Text data-testid="heat-maps-empty">No open risks yet: the maps fill as interview answers and inventory checks raise risks in the register.</Text>
+      )}
       {withoutResidual > 0 && <Text>{withoutResidual} open risk(s) have no residual rating yet and are not on the residual map.</Text>}
     </section>
   );

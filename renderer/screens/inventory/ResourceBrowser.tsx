@@ -7,14 +7,30 @@ import { database, type ResourceRecord, type SnapshotRecord } from '../../db/dat
 import { facetsOf, filterResources, NO_RESOURCE_FILTER, readResources, type ResourceFilter } from '../../db/inventory-repository';
 import { ResourceFindings } from './ResourceFindings';
 import { ResourceTable } from './ResourceTable';
-import { useRoleAssignments } from './use-role-assignments';
+import { modelLabel } from '../../content/vocabulary-labels';
+import { subscriptionName } from './resource-labels';
+import { subscriptionNamesOf, useRoleAssignments } from './use-role-assignments';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
   select: { minWidth: '180px' },
 });
 
-function FilterSelect({ label, value, options, onChange, testId }: { label: string; value: string | null; options: string[]; onChange: (v: string | null) => void; testId: string }) {
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+  labelOf = (o) => o,
+}: {
+  label: string;
+  value: string | null;
+  options: string[];
+  onChange: (v: string | null) => void;
+  testId: string;
+  labelOf?: (option: string) => string;
+}) {
   const styles = useStyles();
   return (
     <Field label={label} className={styles.select}>
@@ -22,7 +38,7 @@ function FilterSelect({ label, value, options, onChange, testId }: { label: stri
         <option value="">All</option>
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {labelOf(o)}
           </option>
         ))}
       </Select>
@@ -40,6 +56,8 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
   const [selected, setSelected] = useState<ResourceRecord | null>(null);
   const resources = useLiveQuery(() => readResources(database(), snapshot.id), [snapshot.id, snapshot.findingCount, snapshot.resourceCount]);
   const roleAssignments = useRoleAssignments(snapshot.id, resources);
+  const subscriptionNames = useMemo(() => subscriptionNamesOf(resources ?? []), [resources]);
+  const subscriptionLabel = useCallback((id: string) => subscriptionName(subscriptionNames, id), [subscriptionNames]);
   const facets = useMemo(() => facetsOf(resources ?? []), [resources]);
   const shown = useMemo(() => (resources ? filterResources(resources, filter) : undefined), [resources, filter]);
   const row = useCallback((index: number) => shown?.[index], [shown]);
@@ -60,8 +78,9 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
           options={facets.subscriptions}
           onChange={(subscriptionId) => set({ subscriptionId })}
           testId="filter-subscription"
+          labelOf={subscriptionLabel}
         />
-        <FilterSelect label="Service model" value={filter.serviceModel} options={facets.models} onChange={(serviceModel) => set({ serviceModel })} testId="filter-model" />
+        <FilterSelect label="Service model" value={filter.serviceModel} options={facets.models} onChange={(serviceModel) => set({ serviceModel })} testId="filter-model" labelOf={modelLabel} />
         <FilterSelect label="Failing check" value={filter.failingCheck} options={facets.checks} onChange={(failingCheck) => set({ failingCheck })} testId="filter-check" />
         <Text data-testid="resource-count">{shown === undefined ? 'Counting…' : `${shown.length.toLocaleString()} resources`}</Text>
         <ResetColumnWidths table="resources" />
@@ -69,7 +88,7 @@ export function ResourceBrowser({ snapshot }: { snapshot: SnapshotRecord }) {
       {!selected && <Text>Select a resource to see its findings and the evidence values.</Text>}
       <SplitView
         screen="inventory"
-        main={<ResourceTable count={shown?.length ?? 0} row={row} ensure={ensure} selectedKey={selected?.key ?? null} onSelect={setSelected} roleAssignments={roleAssignments.views} />}
+        main={<ResourceTable count={shown?.length ?? 0} row={row} ensure={ensure} selectedKey={selected?.key ?? null} onSelect={setSelected} roleAssignments={roleAssignments.views} subscriptionNames={subscriptionNames} />}
         detail={selected ? <ResourceFindings resource={selected} roleAssignment={roleAssignments.views.get(selected.key)} /> : null}
         detailTitle={selected ? selected.name : ''}
         onCloseDetail={() => setSelected(null)}

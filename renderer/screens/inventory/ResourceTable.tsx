@@ -4,6 +4,8 @@ import type { GridColumn } from '../../components/grid-columns';
 import { useVirtualTableStyles } from '../../components/virtual-table-styles';
 import { VirtualGrid } from '../../components/VirtualGrid';
 import type { ResourceRecord } from '../../db/database';
+import { modelLabel } from '../../content/vocabulary-labels';
+import { subscriptionName } from './resource-labels';
 import { roleAssignmentSummary, type RoleAssignmentView } from './role-assignments';
 
 const useStyles = makeStyles({
@@ -18,6 +20,8 @@ interface ResourceCellContext {
   onSelect: (resource: ResourceRecord) => void;
   /** role assignments in words, by lower-cased id */
   roleAssignments: ReadonlyMap<string, RoleAssignmentView>;
+  /** display names of the inventory's subscriptions, by lower-cased id */
+  subscriptionNames: ReadonlyMap<string, string>;
 }
 
 /** The name cell: the resource's name, or for a role assignment its role, principal type and scope. */
@@ -72,9 +76,18 @@ function FailingCell({ resource }: { resource: ResourceRecord }) {
 const RESOURCE_COLUMNS: readonly GridColumn<ResourceRecord, ResourceCellContext>[] = [
   { id: 'name', label: 'Name', width: 220, minWidth: 140, fill: true, wrap: true, render: (r, c) => <NameCell resource={r} context={c} /> },
   { id: 'type', label: 'Type', width: 200, minWidth: 96, wrap: true, title: (r) => r.type, render: (r) => <TypeCell type={r.type} /> },
-  { id: 'subscription', label: 'Subscription', width: 120, minWidth: 80, title: (r) => r.subscriptionId, render: (r) => r.subscriptionId },
+  // named as the client knows it; the id (all of an unnamed one's) in the tooltip
+  {
+    id: 'subscription',
+    label: 'Subscription',
+    width: 120,
+    minWidth: 80,
+    testId: 'resource-subscription',
+    title: (r) => r.subscriptionId,
+    render: (r, c) => subscriptionName(c.subscriptionNames, r.subscriptionId),
+  },
   { id: 'resource-group', label: 'Resource group', width: 128, minWidth: 80, wrap: true, title: (r) => r.resourceGroup, render: (r) => r.resourceGroup },
-  { id: 'model', label: 'Model', width: 64, minWidth: 56, render: (r) => r.serviceModel },
+  { id: 'model', label: 'Model', width: 64, minWidth: 56, testId: 'resource-model', render: (r) => modelLabel(r.serviceModel) },
   { id: 'failing', label: 'Failing', width: 64, minWidth: 56, testId: 'resource-failing', render: (r) => <FailingCell resource={r} /> },
 ];
 
@@ -85,10 +98,11 @@ interface Props {
   selectedKey: string | null;
   onSelect: (resource: ResourceRecord) => void;
   roleAssignments: ReadonlyMap<string, RoleAssignmentView>;
+  subscriptionNames: ReadonlyMap<string, string>;
 }
 
 /** The inventory as a virtual table: only the rows in view exist in the DOM. */
-export function ResourceTable({ count, row, ensure, selectedKey, onSelect, roleAssignments }: Props) {
+export function ResourceTable({ count, row, ensure, selectedKey, onSelect, roleAssignments, subscriptionNames }: Props) {
   const styles = useStyles();
   const rowKey = useCallback((i: number) => row(i)?.key ?? i, [row]);
   return (
@@ -99,7 +113,7 @@ export function ResourceTable({ count, row, ensure, selectedKey, onSelect, roleA
       rowTestId="resource-row"
       className={styles.scroller}
       columns={RESOURCE_COLUMNS}
-      context={{ onSelect, roleAssignments }}
+      context={{ onSelect, roleAssignments, subscriptionNames }}
       count={count}
       row={row}
       rowKey={rowKey}

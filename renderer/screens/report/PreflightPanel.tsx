@@ -19,7 +19,9 @@ import { ArrowRightRegular, ArrowSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { PreflightItem, PreflightResult, PreflightScreen } from '../../../core/report/preflight';
 import { acceptPreflightItem, withdrawPreflightAcceptance } from '../../db/deliverable-repository';
+import { getRisk } from '../../db/risks-repository';
 import { useUiStore } from '../../stores/ui-store';
+import { preflightHeading } from './preflight-heading';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -47,8 +49,21 @@ const SCREEN_LABEL: Record<PreflightScreen, string> = {
   report: 'Report',
 };
 
-/** Warnings past this many are behind "Show all" (a register without owners lists one per risk). */
-const FIRST_WARNINGS = 12;
+/** Items after the open blockers past this many are behind "Show all" (a register without owners lists one per risk). */
+const FIRST_OTHERS = 12;
+
+/** What still needs doing comes first: open blockers, open warnings, then what was accepted. */
+function listed(items: readonly PreflightItem[]): PreflightItem[] {
+  const rank = (i: PreflightItem) => (i.accepted ? 2 : i.severity === 'blocker' ? 0 : 1);
+  return items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map((x) => x.item);
+}
+
+/** Every open blocker, then the first others: an open item never hides behind an accepted one. */
+function folded(items: readonly PreflightItem[]): PreflightItem[] {
+  const all = listed(items);
+  const blockers = all.filter((i) => i.severity === 'blocker' && !i.accepted).length;
+  return all.slice(0, blockers + FIRST_OTHERS);
+}
 
 function SeverityBadge({ item }: { item: PreflightItem }) {
   if (item.accepted) return <Badge appearance="outline" color="informative">Accepted</Badge>;
@@ -72,7 +87,7 @@ function AcceptDialog({ item, assessmentId, by, onClose }: { item: PreflightItem
     <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby="accept-item-message">
         <DialogBody>
-          <DialogTitle>Accept {item.id}</DialogTitle>
+          <DialogTitle>Accept “{preflightHeading(item)}”</DialogTitle>
           <DialogContent>
             <Text as="p" id="accept-item-message">
               {item.message}
@@ -93,14 +108,36 @@ function AcceptDialog({ item, assessmentId, by, onClose }: { item: PreflightItem
   );
 }
 
-function ItemRow({ item, onAccept, onWithdraw }: { item: PreflightItem; onAccept: () => void; onWithdraw: () => void }) {
-  const styles = useStyles();
+/**
+ * Opens the screen an item is fixed on, at the thing to fix where the item names it: the
+ * question a "Don't know" risk rests on, the risk without an action owner.
+ */
+function useGoToFix(assessmentId: string, item: PreflightItem): () => Promise<void> {
   const showArea = useUiStore((s) => s.showArea);
+  const setQuestion = useUiStore((s) => s.setQuestion);
+  const selectRisk = useUiStore((s) => s.selectRisk);
+  return async () => {
+    const riskId = item.id.slice(item.id.indexOf(':') + 1);
+    if (item.kind === 'dont-know') {
+      const question = (await getRisk(assessmentId, riskId))?.evidence.answers[0]?.questionId;
+      if (question) setQuestion(assessmentId, question);
+    }
+    if (item.kind === 'owner') selectRisk(riskId);
+    showArea(item.screen);
+  };
+}
+
+function ItemRow({ assessmentId, item, onAccept, onWithdraw }: { assessmentId: string; item: PreflightItem; onAccept: () => void; onWithdraw: () => void }) {
+  const styles = useStyles();
+  const goToFix = useGoToFix(assessmentId, item);
+  const heading = preflightHeading(item);
   return (
     <li className={styles.item} data-testid="preflight-item" data-item-id={item.id}>
       <SeverityBadge item={item} />
       <div className={styles.text}>
-        <Text weight="semibold">{item.id}</Text>
+        <Text weight="semibold" data-testid="preflight-heading">
+          {heading}
+        </Text>
         <Text>{item.message}</Text>
         <Text size={200}>Where to fix: {item.where}</Text>
         {item.accepted && (
@@ -111,16 +148,16 @@ function ItemRow({ item, onAccept, onWithdraw }: { item: PreflightItem; onAccept
       </div>
       <div className={styles.actions}>
         {item.screen !== 'report' && (
-          <Button size="small" icon={<ArrowRightRegular />} onClick={() => showArea(item.screen)} aria-label={`Go to ${SCREEN_LABEL[item.screen]} to fix ${item.id}`}>
+          <Button size="small" icon={<ArrowRightRegular />} onClick={() => void goToFix()} aria-label={`Go to ${SCREEN_LABEL[item.screen]} to fix “${heading}”`}>
             {SCREEN_LABEL[item.screen]}
           </Button>
         )}
         {item.accepted ? (
-          <Button size="small" onClick={onWithdraw} aria-label={`Withdraw the acceptance of ${item.id}`}>
+          <Button size="small" onClick={onWithdraw} aria-label={`Withdraw the acceptance of “${heading}”`}>
             Withdraw
           </Button>
         ) : (
-          <Button size="small" onClick={onAccept} aria-label={`Accept ${item.id}…`} data-testid="preflight-accept">
+          <Button size="small" onClick={onAccept} aria-label={`Accept “${heading}”…`} data-testid="preflight-accept">
             Accept…
           </Button>
         )}
@@ -138,9 +175,7 @@ export function PreflightPanel({ assessmentId, result, consultant, onRefresh }: 
   const [accepting, setAccepting] = useState<PreflightItem | null>(null);
   const [showAll, setShowAll] = useState(false);
   const items = result?.items ?? [];
-  const blockers = items.filter((i) => i.severity === 'blocker');
-  const warnings = items.filter((i) => i.severity === 'warning');
-  const shown = showAll ? items : [...blockers, ...warnings.slice(0, FIRST_WARNINGS)];
+  const shown = showAll ? listed(items) : folded(items);
   return (
     <section className={styles.panel} aria-labelledby="preflight-title" data-testid="preflight">
       <div className={styles.header}>
@@ -164,7 +199,7 @@ export function PreflightPanel({ assessmentId, result, consultant, onRefresh }: 
       )}
       <ul className={styles.list} aria-label="Pre-flight items">
         {shown.map((item) => (
-          <ItemRow key={item.id} item={item} onAccept={() => setAccepting(item)} onWithdraw={() => void withdrawPreflightAcceptance(assessmentId, item.id).then(onRefresh)} />
+          <ItemRow key={item.id} assessmentId={assessmentId} item={item} onAccept={() => setAccepting(item)} onWithdraw={() => void withdrawPreflightAcceptance(assessmentId, item.id).then(onRefresh)} />
         ))}
       </ul>
       {!showAll && shown.length < items.length && (

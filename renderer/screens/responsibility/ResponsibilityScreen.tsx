@@ -1,6 +1,7 @@
-import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { ownerLabel } from '../../content/vocabulary-labels';
 import type { AssessmentRecord } from '../../db/database';
 import { useContentPack } from '../../hooks/use-content-pack';
 import { useRiskRegister } from '../../hooks/use-risk-register';
@@ -12,6 +13,7 @@ const MODEL_LABEL = { iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' } as const;
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
   count: { fontWeight: tokens.fontWeightSemibold },
+  link: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -56,7 +58,7 @@ export function ResponsibilityScreen({ assessment }: { assessment: AssessmentRec
                 const n = counts.get(`${row.id}|${m}`) ?? 0;
                 return (
                   <TableCell key={m} data-testid={`resp-${row.id}-${m}`}>
-                    {row.owners[m] ?? '—'} · <span className={styles.count}>{n}</span> risk{n === 1 ? '' : 's'}
+                    {row.owners[m] ? ownerLabel(row.owners[m]) : '—'} · <span className={styles.count}>{n}</span> risk{n === 1 ? '' : 's'}
                   </TableCell>
                 );
               })}
@@ -71,18 +73,18 @@ export function ResponsibilityScreen({ assessment }: { assessment: AssessmentRec
         <ul className={styles.list} data-testid="provider-risks">
           {provider.map((r) => (
             <li key={r.id}>
-              <Text weight="semibold">
-                <a
-                  href={`#${r.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    selectRisk(r.id);
-                    showArea('risks');
-                  }}
-                >
-                  {r.id} {r.title}
-                </a>
-              </Text>
+              {/* Fluent's link, not the browser's: themed (readable in the dark theme too) and no "visited" purple */}
+              <Link
+                className={styles.link}
+                href={`#${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  selectRisk(r.id);
+                  showArea('risks');
+                }}
+              >
+                {r.id} {r.title}
+              </Link>
               <br />
               <Text>{r.verification ?? 'Verify the provider’s assurance reports, SLA and Service Health.'}</Text>
             </li>

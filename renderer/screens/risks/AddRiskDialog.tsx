@@ -26,6 +26,7 @@ import { ManualRiskInputSchema } from '../../../core/risks/manual';
 import { ownerAcross } from '../../../core/risks/owner';
 import { riskLevel } from '../../../core/risks/scoring';
 import type { AssessmentRecord } from '../../db/database';
+import { categoryLabel } from '../../content/vocabulary-labels';
 import { addManualRisk } from '../../db/risks-repository';
 import { useUiStore } from '../../stores/ui-store';
 import { messageOf } from '../assessments/messages';
@@ -79,7 +80,9 @@ function EffortSelect(props: { label: string; value: Effort; onChange: (value: E
     <Field label={props.label}>
       <Select value={props.value} onChange={(_e, d) => props.onChange(d.value as Effort)} data-testid={props.testId}>
         {EFFORTS.map((e) => (
-          <option key={e}>{e}</option>
+          <option key={e} value={e}>
+            {e[0]!.toUpperCase() + e.slice(1)}
+          </option>
         ))}
       </Select>
     </Field>
@@ -147,12 +150,12 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
                 <Textarea value={draft.threat} onChange={(_e, d) => set({ threat: d.value })} rows={3} resize="vertical" data-testid="add-risk-threat" />
               </Field>
               <div className={styles.grid}>
-                <Field label="Domain" required {...problem('category')}>
+                <Field label="Category" required {...problem('category')}>
                   <Select value={draft.category} onChange={(_e, d) => set({ category: d.value })} data-testid="add-risk-category">
                     <option value="">Choose…</option>
                     {RiskCategorySchema.options.map((c) => (
                       <option key={c} value={c}>
-                        {c}
+                        {categoryLabel(c)}
                       </option>
                     ))}
                   </Select>
@@ -177,6 +180,9 @@ export function AddRiskDialog({ assessment, pack, onClose }: { assessment: Asses
                       checked={draft.serviceModels.includes(m)}
                       onChange={(_e, d) => set({ serviceModels: d.checked ? [...draft.serviceModels, m] : draft.serviceModels.filter((x) => x !== m) })}
                       data-testid={`add-risk-model-${m}`}
+                      // the group is required (one model at least), not each box: without this the
+                      // Field marks every checkbox with its own asterisk
+                      required={false}
                     />
                   ))}
                 </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Owner } from '../../../core/content/vocabulary';
 import { areaLabelOf, providerOwnerText } from '../../../core/risks/provider-owner';
 import { useContentPack } from '../../hooks/use-content-pack';
+import { modelLabel, ownerLabel } from '../../content/vocabulary-labels';
 import type { RiskRecord } from '../../db/database';
 import { clearOwnerOverride, OWNERS, overrideOwner } from '../../db/risks-repository';
 import { messageOf } from '../assessments/messages';
@@ -28,16 +29,16 @@ export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
   return (
     <div className={styles.block}>
       <Text>
-        Matrix owner: <strong>{risk.owner}</strong>{' '}
+        Matrix owner: <strong>{ownerLabel(risk.owner)}</strong>{' '}
         {risk.providerBasis?.length ? (
           <span data-testid="owner-provider-basis">({providerOwnerText(risk.providerBasis, areaLabelOf(pack, risk.area))})</span>
         ) : (
-          <>({risk.ownerBasis.map((b) => `${b.serviceModel}: ${b.owner}`).join(', ') || 'no service model'})</>
+          <>({risk.ownerBasis.map((b) => `${modelLabel(b.serviceModel)}: ${ownerLabel(b.owner)}`).join(', ') || 'no service model'})</>
         )}
         {risk.ownerOverride && (
           <>
             {' '}
-            — overridden to <strong data-testid="override-owner">{risk.ownerOverride.owner}</strong>: “{risk.ownerOverride.justification}”
+            — overridden to <strong data-testid="override-owner">{ownerLabel(risk.ownerOverride.owner)}</strong>: “{risk.ownerOverride.justification}”
           </>
         )}
       </Text>
@@ -45,7 +46,7 @@ export function OwnerOverride({ risk, by }: { risk: RiskRecord; by: string }) {
         <Select value={owner} onChange={(_e, d) => setOwner(d.value as Owner)} data-testid="override-select">
           {OWNERS.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {ownerLabel(o)}
             </option>
           ))}
         </Select>

@@ -1,5 +1,6 @@
 import { Card, Divider, Field, Input, Select, Text, Textarea, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { ContentPack } from '../../../core/content/types';
+import { treatmentLabel } from '../../content/vocabulary-labels';
 import type { RiskRecord } from '../../db/database';
 import { editableOf, TREATMENTS, type RiskEdit } from '../../db/risks-repository';
 import { queueCommand } from '../../db/write-queue';
@@ -81,7 +82,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
       </Text>
       <Text>
         Inherent: <strong data-testid="detail-inherent">{levelLabel(pack.riskMatrix, risk.inherentLevel)}</strong> · Residual:{' '}
-        <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action}
+        <strong>{levelLabel(pack.riskMatrix, risk.residual?.level)}</strong> · Action: {risk.action === 'verify' ? 'Verify (the provider owns it)' : 'Remediate'}
       </Text>
       {risk.verification && <Text italic>{risk.verification}</Text>}
       <RiskRating risk={risk} />
@@ -93,7 +94,7 @@ export function RiskDetail({ risk, pack }: { risk: RiskRecord; pack: ContentPack
             <option value="">Not decided</option>
             {TREATMENTS.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {treatmentLabel(t)}
               </option>
             ))}
           </Select>

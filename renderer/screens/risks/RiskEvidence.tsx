@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ContentPack } from '../../../core/content/types';
 import { EVIDENCE_STATUS_TEXT, evidenceStatusOf } from '../../../core/risks/evidence-status';
+import { modelLabel } from '../../content/vocabulary-labels';
 import type { RiskRecord } from '../../db/database';
 
 const useStyles = makeStyles({
@@ -67,7 +68,7 @@ export function RiskEvidence({ risk, pack }: { risk: RiskRecord; pack: ContentPa
           <ul className={styles.list}>
             {findings.slice(0, 50).map((f) => (
               <li key={`${f.checkId}-${f.resourceId}`} data-testid="evidence-finding">
-                {f.checkId} on <span className={styles.mono}>{f.resourceId.split('/').pop()}</span> ({f.serviceModel})
+                {f.checkId} on <span className={styles.mono}>{f.resourceId.split('/').pop()}</span> ({modelLabel(f.serviceModel)})
               </li>
             ))}
           </ul>

@@ -22,6 +22,19 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
+/** Why the table is empty, and what fills it: an empty grid alone reads as a fault. */
+function EmptyRegister({ total }: { total: number }) {
+  return (
+    <MessageBar intent="info" data-testid="risks-empty">
+      <MessageBarBody>
+        {total === 0
+          ? 'No risks yet. They appear as interview answers record weaknesses and inventory checks fail; “Add a risk” records one by hand.'
+          : `No risk matches these filters (${total.toLocaleString()} in the register); “Reset filters” shows the open ones again.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
   const styles = useStyles();
   const pack = useContentPack();
@@ -49,7 +62,7 @@ export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
       ) : (
         <>
           <div className={styles.toolbar}>
-            <Text>{selected ? '' : 'Select a risk to edit it.'}</Text>
+            <Text>{selected || shown.length === 0 ? '' : 'Select a risk to edit it.'}</Text>
             <div className={styles.actions}>
               <ResetColumnWidths table="risks" />
               <Button icon={<AddRegular />} onClick={() => setAdding(true)} data-testid="add-risk">
@@ -58,6 +71,7 @@ export function RisksScreen({ assessment }: { assessment: AssessmentRecord }) {
             </div>
           </div>
           <RiskFilters pack={pack} shown={shown.length} total={risks.length} />
+          {shown.length === 0 && <EmptyRegister total={risks.length} />}
           <SplitView
             screen="risks"
             main={<RiskTable risks={shown} matrix={pack.riskMatrix} />}

@@ -9,6 +9,7 @@ import { useVirtualTableStyles } from '../../components/virtual-table-styles';
 import type { RiskRowRecord } from '../../db/database';
 import type { RiskSortKey } from '../../stores/ui-store';
 import { EVIDENCE_STATUS_TEXT } from '../../../core/risks/evidence-status';
+import { categoryLabel, ownerLabel, statusLabel, treatmentLabel } from '../../content/vocabulary-labels';
 import { knownOf, levelLabel } from './risk-view';
 
 /** What the register's cells need besides their risk. */
@@ -42,12 +43,12 @@ function RiskTitle({ risk, select }: { risk: RiskRowRecord; select: (id: string)
 export const RISK_COLUMNS: readonly RiskColumn[] = [
   { id: 'id', label: 'ID', sort: 'id', width: 64, minWidth: 56, render: (r) => r.id },
   { id: 'title', label: 'Risk', sort: 'title', width: 160, minWidth: 140, fill: true, wrap: true, render: (r, c) => <RiskTitle risk={r} select={c.select} /> },
-  { id: 'owner', label: 'Owner', sort: 'owner', width: 80, minWidth: 64, testId: 'risk-owner', render: (r) => `${r.effectiveOwner}${r.ownerOverridden ? ' *' : ''}` },
+  { id: 'owner', label: 'Owner', sort: 'owner', width: 80, minWidth: 64, testId: 'risk-owner', render: (r) => `${ownerLabel(r.effectiveOwner)}${r.ownerOverridden ? ' *' : ''}` },
   { id: 'inherent', label: 'Inherent', sort: 'inherent', width: 76, minWidth: 64, testId: 'risk-inherent', render: (r, c) => levelLabel(c.matrix, r.inherentLevel) },
   { id: 'residual', label: 'Residual', sort: 'residual', width: 76, minWidth: 64, render: (r, c) => levelLabel(c.matrix, r.residual?.level) },
-  { id: 'category', label: 'Domain', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => r.category, title: (r) => r.category },
-  { id: 'treatment', label: 'Treatment', sort: 'treatment', width: 84, minWidth: 64, render: (r) => r.treatment ?? '—' },
-  { id: 'status', label: 'Status', sort: 'status', width: 68, minWidth: 56, render: (r) => r.status },
+  { id: 'category', label: 'Category', sort: 'category', width: 112, minWidth: 64, wrap: true, testId: 'risk-domain', render: (r) => categoryLabel(r.category), title: (r) => categoryLabel(r.category) },
+  { id: 'treatment', label: 'Treatment', sort: 'treatment', width: 84, minWidth: 64, render: (r) => (r.treatment ? treatmentLabel(r.treatment) : '—') },
+  { id: 'status', label: 'Status', sort: 'status', width: 68, minWidth: 56, render: (r) => statusLabel(r.status) },
   {
     id: 'known',
     label: 'How known',

@@ -1,6 +1,7 @@
 /** Filtering and sorting of the register (pure, so 5,000 rows sort in a few milliseconds). */
 import type { RiskMatrix } from '../../../core/content/schemas';
 import type { EvidenceStatus } from '../../../core/risks/schema';
+import { categoryLabel } from '../../content/vocabulary-labels';
 import type { RiskRowRecord as RiskRecord } from '../../db/database';
 import type { RiskFilter, RiskSortKey } from '../../stores/ui-store';
 
@@ -42,6 +43,8 @@ export function sortRisks(risks: RiskRecord[], key: RiskSortKey, descending: boo
         return r.treatment ?? '';
       case 'known':
         return knownOf(r);
+      case 'category':
+        return categoryLabel(r.category);
       default:
         return r[key];
     }

@@ -1,0 +1,31 @@
+/**
+ * The shared vocabulary as the report writes it, for the screens: a risk category is
+ * "Backup and recovery", a service model "IaaS", an owner "Customer", not their keys. Values outside the vocabulary
+ * (an old record, a new pack) are shown as stored.
+ */
+import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, TREATMENT_LABEL } from '../../core/report/labels';
+
+/** `backup-recovery` -> "Backup and recovery". */
+export function categoryLabel(category: string): string {
+  return (CATEGORY_LABEL as Record<string, string | undefined>)[category] ?? category;
+}
+
+/** `iaas` -> "IaaS", `unknown` -> "Unclassified". */
+export function modelLabel(model: string): string {
+  return (MODEL_LABEL as Record<string, string | undefined>)[model] ?? model;
+}
+
+/** `customer` -> "Customer", `unknown` -> "Not determined". */
+export function ownerLabel(owner: string): string {
+  return (OWNER_LABEL as Record<string, string | undefined>)[owner] ?? owner;
+}
+
+/** `mitigate` -> "Mitigate". */
+export function treatmentLabel(treatment: string): string {
+  return (TREATMENT_LABEL as Record<string, string | undefined>)[treatment] ?? treatment;
+}
+
+/** A risk's status: `open` -> "Open". */
+export function statusLabel(status: string): string {
+  return status === 'open' ? 'Open' : status === 'closed' ? 'Closed' : status;
+}
