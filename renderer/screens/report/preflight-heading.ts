@@ -13,6 +13,7 @@ const KIND_HEADING: Record<PreflightKind, string> = {
   placeholder: 'Placeholder',
   'document-control': 'Document control',
   version: 'Version and status',
+  'not-assessed': 'Graph check not assessed',
 };
 
 /** Subjects spelled as kebab-case keys, and how to say them. */

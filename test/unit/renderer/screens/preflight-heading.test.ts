@@ -10,10 +10,11 @@ describe('preflightHeading', () => {
     expect(preflightHeading({ id: 'document-control:qa-reviewer', kind: 'document-control' })).toBe('Document control: QA reviewer');
     expect(preflightHeading({ id: 'version:status', kind: 'version' })).toBe('Version and status');
     expect(preflightHeading({ id: 'placeholder:{{client}}', kind: 'placeholder' })).toBe('Placeholder: {{client}}');
+    expect(preflightHeading({ id: 'not-assessed:GR-09', kind: 'not-assessed' })).toBe('Graph check not assessed: GR-09');
   });
 
   it('has a heading for every kind, none of them a key', () => {
-    const kinds: PreflightKind[] = ['contradiction', 'dont-know', 'owner', 'ir-role', 'placeholder', 'document-control', 'version'];
+    const kinds: PreflightKind[] = ['contradiction', 'dont-know', 'owner', 'ir-role', 'placeholder', 'document-control', 'version', 'not-assessed'];
     for (const kind of kinds) expect(preflightHeading({ id: `${kind}:x`, kind })).not.toMatch(/^[a-z-]+:/);
   });
 });
