@@ -88,7 +88,7 @@ export interface RiskView {
     severity: string;
     total: number;
     /** evidence: the readable summary; detail: the rule table, Defender items or settings behind it (absent when the finding is no longer stored) */
-    resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string; detail?: ReadableEvidence }[];
+    resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string; detail?: ReadableEvidence; businessServices?: string[] }[];
   }[];
   affectedResourceCount: number;
   /** the client's business services the affected resources belong to (e.g. LIMS), in the consultant's order */
@@ -219,6 +219,10 @@ export interface ReportModel {
     classificationNotice: string;
     preparedBy: string;
     preparedFor: string;
+    /** the client's sponsor who accepts the report, by name ('' when the deliverable names none) */
+    sponsor: string;
+    /** the engagement partner who signs it ('' when none is named) */
+    partner: string;
     /** engagement reference ('' when not recorded) */
     engagementId: string;
     /** engagement dates, e.g. '23 November 2026 – 24 November 2026' ('' when not recorded) */

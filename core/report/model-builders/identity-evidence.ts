@@ -1,5 +1,6 @@
 import { isGraphCheck } from '../../content/schemas';
 import type { IdentityBasis, IdentityEvidence } from '../types';
+import { counted } from '../labels';
 import { choiceLabels, MAX_NOTE, type ModelContext } from './context';
 
 type Finding = ModelContext['bundle']['inventory']['findings'][number];
@@ -36,7 +37,7 @@ export function byRole(findings: readonly Finding[]): string {
 export function graphResult(ctx: ModelContext, findings: readonly Finding[]): string {
   const judged = findings.filter((f) => f.status !== 'not-applicable');
   const failing = judged.filter((f) => f.status === 'fail').length;
-  if (judged.length === 0) return `Not applicable to the ${findings.length} object(s) read.`;
+  if (judged.length === 0) return `Not applicable to the ${counted(findings.length, 'object')} read.`;
   if (judged.every((f) => f.resourceType === TENANT_TYPE)) return failing > 0 ? 'Fails for the tenant.' : 'Passes for the tenant.';
   const roles = byRole(judged);
   const noun = judged.every((f) => f.resourceType === USER_TYPE) ? 'accounts' : 'objects';

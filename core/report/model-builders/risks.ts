@@ -2,7 +2,7 @@ import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks
 import { providerOwnerText } from '../../risks/provider-owner';
 import type { Risk } from '../../risks/schema';
 import { DONT_KNOW_RESULT, isDontKnow, recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
-import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
+import { CATEGORY_LABEL, counted, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
 import { readableEvidence, type ReadableEvidence, type RowLookup } from '../evidence-text';
 import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
@@ -68,7 +68,7 @@ function cleanEvidence(ctx: ModelContext, f: Finding, e: ReadableEvidence): Read
   // the raw JSON goes only to the spreadsheet, where it must stay JSON: the zero-width space
   // that keeps "{{" from reading as a document placeholder would make it unparseable
   const raw = c(e.raw).replace(/\{\u200B\{/g, '{{').replace(/\}\u200B\}/g, '}}');
-  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw };
+  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw, ...(e.selfNamed ? { selfNamed: true } : {}) };
 }
 
 /** The readable evidence of a stored finding (check, row and lookups from the context), cleaned. */
@@ -100,6 +100,7 @@ export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'
         subscription: clean(ef.subscriptionId),
         evidence: detail?.summary ?? '',
         ...(detail ? { detail } : {}),
+        businessServices: ctx.servicesOf([ef.resourceId]),
       });
     }
   }
@@ -116,6 +117,19 @@ export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mapping
     out.push({ framework: FRAMEWORK_NAME[key], ids: ids.map((id) => ({ id, title: controls?.find((c) => c.id === id)?.title ?? '' })) });
   }
   return out;
+}
+
+/**
+ * An answer the inventory contradicts, said from its parts (question, answer, check, failing
+ * resources) rather than the sentence stored when the register was derived, so that the count
+ * reads "1 resource", never "1 resource(s)". The stored message stands for a check the pack
+ * no longer has.
+ */
+function disagreementText(ctx: ModelContext, d: Risk['disagreements'][number]): string {
+  const check = ctx.checkById.get(d.checkId);
+  if (!check || !ctx.pack.questions.has(d.questionId)) return ctx.clean(d.message, MAX_NOTE);
+  const failing = counted(d.failingResources.length, 'resource');
+  return ctx.clean(`The answer to ${d.questionId} ("${choiceLabels(ctx, d.questionId, d.choices)}") says this is in place, but the inventory shows ${failing} failing ${d.checkId} (${check.title}).`, MAX_NOTE);
 }
 
 /** The interview answers behind a risk, with the question text and the consultant's note. */
@@ -198,7 +212,7 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     affectedResourceCount: r.evidence.affectedResources.length,
     businessServices: ctx.servicesOf(r.evidence.affectedResources),
     subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
-    disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
+    disagreements: r.disagreements.map((d) => disagreementText(ctx, d)),
     evidenceStatus: status,
     ...howKnownParts(ctx, r),
     ratingBasis: ratingBasis(r).map((line) => clean(line, MAX_NOTE)),

@@ -32,6 +32,17 @@ export function subscriptionsInScope(ctx: ModelContext): string[] {
   return [...new Set([...assessment.scope.subscriptions, ...inventory.resources.map((r) => r.subscriptionId).filter((s) => s !== '')])].sort();
 }
 
+/**
+ * A subscription as the report names it: its display name with the (masked) id when the
+ * inventory read the subscription, else the id alone. Masked ids keep only their last
+ * characters, so two subscriptions could otherwise print as the same id.
+ */
+export function subscriptionLabel(ctx: ModelContext, subscriptionId: string): string {
+  const stored = ctx.resourceById.get(`/subscriptions/${subscriptionId}`);
+  const name = stored && stored.type.toLowerCase() === 'microsoft.resources/subscriptions' && stored.name !== subscriptionId ? stored.name : '';
+  return name ? `${ctx.clean(name)} (${ctx.clean(subscriptionId)})` : ctx.clean(subscriptionId);
+}
+
 /** The scope section: service models, scoping answers, subscriptions, interview coverage. */
 export function scope(ctx: ModelContext): ReportModel['scope'] {
   const { clean, bundle, pack } = ctx;
@@ -42,7 +53,7 @@ export function scope(ctx: ModelContext): ReportModel['scope'] {
     otherClouds: scopeAnswer(ctx, 'SCOPE-OTHER-CLOUDS'),
     regulated: scopeAnswer(ctx, 'SCOPE-REGULATED'),
     criticality: scopeAnswer(ctx, 'SCOPE-CRITICALITY'),
-    subscriptions: subscriptionsInScope(ctx).map((s) => clean(s)),
+    subscriptions: subscriptionsInScope(ctx).map((s) => subscriptionLabel(ctx, s)),
     notes: clean(bundle.assessment.scope.notes ?? '', MAX_NOTE),
     engagementDates: engagementDates(ctx),
     attendees: workshopAttendees(ctx),

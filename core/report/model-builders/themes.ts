@@ -63,7 +63,9 @@ const TYPE_NAMES: Record<string, [string, string]> = {
 };
 
 /** "a, b and c" */
-export const andList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const joinedList = (items: readonly string[], last: string): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
+export const andList = (items: readonly string[]): string => joinedList(items, 'and');
+const orList = (items: readonly string[]): string => joinedList(items, 'or');
 
 /** "7 virtual machines and 1 application gateway" from resource types. */
 export function countByType(types: readonly string[]): string {
@@ -102,7 +104,8 @@ export function serviceSentences(ctx: ModelContext, risks: readonly RiskView[]):
     }
   }
   const order = (ctx.bundle.businessServices ?? []).map((s) => ctx.clean(s.name));
-  if (byService.size === 0) return [`The inventory ties none of these risks to ${andList(order.map((n) => `the ${n}`))}.`];
+  // "none ... to the LIMS or the Clinical data platform": a negation takes "or"
+  if (byService.size === 0) return [`The inventory ties none of these risks to ${orList(order.map((n) => `the ${n}`))}.`];
   return [...byService]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([service, s]) => `For the ${service}, this theme concerns ${countByType([...s.types.values()])} (${andList(s.riskIds)}).`);

@@ -94,20 +94,32 @@ function providerCommitmentSources(ctx: Ctx): Block[] {
   return [para('Provider commitments: sources', STYLE.caption), ...providerSources(sources)];
 }
 
+/**
+ * Who signs the report's acceptance: the client's sponsor and the engagement partner by name
+ * when the deliverable names them (as document control does), else the client and the assessor.
+ */
+function acceptanceSignatories(ctx: Ctx): string[][] {
+  const { meta } = ctx.model;
+  const client = meta.sponsor ? [meta.sponsor, `Client sponsor, ${meta.preparedFor}`] : [meta.preparedFor, 'Client sponsor'];
+  const firm = meta.partner ? [meta.partner, 'Engagement partner'] : [meta.preparedBy, 'Assessor'];
+  return [client, firm].map((r) => [...r, '', '']);
+}
+
 export function appendixSignOff(ctx: Ctx): Block[] {
   const { model } = ctx;
   const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-sign-off')}. Risk acceptance sign-off`), ...templateText(ctx, 'sign-off')];
   const rows = model.acceptedRisks.length > 0 ? model.acceptedRisks : model.risks.filter((r) => r.residual.level === model.levels[model.levels.length - 1]?.id);
-  out.push(para(model.acceptedRisks.length > 0 ? 'Risks accepted in this assessment:' : 'No risk has been accepted yet. Risks whose residual rating stays at the top level need either treatment or a signed acceptance:'));
+  const unrated = rows.some((r) => !r.residualSet);
+  out.push(para(model.acceptedRisks.length > 0 ? 'Risks accepted in this assessment:' : `No risk has been accepted yet. Risks whose residual rating stays at the top level need either treatment or a signed acceptance${unrated ? ' (a risk with no agreed target yet is shown at its current rating, marked “current”)' : ''}:`));
   out.push(
     brandedTable(ctx,
       [1.2, 5, 1.6, 2.4, 2, 2],
       ['ID', 'Risk', 'Residual', 'Accepted by / until', 'Signature', 'Date'],
-      rows.map((r) => [riskLink(ctx, r), r.title, levelCell(ctx, r.residual.level, r.residual.levelLabel), r.acceptance ? `${r.acceptance.acceptedBy} / ${r.acceptance.expires}` : '', '', '']),
+      rows.map((r) => [riskLink(ctx, r), r.title, levelCell(ctx, r.residual.level, r.residualSet ? r.residual.levelLabel : `${r.residual.levelLabel} (current)`), r.acceptance ? `${r.acceptance.acceptedBy} / ${r.acceptance.expires}` : '', '', '']),
     ),
   );
   out.push(heading(2, 'Acceptance of this report'));
-  out.push(brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], [[model.meta.preparedFor, 'Client sponsor', '', ''], [model.meta.preparedBy, 'Assessor', '', '']]));
+  out.push(brandedTable(ctx, [3, 3, 3, 2], ['Name', 'Role', 'Signature', 'Date'], acceptanceSignatories(ctx)));
   return out;
 }
 
