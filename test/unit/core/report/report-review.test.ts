@@ -1,0 +1,142 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { membersOf } from '../../../../core/bundle/business-services';
+import { buildReport } from '../../../../core/report/build';
+import { buildReportModel } from '../../../../core/report/model';
+import { evidenceLines } from '../../../../core/report/evidence-text';
+import { loadDemo, riskIdOf } from './helpers';
+
+// Defects found reading the demo deliverable as the client's CISO and the signing partner would:
+// each test fails on the text the report printed before the fix.
+
+const { bundle, pack, template } = loadDemo();
+const model = buildReportModel(bundle, pack, template, {});
+const riskView = (templateId: string) => model.risks.find((r) => r.id === riskIdOf(bundle, templateId))!;
+
+/** The paragraphs of a .docx, as text. */
+async function paragraphs(docx: Uint8Array | ArrayBuffer): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+  return Array.from(xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g), ([p]) => Array.from(p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g), (m) => m[1]).join(''));
+}
+
+const built = await buildReport({ bundle, pack, template });
+const report = await paragraphs(built.report);
+const irPlan = await paragraphs(built.irPlan!);
+const para = (doc: readonly string[], start: string): string => doc.find((p) => p.startsWith(start)) ?? '';
+
+describe('the demo deliverable reads as written, not assembled', () => {
+  it('counts take the right number: no "resource(s)", "risk(s)", "subscription(s)" anywhere', () => {
+    for (const [name, doc] of [['report', report], ['IR plan', irPlan]] as const) {
+      const hits = doc.filter((p) => /\w\(s\)/.test(p));
+      expect(hits, name).toEqual([]);
+    }
+    expect(report.some((p) => p.includes('172 resources in 4 subscriptions as read'))).toBe(true);
+  });
+
+  it('a contradiction with one failing resource says "1 resource"', () => {
+    const r = riskView('RT-PAS-APP-PUBLISHING');
+    expect(r.disagreements[0]).toMatch(/the inventory shows 1 resource failing AP-03 \(/);
+  });
+
+  it('the summary does not present the counts of unagreed targets as what the treatments achieve', () => {
+    const posture = para(report, 'By current (inherent) rating:');
+    const total = bundle.risks.length;
+    const set = bundle.risks.filter((r) => r.residual !== null).length;
+    expect(set).toBeGreaterThan(0);
+    expect(set).toBeLessThan(total);
+    expect(posture).not.toContain('After the treatments proposed');
+    expect(posture).toContain(`A target (residual) rating is agreed for ${set} of ${total} risks; counting the others at their current rating`);
+    const none = buildReport({ bundle: { ...bundle, risks: bundle.risks.map((r) => ({ ...r, residual: null })) }, pack, template });
+    return none.then(async (b) => expect(para(await paragraphs(b.report), 'By current (inherent) rating:')).toContain('No target (residual) rating has been agreed yet'));
+  });
+
+  it('a theme that touches no business service says "to the LIMS or the Clinical data platform"', () => {
+    const none = report.filter((p) => p.includes('ties none of these risks'));
+    expect(none.length).toBeGreaterThan(0);
+    for (const p of none) expect(p).toContain('to the LIMS or the Clinical data platform.');
+  });
+
+  it('the report’s acceptance is signed by the sponsor and the partner named in the deliverable settings', () => {
+    const i = report.indexOf('Acceptance of this report');
+    const rows = report.slice(i, i + 14).join(' | ');
+    expect(rows).toContain(bundle.deliverable!.sponsor!);
+    expect(rows).toContain(bundle.deliverable!.partner!);
+  });
+
+  it('the sign-off appendix marks a top-level risk with no agreed target as at its current rating', () => {
+    const i = report.findIndex((p) => p.endsWith('Risk acceptance sign-off'));
+    const table = report.slice(i, i + 80);
+    expect(table.some((p) => p.includes('no agreed target yet is shown at its current rating'))).toBe(true);
+    expect(table).toContain('Very high (current)');
+  });
+});
+
+describe('evidence names what people know', () => {
+  it('role assignments by role and principal type, not by masked principal ids', () => {
+    const owners = riskView('RT-PAM-EXCESS-AZURE-OWNERS').findings.find((f) => f.checkId === 'ID-01')!;
+    const text = owners.resources[0]!.evidence;
+    expect(text).toMatch(/^owners: 11: Owner to \d+ users and \d+ groups \(expected: at least 2 and at most 3\)$/);
+    expect(text).not.toMatch(/x{8}-x{4}/);
+    const direct = riskView('RT-ID-ACCESS-HYGIENE').findings.find((f) => f.checkId === 'ID-03')!;
+    expect(direct.resources[0]!.evidence).toMatch(/^userAssignments: 15: Owner to \d+ users; Reader to \d+ users; Contributor to \d+ users/);
+  });
+
+  it('a custom role by its role name, a subscription with its name in the scope', () => {
+    const wildcard = riskView('RT-PAM-OVERPRIVILEGED-ROLES').findings.find((f) => f.checkId === 'ID-02')!;
+    expect(wildcard.resources[0]!.name).toBe('Subscription Admin (custom)');
+    expect(model.scope.subscriptions).toContain('Contoso Pharma Production (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxx5e6f)');
+    // two subscriptions end in the same characters: masked alone they would print as one id twice
+    expect(new Set(model.scope.subscriptions).size).toBe(model.scope.subscriptions.length);
+  });
+
+  it('a Defender alert by its name, without its id before it', () => {
+    const alert = riskView('RT-DF-ACTIVE-ALERTS').findings.filter((f) => f.checkId === 'DF-06');
+    const line = evidenceLines(alert, 1)[0]!;
+    expect(line).toContain('(1 resource): Successful brute force attack (severity High');
+    expect(line).not.toMatch(/\d{19}_a\d/);
+  });
+});
+
+describe('the IR plan says only what holds', () => {
+  it('a step is labelled "Together with Microsoft" only when Microsoft takes part in it', () => {
+    for (const p of pack.playbooks.values())
+      for (const s of p.steps.filter((x) => x.actor === 'shared')) expect(s.text, `${p.id}: ${s.text}`).toMatch(/Microsoft/);
+    const gxp = irPlan.filter((p) => p.includes('Quality assurance judges the GxP impact'));
+    expect(gxp.length).toBe(1);
+    expect(gxp[0]).not.toMatch(/^Together with Microsoft/);
+  });
+
+  it('a playbook does not say why it is in the plan twice', () => {
+    for (const p of model.irPlan.playbooks) {
+      for (const reason of p.reasons) expect(p.summary, `${p.id}`).not.toContain(reason);
+      expect(p.summary, p.id).not.toMatch(/Selected for life-sciences clients/);
+    }
+  });
+
+  it('the linked-risk line gives the total, so it agrees with the counts of the reasons', () => {
+    const linked = irPlan.filter((p) => p.startsWith('Linked risks: '));
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of model.irPlan.playbooks.filter((x) => x.moreRiskCount > 0)) {
+      const total = p.riskIds.length + p.moreRiskCount;
+      expect(linked.some((l) => l.startsWith(`Linked risks: ${total} in all; the most severe are ${p.riskIds[0]}`)), p.id).toBe(true);
+    }
+    expect(irPlan.some((p) => p.startsWith('Most severe linked risks'))).toBe(false);
+  });
+
+  it('communication points to the out-of-band channel where the plan records it, not to the contact sheet', () => {
+    expect(irPlan.some((p) => p.includes('out-of-band channel agreed in the contact sheet'))).toBe(false);
+    expect(irPlan.some((p) => p.includes('section “Out-of-band channel”'))).toBe(true);
+  });
+
+  it('a tabletop that touches a business service names that service’s resources, not the risk’s others', () => {
+    const services = bundle.businessServices ?? [];
+    const withService = model.irPlan.tabletop.filter((x) => x.businessServices.length > 0);
+    expect(withService.length).toBeGreaterThan(0);
+    for (const t of withService) {
+      const members = new Set(services.filter((s) => t.businessServices.includes(s.name)).flatMap((s) => membersOf(s, bundle.inventory.resources).map((r) => r.name)));
+      const named = /\(([^)]*)\)\. Who receives it/.exec(t.injects[0]!)?.[1]?.split(', ') ?? [];
+      expect(named.length, t.title).toBeGreaterThan(0);
+      for (const n of named) expect(members.has(n), `${t.title}: ${n}`).toBe(true);
+    }
+  });
+});
