@@ -60,7 +60,8 @@ describe('readable evidence', () => {
     // an existence guard that repeats the scope is left out; the value tests stay
     expect(evidenceOf('VM-06').settings.map((s) => s.setting)).toEqual(['osProfile.windowsConfiguration.patchSettings.patchMode', 'osProfile.windowsConfiguration.enableAutomaticUpdates']);
     expect(evidenceOf('ST-09').settings[0]).toEqual({ setting: 'sku.name', value: 'Standard_LRS', expected: 'neither Standard_LRS nor Premium_LRS' });
-    expect(evidenceOf('ID-01').summary).toBe('owners: Owner: User ce2ce14e-85d7-4629-bdbc-000000000005 (expected: at least 2 and at most 3)');
+    // role assignments by role and principal type: a principal id (masked in the report) tells a reader nothing
+    expect(evidenceOf('ID-01').summary).toBe('owners: Owner to 1 user (expected: at least 2 and at most 3)');
   });
 
   it('long lists are summarised by count, never cut; the whole list stays for the spreadsheet', () => {
