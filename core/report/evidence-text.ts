@@ -267,9 +267,11 @@ function argSettings(check: Check | undefined, f: EvidenceSubject, lookup: RowLo
   for (const [path, text] of failing) if (text === 'not set' && scope.has(path)) failing.delete(path);
   // what the check fails on first, then any other value it recorded, then the scope
   for (const [path, v] of Object.entries(f.evidence)) if (failing.has(path)) push(path, v, failing.get(path)!);
-  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && !scope.has(path)) push(path, v, '');
+  // the resource's own name, recorded beside its settings, would only repeat the name the line starts with
+  const ownName = (path: string, v: unknown): boolean => path === 'name' && v === f.resourceName;
+  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && !scope.has(path) && !ownName(path, v)) push(path, v, '');
   // a scoping value says why the check applies; only a plain value (a plan's name, a severity) says it to a reader
-  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && scope.has(path) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) push(path, v, '');
+  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && scope.has(path) && !ownName(path, v) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) push(path, v, '');
   return rows;
 }
 

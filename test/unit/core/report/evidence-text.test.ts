@@ -54,7 +54,8 @@ describe('readable evidence', () => {
   it('settings as "setting: value (expected: value)", the expectation from the check condition', () => {
     expect(evidenceOf('ST-04').summary).toBe('allowSharedKeyAccess: true (expected: false)');
     expect(evidenceOf('AP-02').summary).toBe('minTlsVersion: 1.0 (expected: 1.2 or 1.3)');
-    expect(evidenceOf('DF-01', 'AppServices').summary).toBe('pricingTier: Free (expected: Standard); name: AppServices');
+    // the plan's name is the resource's name: not repeated after its settings
+    expect(evidenceOf('DF-01', 'AppServices').summary).toBe('pricingTier: Free (expected: Standard)');
     // a missing boolean passes a test for the opposite value
     expect(evidenceOf('CR-01').summary).toBe('adminUserEnabled: true (expected: false (or not set))');
     // an existence guard that repeats the scope is left out; the value tests stay

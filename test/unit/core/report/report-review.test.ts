@@ -89,6 +89,13 @@ describe('evidence names what people know', () => {
     expect(new Set(model.scope.subscriptions).size).toBe(model.scope.subscriptions.length);
   });
 
+  it('a check Graph could not assess says why in words, not as the raw HTTP refusal', () => {
+    const gr08 = model.sharedResponsibility.identityEvidence.rows.find((r) => r.checkId === 'GR-08')!;
+    expect(gr08.basis).toBe('not-assessed');
+    expect(gr08.graph).toContain('roleAssignmentSchedules could not be read: the tenant does not have the licence Microsoft requires for it');
+    expect(gr08.graph).not.toMatch(/HTTP 400|AadPremiumLicenseRequired/);
+  });
+
   it('a Defender alert by its name, without its id before it', () => {
     const alert = riskView('RT-DF-ACTIVE-ALERTS').findings.filter((f) => f.checkId === 'DF-06');
     const line = evidenceLines(alert, 1)[0]!;
