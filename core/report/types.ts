@@ -81,7 +81,8 @@ export interface RiskView {
   verification: string;
   mappings: { framework: string; ids: { id: string; title: string }[] }[];
   playbooks: string[];
-  answers: { questionId: string; question: string; answer: string; result: string; note: string }[];
+  /** brief: a scoping answer by its choices' short names ("IaaS; PaaS; SaaS"), for one-line evidence */
+  answers: { questionId: string; question: string; answer: string; result: string; note: string; brief?: string }[];
   findings: {
     checkId: string;
     checkTitle: string;

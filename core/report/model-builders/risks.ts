@@ -142,7 +142,21 @@ export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] 
     // a "Don't know" scores as non-compliant, but the report does not call it that: it is to verify
     result: isDontKnow(ctx.pack, ans.choices) ? DONT_KNOW_RESULT : ans.result ? RESULT_LABEL[ans.result] : '',
     note: clean(ctx.bundle.answers[ans.questionId]?.note ?? '', MAX_NOTE),
+    ...scopeBrief(ctx, ans.questionId, ans.choices),
   }));
+}
+
+/**
+ * A scoping answer by the short names of its choices ("IaaS; PaaS; SaaS"): its labels carry a
+ * description after the colon ("IaaS: virtual machines, virtual networks, …") that, quoted
+ * whole as the evidence of a provider-side risk, fills three lines and says nothing about it.
+ */
+function scopeBrief(ctx: ModelContext, questionId: string, choices: readonly string[]): { brief?: string } {
+  const q = ctx.pack.questions.get(questionId);
+  if (q?.kind !== 'scope') return {};
+  const labels = choices.map((c) => q.choices.find((x) => x.id === c)?.label ?? c);
+  if (!labels.some((l) => l.includes(': '))) return {};
+  return { brief: ctx.clean(labels.map((l) => l.split(': ')[0]).join('; '), MAX_NOTE) };
 }
 
 /** "Don't know" risks (to verify, with the step) and the IR setup's facts that bear on the answers. */

@@ -28,7 +28,7 @@ function inventoryLine(r: RiskView): string {
 }
 
 function interviewLine(r: RiskView): string {
-  const answers = r.answers.slice(0, 2).map((a) => `${a.questionId} “${a.answer}”`);
+  const answers = r.answers.slice(0, 2).map((a) => `${a.questionId} “${a.brief ?? a.answer}”`);
   const more = r.answers.length - answers.length;
   return `Interview: ${answers.join('; ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }

@@ -4,6 +4,7 @@ import { membersOf } from '../../../../core/bundle/business-services';
 import { buildReport } from '../../../../core/report/build';
 import { buildReportModel } from '../../../../core/report/model';
 import { evidenceLines } from '../../../../core/report/evidence-text';
+import { evidenceSummary } from '../../../../core/report/render/evidence-summary';
 import { loadDemo, riskIdOf } from './helpers';
 
 // Defects found reading the demo deliverable as the client's CISO and the signing partner would:
@@ -94,6 +95,11 @@ describe('evidence names what people know', () => {
     expect(gr08.basis).toBe('not-assessed');
     expect(gr08.graph).toContain('roleAssignmentSchedules could not be read: the tenant does not have the licence Microsoft requires for it');
     expect(gr08.graph).not.toMatch(/HTTP 400|AadPremiumLicenseRequired/);
+  });
+
+  it('a provider-side risk quotes the scoping answer by its choices’ short names, not three lines of descriptions', () => {
+    const lines = evidenceSummary(riskView('RT-PROVIDER-PLATFORM-VULNERABILITY'));
+    expect(lines[0]).toBe('Interview: SCOPE-MODELS “IaaS; PaaS; SaaS”.');
   });
 
   it('a Defender alert by its name, without its id before it', () => {
