@@ -280,6 +280,8 @@ export interface ReportModel {
     attendees: { name: string; role: string }[];
     questionsAnswered: number;
     questionsVisible: number;
+    /** shown questions the consultant marked not applicable (neither answered nor open) */
+    questionsNotApplicable: number;
     domains: string[];
     snapshotTime: string;
     packTitle: string;

@@ -1,6 +1,6 @@
 import { findingEvidence } from './risks';
 import type { ServiceModel } from '../../content/vocabulary';
-import { interviewProgress, scopeModels } from '../../interview/flow';
+import { interviewProgress, scopeModels, visibleQuestions } from '../../interview/flow';
 import { longDateTime, MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, scopeAnswer, type ModelContext } from './context';
@@ -59,6 +59,7 @@ export function scope(ctx: ModelContext): ReportModel['scope'] {
     attendees: workshopAttendees(ctx),
     questionsAnswered: progress.answered,
     questionsVisible: progress.total,
+    questionsNotApplicable: visibleQuestions(pack, bundle.answers).flatMap((d) => d.questions).filter((q) => bundle.answers[q.id]?.notApplicable === true).length,
     domains: progress.domains.map((d) => d.title),
     snapshotTime: snapshotTime(ctx),
     packTitle: pack.header.title,

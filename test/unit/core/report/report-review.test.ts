@@ -51,6 +51,14 @@ describe('the demo deliverable reads as written, not assembled', () => {
     return none.then(async (b) => expect(para(await paragraphs(b.report), 'By current (inherent) rating:')).toContain('No target (residual) rating has been agreed yet'));
   });
 
+  it('a question marked not applicable is not counted as an applicable question left unanswered', () => {
+    const na = Object.values(bundle.answers).filter((a) => a.notApplicable === true).length;
+    expect(na).toBeGreaterThan(0);
+    const row = report.find((p) => p.includes('applicable questions answered'))!;
+    expect(row).toContain(`${model.scope.questionsAnswered} of ${model.scope.questionsAnswered} applicable questions answered`);
+    expect(row).toContain(`(${na} more marked not applicable)`);
+  });
+
   it('a theme that touches no business service says "to the LIMS or the Clinical data platform"', () => {
     const none = report.filter((p) => p.includes('ties none of these risks'));
     expect(none.length).toBeGreaterThan(0);
