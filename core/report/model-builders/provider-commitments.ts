@@ -13,6 +13,12 @@ import { otherProvidersView } from './other-providers';
 type Chapter = NonNullable<ReportModel['providerCommitments']>;
 
 export const percentText = (n: number | null): string => (n === null ? 'Unknown' : `${n} %`);
+
+/**
+ * A composite (a product of SLA figures) to three decimals, rounded down so the ceiling it
+ * represents is never overstated: "90.159 %", not the false precision of "90.159773 %".
+ */
+export const compositeText = (n: number | null): string => (n === null ? 'Unknown' : percentText(Math.floor(n * 1000 + 1e-6) / 1000));
 export const minutesText = (n: number | null): string => (n === null ? '—' : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`);
 
 function figureText(c: Pick<ResourceCommitment, 'status' | 'sla'>): string {
@@ -48,11 +54,11 @@ function workloadRow(ctx: ModelContext, e: WorkloadEvaluation, gapRisk: string |
     riskIds: gapRisk ? [gapRisk] : [],
     name: ctx.clean(e.workload.name),
     basis: ctx.clean(`${e.workload.basis}; ${counted(e.commitments.length, 'resource')}`),
-    composite: percentText(e.composite.sla) + (missing > 0 ? ` (${missing} without a figure)` : ''),
+    composite: compositeText(e.composite.sla) + (missing > 0 ? ` (${missing} without a figure)` : ''),
     downtime: minutesText(e.composite.downtimeMinutesPerMonth),
     verdict: e.verdict === 'gap' ? 'Gap' : e.verdict === 'within-tolerance' ? 'Within tolerance' : 'No tolerance set',
     fixes: e.fixes.map((f) => ctx.clean(`${f.resourceName}: ${f.fix} (${f.priceClass.replace(/-/g, ' ')})`, MAX_NOTE)),
-    afterFixes: e.fixes.length > 0 ? percentText(e.compositeAfterFixes) : '',
+    afterFixes: e.fixes.length > 0 ? compositeText(e.compositeAfterFixes) : '',
   };
 }
 

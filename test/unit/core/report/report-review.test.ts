@@ -5,6 +5,7 @@ import { buildReport } from '../../../../core/report/build';
 import { buildReportModel } from '../../../../core/report/model';
 import { evidenceLines } from '../../../../core/report/evidence-text';
 import { evidenceSummary } from '../../../../core/report/render/evidence-summary';
+import { compositeText } from '../../../../core/report/model-builders/provider-commitments';
 import { loadDemo, riskIdOf } from './helpers';
 
 // Defects found reading the demo deliverable as the client's CISO and the signing partner would:
@@ -115,6 +116,19 @@ describe('evidence names what people know', () => {
     const line = evidenceLines(alert, 1)[0]!;
     expect(line).toContain('(1 resource): Successful brute force attack (severity High');
     expect(line).not.toMatch(/\d{19}_a\d/);
+  });
+});
+
+describe('figures carry the precision they have', () => {
+  it('a composite SLA is shown to three decimals, rounded down, not to six', () => {
+    const rows = model.providerCommitments!.workloads;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const w of rows) {
+      expect(w.composite, w.name).toMatch(/^\d+(\.\d{1,3})? %/);
+      if (w.afterFixes) expect(w.afterFixes, w.name).toMatch(/^\d+(\.\d{1,3})? %$/);
+    }
+    expect(compositeText(90.159773)).toBe('90.159 %');
+    expect(compositeText(99.93)).toBe('99.93 %');
   });
 });
 
