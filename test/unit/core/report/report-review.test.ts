@@ -60,6 +60,19 @@ describe('the demo deliverable reads as written, not assembled', () => {
     expect(row).toContain(`(${na} more marked not applicable)`);
   });
 
+  it('the business framing does not nest brackets, and one risk "touches" a service', () => {
+    const framing = model.summary.framing.join(' ');
+    expect(framing).toContain('holds personal data and health data — Clinical trial data (GxP) and staff personal data — in the cloud');
+    expect(framing).not.toMatch(/\([^)]*\(/);
+    // a service holding one resource that a single risk names: "1 touches", not "1 touch"
+    const counts = new Map<string, number>();
+    for (const r of bundle.risks) for (const id of new Set(r.evidence.affectedResources)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const lone = [...counts].find(([, n]) => n === 1)![0];
+    const service = { id: 'assay', name: 'Assay portal', criticality: 'high' as const, resourceIds: [lone], resourceGroups: [] };
+    const framing1 = buildReportModel({ ...bundle, businessServices: [service] }, pack, template, {}).summary.framing.join(' ');
+    expect(framing1).toContain('1 touches the Assay portal');
+  });
+
   it('a theme that touches no business service says "to the LIMS or the Clinical data platform"', () => {
     const none = report.filter((p) => p.includes('ties none of these risks'));
     expect(none.length).toBeGreaterThan(0);
