@@ -104,8 +104,13 @@ export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'
       });
     }
   }
+  // a resource known only by its (masked) id says least: the named ones are shown first
+  for (const g of byCheck.values()) g.resources = [...g.resources].sort((a, b) => Number(ID_NAME.test(a.name)) - Number(ID_NAME.test(b.name)));
   return [...byCheck.values()];
 }
+
+/** A resource name that is only an id, masked or not ("xxxxxxxx-xxxx-…-xxxxxxxx5e6f"). */
+const ID_NAME = /^[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}$/i;
 
 /** The framework controls a risk maps to, with their titles from the pack. */
 export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mappings'] {

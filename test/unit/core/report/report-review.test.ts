@@ -124,6 +124,12 @@ describe('evidence names what people know', () => {
     expect(lines[0]).toBe('Interview: SCOPE-MODELS “IaaS; PaaS; SaaS”.');
   });
 
+  it('a check’s evidence names a resource by its name before one known only by its id', () => {
+    const mo02 = riskView('RT-PROVIDER-INCIDENT-AWARENESS').findings.find((f) => f.checkId === 'MO-02')!;
+    expect(mo02.resources[0]!.name).toMatch(/^Contoso Pharma /);
+    expect(mo02.resources.at(-1)!.name).toMatch(/^x{8}-/);
+  });
+
   it('a Defender alert by its name, without its id before it', () => {
     const alert = riskView('RT-DF-ACTIVE-ALERTS').findings.filter((f) => f.checkId === 'DF-06');
     const line = evidenceLines(alert, 1)[0]!;
