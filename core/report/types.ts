@@ -333,6 +333,8 @@ export interface ReportModel {
   depth: ReportDepth;
   /** the register grouped into themes */
   themes: ThemeView[];
+  /** once for the chapter: how many themes the inventory ties to none of the client's business services ('' when none named, or every theme is tied) */
+  themeServiceNote: string;
   /** the roadmap as a plan: phases, workstreams (the themes), effort, owners, dependencies */
   plan: {
     phases: {

@@ -24,7 +24,7 @@ const CHECKS_SHOWN = 1;
 function inventoryLine(r: RiskView): string {
   const lines = evidenceLines(r.findings.slice(0, CHECKS_SHOWN), NAMES_PER_CHECK);
   const hidden = r.findings.length - lines.length;
-  return `Inventory: ${lines.join(' ')}${hidden > 0 ? ` ${hidden} more check${hidden === 1 ? '' : 's'} fail (see the register workbook).` : ''}`;
+  return `Inventory: ${lines.join(' ')}${hidden > 0 ? ` ${hidden} more check${hidden === 1 ? ' fails' : 's fail'} (see the register workbook).` : ''}`;
 }
 
 function interviewLine(r: RiskView): string {

@@ -35,6 +35,11 @@ describe('the demo deliverable reads as written, not assembled', () => {
     expect(report.some((p) => p.includes('172 resources in 4 subscriptions as read'))).toBe(true);
   });
 
+  it('one more failing check "fails"', () => {
+    expect(report.some((p) => p.includes('1 more check fail ('))).toBe(false);
+    expect(report.some((p) => p.includes('1 more check fails (see the register workbook).'))).toBe(true);
+  });
+
   it('a contradiction with one failing resource says "1 resource"', () => {
     const r = riskView('RT-PAS-APP-PUBLISHING');
     expect(r.disagreements[0]).toMatch(/the inventory shows 1 resource failing AP-03 \(/);
@@ -73,10 +78,12 @@ describe('the demo deliverable reads as written, not assembled', () => {
     expect(framing1).toContain('1 touches the Assay portal');
   });
 
-  it('a theme that touches no business service says "to the LIMS or the Clinical data platform"', () => {
-    const none = report.filter((p) => p.includes('ties none of these risks'));
-    expect(none.length).toBeGreaterThan(0);
-    for (const p of none) expect(p).toContain('to the LIMS or the Clinical data platform.');
+  it('themes that touch no business service are counted once for the chapter, not each with the same sentence', () => {
+    const untied = model.themes.filter((t) => t.services.length === 0).length;
+    expect(untied).toBeGreaterThan(1);
+    expect(report.filter((p) => p.includes('ties none of these risks'))).toEqual([]);
+    const intro = para(report, `The ${bundle.risks.length} risks of the register are grouped into`);
+    expect(intro).toContain(`${untied} of the ${model.themes.length} themes have no risk the inventory ties to the LIMS or the Clinical data platform;`);
   });
 
   it('the report’s acceptance is signed by the sponsor and the partner named in the deliverable settings', () => {
