@@ -145,6 +145,16 @@ describe('evidence names what people know', () => {
   });
 });
 
+describe('the shared responsibility chapter links what it says', () => {
+  it('the sign-in grey area links sign-in risks, not Azure role sprawl', () => {
+    const area = model.sharedResponsibility.greyAreas.find((g) => g.assumption.includes('defaults protect our sign-ins'))!;
+    expect(area.riskIds).toContain(riskIdOf(bundle, 'RT-IDN-USER-MFA'));
+    expect(area.riskIds).toContain(riskIdOf(bundle, 'RT-PAM-PRIV-MFA'));
+    expect(area.riskIds).not.toContain(riskIdOf(bundle, 'RT-PAM-EXCESS-AZURE-OWNERS'));
+    expect(area.riskIds).not.toContain(riskIdOf(bundle, 'RT-PAM-OVERPRIVILEGED-ROLES'));
+  });
+});
+
 describe('figures carry the precision they have', () => {
   it('a composite SLA is shown to three decimals, rounded down, not to six', () => {
     const rows = model.providerCommitments!.workloads;
