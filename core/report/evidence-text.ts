@@ -255,13 +255,21 @@ function valueText(v: unknown, lookup: RowLookup): { value: string; full?: strin
   return { value: scalarText(v as null) };
 }
 
+/**
+ * A percentage Azure stores as a fraction (Defender's score.percentage, 0 to 1): said as a
+ * percentage, the way the check's title and Microsoft's portal say it ("60.33 %", not "0.6033").
+ */
+const isFraction = (path: string, v: unknown): v is number => /\.percentage$/i.test(path) && typeof v === 'number' && v >= 0 && v <= 1;
+const percentOf = (v: number): string => `${Math.round(v * 10_000) / 100} %`;
+
 function argSettings(check: Check | undefined, f: EvidenceSubject, lookup: RowLookup): SettingRow[] {
   const failing = check && check.evidenceSource === 'arg' ? expectedByPath(check.failWhen, true) : new Map<string, string>();
   const scope = check && check.evidenceSource === 'arg' ? expectedByPath(check.appliesWhen, false) : new Map<string, string>();
   const rows: SettingRow[] = [];
   const push = (path: string, v: unknown, expected: string): void => {
     const t = valueText(v, lookup);
-    rows.push({ setting: settingLabel(path), value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected });
+    if (isFraction(path, v)) rows.push({ setting: settingLabel(path), value: percentOf(v), expected: expected.replace(/\b0?\.\d+|\b1(?=\b)/g, (n) => percentOf(Number(n))) });
+    else rows.push({ setting: settingLabel(path), value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected });
   };
   // a failWhen test that the resource has the thing the check is about repeats the scope
   for (const [path, text] of failing) if (text === 'not set' && scope.has(path)) failing.delete(path);

@@ -61,6 +61,8 @@ describe('readable evidence', () => {
     // an existence guard that repeats the scope is left out; the value tests stay
     expect(evidenceOf('VM-06').settings.map((s) => s.setting)).toEqual(['osProfile.windowsConfiguration.patchSettings.patchMode', 'osProfile.windowsConfiguration.enableAutomaticUpdates']);
     expect(evidenceOf('ST-09').settings[0]).toEqual({ setting: 'sku.name', value: 'Standard_LRS', expected: 'neither Standard_LRS nor Premium_LRS' });
+    // a fraction Azure stores for a percentage reads as the percentage the check's title names
+    expect(evidenceOf('DF-02').summary).toMatch(/^score\.percentage: \d+(\.\d+)? % \(expected: 70 % or more\)$/);
     // role assignments by role and principal type: a principal id (masked in the report) tells a reader nothing
     expect(evidenceOf('ID-01').summary).toBe('owners: Owner to 1 user (expected: at least 2 and at most 3)');
   });
