@@ -40,6 +40,12 @@ describe('the demo deliverable reads as written, not assembled', () => {
     expect(report.some((p) => p.includes('1 more check fails (see the register workbook).'))).toBe(true);
   });
 
+  it('a contradiction does not repeat the title of the check the inventory line has just named', () => {
+    const lines = evidenceSummary(riskView('RT-PAS-APP-PUBLISHING'));
+    expect(lines[0]).toContain('AP-03 App Service allows unencrypted FTP deployment (1 resource)');
+    expect(lines[1]).toMatch(/^Contradiction: The answer to PAS-01 .* the inventory shows 1 resource failing AP-03\.$/);
+  });
+
   it('a contradiction with one failing resource says "1 resource"', () => {
     const r = riskView('RT-PAS-APP-PUBLISHING');
     expect(r.disagreements[0]).toMatch(/the inventory shows 1 resource failing AP-03 \(/);
