@@ -38,9 +38,18 @@ export function subscriptionsInScope(ctx: ModelContext): string[] {
  * characters, so two subscriptions could otherwise print as the same id.
  */
 export function subscriptionLabel(ctx: ModelContext, subscriptionId: string): string {
-  const stored = ctx.resourceById.get(`/subscriptions/${subscriptionId}`);
-  const name = stored && stored.type.toLowerCase() === 'microsoft.resources/subscriptions' && stored.name !== subscriptionId ? stored.name : '';
+  const name = subscriptionDisplayName(ctx, subscriptionId);
   return name ? `${ctx.clean(name)} (${ctx.clean(subscriptionId)})` : ctx.clean(subscriptionId);
+}
+
+/** A subscription by its display name where the inventory read it, else by its (masked) id: for lists where the ids add nothing. */
+export function subscriptionName(ctx: ModelContext, subscriptionId: string): string {
+  return ctx.clean(subscriptionDisplayName(ctx, subscriptionId) || subscriptionId);
+}
+
+function subscriptionDisplayName(ctx: ModelContext, subscriptionId: string): string {
+  const stored = ctx.resourceById.get(`/subscriptions/${subscriptionId}`);
+  return stored && stored.type.toLowerCase() === 'microsoft.resources/subscriptions' && stored.name !== subscriptionId ? stored.name : '';
 }
 
 /** The scope section: service models, scoping answers, subscriptions, interview coverage. */

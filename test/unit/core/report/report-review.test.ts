@@ -121,6 +121,8 @@ describe('evidence names what people know', () => {
     const wildcard = riskView('RT-PAM-OVERPRIVILEGED-ROLES').findings.find((f) => f.checkId === 'ID-02')!;
     expect(wildcard.resources[0]!.name).toBe('Subscription Admin (custom)');
     expect(model.scope.subscriptions).toContain('Contoso Pharma Production (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxx5e6f)');
+    const fileSnapshot = model.evidence.snapshots.find((s) => s.rows > 100)!;
+    expect(fileSnapshot.subscriptions).toBe('Contoso Pharma Production, Contoso Pharma Research, Contoso Pharma Shared Services');
     // two subscriptions end in the same characters: masked alone they would print as one id twice
     expect(new Set(model.scope.subscriptions).size).toBe(model.scope.subscriptions.length);
   });
