@@ -2,6 +2,7 @@ import { Paragraph } from 'docx';
 import { bullets, heading, para, STYLE } from './primitives';
 import { appendixLabel, templateText, brandedTable, levelCell, riskLink, type Block, type Ctx } from './context';
 import { providerSources, sourcesInAppendix } from './provider-commitments';
+import { PROGRAMME_DAYS } from '../model-builders/roadmap-plan';
 
 // The appendices, lettered in the order the document prints them.
 
@@ -48,9 +49,21 @@ export function appendixScales(ctx: Ctx): Block[] {
     heading(1, `${appendixLabel(ctx, 'appendix-scales')}. Rating scales`),
     para(`${rm.title}. Source: ${rm.source}.`),
     ...scales,
-    brandedTable(ctx, [2, 2, 5], ['Level', 'Order', 'Meaning for treatment'], [...ctx.model.levels].reverse().map((l, i) => [levelCell(ctx, l.id, l.label), String(l.order), ['Treat within 30 days; executive visibility', 'Treat within 60–90 days', 'Treat within the year or accept with justification', 'Accept or treat opportunistically'][i] ?? ''])),
+    brandedTable(ctx, [2, 7], ['Level', 'Meaning for treatment'], [...ctx.model.levels].reverse().map((l, i) => [levelCell(ctx, l.id, l.label), TREATMENT_MEANING[i] ?? ''])),
   ];
 }
+
+/**
+ * What each level means for treatment, top level first: the roadmap's own phasing rules
+ * (`phaseOf` in model-builders/roadmap-plan.ts), so that the scale does not promise a deadline
+ * the roadmap then misses (a High programme of work planned beyond 90 days).
+ */
+const TREATMENT_MEANING = [
+  'Start within 30 days; executive visibility',
+  `Start within 30 days when a quick win, else within 90 days; a programme of work over ${PROGRAMME_DAYS} person-days is planned beyond 90 days`,
+  'Quick wins within 90 days; otherwise plan beyond 90 days or accept with justification',
+  'Accept or treat opportunistically',
+];
 
 export function appendixEvidence(ctx: Ctx): Block[] {
   const e = ctx.model.evidence;

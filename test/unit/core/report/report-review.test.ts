@@ -163,6 +163,16 @@ describe('the shared responsibility chapter links what it says', () => {
   });
 });
 
+describe('the rating scale agrees with the roadmap', () => {
+  it('the meaning of High does not promise 90 days when the roadmap plans High programmes beyond 90 days', () => {
+    const high = model.levels.find((l) => l.label === 'High')!.id;
+    const later = model.plan.phases.find((p) => p.phase === 'later')!.workstreams.flatMap((w) => w.items).filter((i) => i.risk.inherent.level === high);
+    expect(later.length).toBeGreaterThan(0);
+    expect(report.some((p) => p.includes('Treat within 60–90 days'))).toBe(false);
+    expect(report.some((p) => p.includes('a programme of work over 20 person-days is planned beyond 90 days'))).toBe(true);
+  });
+});
+
 describe('figures carry the precision they have', () => {
   it('a composite SLA is shown to three decimals, rounded down, not to six', () => {
     const rows = model.providerCommitments!.workloads;
