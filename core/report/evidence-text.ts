@@ -6,7 +6,7 @@ import { defenderItem, isDefenderItem } from './evidence-defender';
 import { ARM_ID, isObject, lastSegment, nameOfId, propsOf, text, type EvidenceItem, type RowLookup } from './evidence-read';
 
 export type { EvidenceItem, RowLookup } from './evidence-read';
-import { graphExpected, graphValueText } from './evidence-graph';
+import { caStateWords, graphExpected, graphValueText } from './evidence-graph';
 import { softBreaks } from './render/text-metrics';
 
 /**
@@ -286,7 +286,7 @@ function argSettings(check: Check | undefined, f: EvidenceSubject, lookup: RowLo
 function graphSettings(f: EvidenceSubject): SettingRow[] {
   return Object.entries(f.evidence).map(([key, v]) => {
     const t = graphValueText(f.checkId, key, v) ?? valueText(v, () => undefined);
-    return { setting: key, value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected: graphExpected(f.checkId, key, f.evidence) };
+    return { setting: key, value: caStateWords(t.value), ...(t.full ? { fullValue: caStateWords(t.full) } : {}), expected: graphExpected(f.checkId, key, f.evidence) };
   });
 }
 

@@ -145,6 +145,13 @@ describe('evidence names what people know', () => {
     expect(mo02.resources.at(-1)!.name).toMatch(/^x{8}-/);
   });
 
+  it('Conditional Access states read as the admin center says them, and the expectation has no nested brackets', () => {
+    const mfa = riskView('RT-IDN-USER-MFA').findings.find((f) => f.checkId === 'GR-06')!.resources[0]!.evidence;
+    expect(mfa).toContain('countedPolicies: none (expected: at least one, or security defaults on)');
+    expect(mfa).toContain('Require MFA for administrators (report-only)');
+    expect(mfa).not.toContain('enabledForReportingButNotEnforced');
+  });
+
   it('a Defender alert by its name, without its id before it', () => {
     const alert = riskView('RT-DF-ACTIVE-ALERTS').findings.filter((f) => f.checkId === 'DF-06');
     const line = evidenceLines(alert, 1)[0]!;
