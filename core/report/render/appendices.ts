@@ -65,12 +65,24 @@ const TREATMENT_MEANING = [
   'Accept or treat opportunistically',
 ];
 
+/**
+ * The inventory snapshots. A snapshot's id is Demarc's own GUID: masked with the tenant's ids
+ * it is a row of x's that identifies nothing, so a masked report leaves the column out (the
+ * taken time and source tell the snapshots apart).
+ */
+function snapshotTable(ctx: Ctx): Block {
+  const e = ctx.model.evidence;
+  const row = (s: (typeof e.snapshots)[number]): string[] => [s.takenAt, s.file ? `${s.source}: ${s.file}` : s.source, String(s.rows), s.subscriptions];
+  if (ctx.model.meta.masked) return brandedTable(ctx, [2.5, 3, 1, 4], ['Taken', 'Source', 'Rows', 'Subscriptions'], e.snapshots.map(row));
+  return brandedTable(ctx, [2.5, 2.5, 2.5, 1, 3], ['Snapshot', 'Taken', 'Source', 'Rows', 'Subscriptions'], e.snapshots.map((s) => [s.id, ...row(s)]));
+}
+
 export function appendixEvidence(ctx: Ctx): Block[] {
   const e = ctx.model.evidence;
   const out: Block[] = [heading(1, `${appendixLabel(ctx, 'appendix-evidence')}. Technical evidence`), heading(2, 'Inventory snapshots')];
   out.push(
     e.snapshots.length > 0
-      ? brandedTable(ctx, [2.5, 2.5, 2.5, 1, 3], ['Snapshot', 'Taken', 'Source', 'Rows', 'Subscriptions'], e.snapshots.map((s) => [s.id, s.takenAt, s.file ? `${s.source}: ${s.file}` : s.source, String(s.rows), s.subscriptions]))
+      ? snapshotTable(ctx)
       : para('No inventory was collected; findings come from the interview only.'),
   );
   out.push(para(`Scope: ${e.scopeNote}`, STYLE.small));

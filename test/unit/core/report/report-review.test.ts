@@ -152,6 +152,13 @@ describe('evidence names what people know', () => {
     expect(mfa).not.toContain('enabledForReportingButNotEnforced');
   });
 
+  it('a masked report does not print the snapshots’ masked ids as a column of x’s', () => {
+    const i = report.indexOf('Inventory snapshots');
+    const table = report.slice(i, i + 12);
+    expect(table.some((p) => /^x{8}-x{4}-x{4}-x{4}-x{12}$/.test(p) || /^x{8}-x{4}-x{4}-x{4}-x{8}[0-9a-f]{4}$/.test(p))).toBe(false);
+    expect(table).toContain('Taken');
+  });
+
   it('a Defender alert by its name, without its id before it', () => {
     const alert = riskView('RT-DF-ACTIVE-ALERTS').findings.filter((f) => f.checkId === 'DF-06');
     const line = evidenceLines(alert, 1)[0]!;
