@@ -66,7 +66,7 @@ const complianceAssessment: Reader = (row, p) => {
     severity: '',
     status: text(p.state),
     resource: [standard, control].filter(Boolean).join(' control '),
-    detail: p.failedResources !== undefined ? `${text(p.failedResources)} resource(s) failed, ${text(p.passedResources) || '0'} passed` : '',
+    detail: p.failedResources !== undefined ? `${text(p.failedResources)} ${text(p.failedResources) === '1' ? 'resource' : 'resources'} failed, ${text(p.passedResources) || '0'} passed` : '',
   };
 };
 

@@ -6,7 +6,7 @@ import { defenderItem, isDefenderItem } from './evidence-defender';
 import { ARM_ID, isObject, lastSegment, nameOfId, propsOf, text, type EvidenceItem, type RowLookup } from './evidence-read';
 
 export type { EvidenceItem, RowLookup } from './evidence-read';
-import { graphExpected, graphValueText } from './evidence-graph';
+import { caStateWords, graphExpected, graphValueText } from './evidence-graph';
 import { softBreaks } from './render/text-metrics';
 
 /**
@@ -56,6 +56,11 @@ export interface ReadableEvidence {
   settings: SettingRow[];
   /** the evidence as the check recorded it (compact JSON), for the spreadsheet */
   raw: string;
+  /**
+   * true when the finding's resource is itself the Defender object the summary names (an
+   * alert, a recommendation): its Azure name is an id, and the summary already says what it is
+   */
+  selfNamed?: boolean;
 }
 
 /** A finding as this module needs it (a bundle or engine finding). */
@@ -83,10 +88,55 @@ const BUILT_IN_ROLES: Record<string, string> = {
 /** A role assignment as "Owner: User <principal id>" (the id is masked with the others). */
 function roleAssignmentText(row: Record<string, unknown>, lookup: RowLookup): string {
   const p = propsOf(row);
-  const definition = text(p.roleDefinitionId);
+  return `${roleOf(row, lookup)}: ${text(p.principalType) || 'principal'} ${text(p.principalId)}`.trim();
+}
+
+/** The role a role assignment grants: a built-in role by its id, a custom role by its stored name. */
+function roleOf(row: Record<string, unknown>, lookup: RowLookup): string {
+  const definition = text(propsOf(row).roleDefinitionId);
   const guid = lastSegment(definition).toLowerCase();
-  const role = BUILT_IN_ROLES[guid] ?? (text(propsOf(lookup(definition)?.row).roleName) || 'role');
-  return `${role}: ${text(p.principalType) || 'principal'} ${text(p.principalId)}`.trim();
+  return BUILT_IN_ROLES[guid] ?? (text(propsOf(lookup(definition)?.row).roleName) || 'role');
+}
+
+const ROLE_ASSIGNMENT = 'microsoft.authorization/roleassignments';
+
+/** Principal types as people say them, singular and plural (Azure's principalType values). */
+const PRINCIPAL_WORDS: Record<string, [string, string]> = {
+  user: ['user', 'users'],
+  group: ['group', 'groups'],
+  serviceprincipal: ['service principal', 'service principals'],
+  foreigngroup: ['foreign group', 'foreign groups'],
+  device: ['device', 'devices'],
+};
+
+const andJoin = (parts: readonly string[]): string => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+
+/**
+ * A list of role assignments as who holds which role, counted by principal type ("11: Owner to
+ * 6 users and 5 groups"): a principal id means nothing to a reader, and masked it is not even
+ * an id any more. The whole list, principal by principal, stays for the spreadsheet.
+ * Undefined when the list holds anything but stored role assignments.
+ */
+function roleAssignmentsText(list: readonly unknown[], lookup: RowLookup): { value: string; full: string } | undefined {
+  const hits = list.map((e) => (typeof e === 'string' && ARM_ID.test(e) ? (lookup(e) ?? lookup(e.toLowerCase())) : undefined));
+  if (hits.length === 0 || hits.some((h) => !h || h.type.toLowerCase() !== ROLE_ASSIGNMENT)) return undefined;
+  const rows = hits.map((h) => h!.row);
+  const byRole = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const role = roleOf(row, lookup);
+    const type = text(propsOf(row).principalType) || 'principal';
+    const types = byRole.get(role) ?? byRole.set(role, new Map()).get(role)!;
+    types.set(type, (types.get(type) ?? 0) + 1);
+  }
+  const held = [...byRole].map(([role, types]) => {
+    const who = [...types].map(([type, n]) => {
+      const [one, many] = PRINCIPAL_WORDS[type.toLowerCase()] ?? [type, type];
+      return `${n} ${n === 1 ? one : many}`;
+    });
+    return `${role} to ${andJoin(who)}`;
+  });
+  const value = held.join('; ');
+  return { value: rows.length === 1 ? value : `${rows.length}: ${value}`, full: rows.map((row) => roleAssignmentText(row, lookup)).join(', ') };
 }
 
 /** An element of an evidence list as a short name. */
@@ -199,11 +249,18 @@ function itemSentence(i: EvidenceItem): string {
 
 /** A value the check read, as text: lists by their elements' names, objects by their leaves. */
 function valueText(v: unknown, lookup: RowLookup): { value: string; full?: string } {
-  if (Array.isArray(v)) return listText(v.map((e) => elementText(e, lookup)));
+  if (Array.isArray(v)) return roleAssignmentsText(v, lookup) ?? listText(v.map((e) => elementText(e, lookup)));
   if (isObject(v)) return { value: 'set' };
   if (typeof v === 'string' && ARM_ID.test(v)) return { value: nameOfId(v, lookup) };
   return { value: scalarText(v as null) };
 }
+
+/**
+ * A percentage Azure stores as a fraction (Defender's score.percentage, 0 to 1): said as a
+ * percentage, the way the check's title and Microsoft's portal say it ("60.33 %", not "0.6033").
+ */
+const isFraction = (path: string, v: unknown): v is number => /\.percentage$/i.test(path) && typeof v === 'number' && v >= 0 && v <= 1;
+const percentOf = (v: number): string => `${Math.round(v * 10_000) / 100} %`;
 
 function argSettings(check: Check | undefined, f: EvidenceSubject, lookup: RowLookup): SettingRow[] {
   const failing = check && check.evidenceSource === 'arg' ? expectedByPath(check.failWhen, true) : new Map<string, string>();
@@ -211,22 +268,25 @@ function argSettings(check: Check | undefined, f: EvidenceSubject, lookup: RowLo
   const rows: SettingRow[] = [];
   const push = (path: string, v: unknown, expected: string): void => {
     const t = valueText(v, lookup);
-    rows.push({ setting: settingLabel(path), value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected });
+    if (isFraction(path, v)) rows.push({ setting: settingLabel(path), value: percentOf(v), expected: expected.replace(/\b0?\.\d+|\b1(?=\b)/g, (n) => percentOf(Number(n))) });
+    else rows.push({ setting: settingLabel(path), value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected });
   };
   // a failWhen test that the resource has the thing the check is about repeats the scope
   for (const [path, text] of failing) if (text === 'not set' && scope.has(path)) failing.delete(path);
   // what the check fails on first, then any other value it recorded, then the scope
   for (const [path, v] of Object.entries(f.evidence)) if (failing.has(path)) push(path, v, failing.get(path)!);
-  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && !scope.has(path)) push(path, v, '');
+  // the resource's own name, recorded beside its settings, would only repeat the name the line starts with
+  const ownName = (path: string, v: unknown): boolean => path === 'name' && v === f.resourceName;
+  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && !scope.has(path) && !ownName(path, v)) push(path, v, '');
   // a scoping value says why the check applies; only a plain value (a plan's name, a severity) says it to a reader
-  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && scope.has(path) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) push(path, v, '');
+  for (const [path, v] of Object.entries(f.evidence)) if (!failing.has(path) && scope.has(path) && !ownName(path, v) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) push(path, v, '');
   return rows;
 }
 
 function graphSettings(f: EvidenceSubject): SettingRow[] {
   return Object.entries(f.evidence).map(([key, v]) => {
     const t = graphValueText(f.checkId, key, v) ?? valueText(v, () => undefined);
-    return { setting: key, value: t.value, ...(t.full ? { fullValue: t.full } : {}), expected: graphExpected(f.checkId, key, f.evidence) };
+    return { setting: key, value: caStateWords(t.value), ...(t.full ? { fullValue: caStateWords(t.full) } : {}), expected: graphExpected(f.checkId, key, f.evidence) };
   });
 }
 
@@ -246,7 +306,7 @@ export function readableEvidence(check: Check | undefined, f: EvidenceSubject, r
   const q = nsgQueryOf(check);
   if (q) return { ...base, kind: 'nsg', ...nsgEvidence(f, q, row) };
   const items = defenderItems(f, row, lookup);
-  if (items.length > 0) return { ...base, kind: 'items', items, summary: listText(items.map(itemSentence)).value };
+  if (items.length > 0) return { ...base, kind: 'items', items, summary: listText(items.map(itemSentence)).value, ...(row && isDefenderItem(f.resourceType) ? { selfNamed: true } : {}) };
   const settings = check?.evidenceSource === 'graph' || f.resourceType.startsWith('microsoft.graph/') ? graphSettings(f) : argSettings(check, f, lookup);
   return { ...base, kind: 'settings', settings, summary: settings.map((s) => settingText(s)).join('; ') };
 }
@@ -287,7 +347,8 @@ const LINE_RESOURCES = 3;
  */
 export function evidenceLines(findings: readonly EvidenceGroup[], perCheck = LINE_RESOURCES): string[] {
   return findings.map((g) => {
-    const shown = g.resources.slice(0, perCheck).map((x) => (x.evidence ? `${x.name}: ${x.evidence.replace(/\.$/, '')}` : x.name));
+    // a Defender alert's resource name is its id: the summary names the alert instead
+    const shown = g.resources.slice(0, perCheck).map((x) => (!x.evidence ? x.name : x.detail?.selfNamed ? x.evidence.replace(/\.$/, '') : `${x.name}: ${x.evidence.replace(/\.$/, '')}`));
     const more = g.total - shown.length;
     const count = `${g.total} resource${g.total === 1 ? '' : 's'}`;
     return `${g.checkId} ${g.checkTitle} (${count}): ${shown.join('. ')}${more > 0 ? `; and ${more} more` : ''}.`;

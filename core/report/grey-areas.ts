@@ -83,7 +83,9 @@ export const GREY_AREAS: readonly GreyArea[] = [
     reality:
       'Identities and users are the customer’s in every service model. Security defaults or Conditional Access, MFA strength, legacy authentication and consent settings are the customer’s choices, and tenants created before 2019 often have none of them on.',
     clientAction: 'Enforce MFA with Conditional Access, block legacy authentication and restrict user consent.',
-    riskTemplates: ['RT-IDN-USER-MFA', 'RT-IDN-LEGACY-AUTH', 'RT-IDN-USER-CONSENT', 'RT-PAM-OVERPRIVILEGED-ROLES', 'RT-PAM-EXCESS-AZURE-OWNERS'],
+    // the risks of the sign-in settings the reality names (MFA, its strength, legacy
+    // authentication, consent); Azure role sprawl is not a sign-in default
+    riskTemplates: ['RT-IDN-USER-MFA', 'RT-PAM-PRIV-MFA', 'RT-IDN-WEAK-MFA-METHODS', 'RT-IDN-LEGACY-AUTH', 'RT-IDN-USER-CONSENT'],
   },
   {
     id: 'provider-incidents',

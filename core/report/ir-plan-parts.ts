@@ -133,7 +133,10 @@ export function tabletopScenarios(input: {
   return picks.map(({ risk, playbook }, i) => {
     const services = risk.businessServices;
     const where = services.length > 0 ? `the ${services.join(' and the ')}` : 'a production workload';
-    const examples = risk.findings.flatMap((f) => f.resources.map((r) => r.name)).slice(0, 3);
+    // the resources named are the service's own when the inject says it touches a service
+    const resources = risk.findings.flatMap((f) => f.resources);
+    const inService = resources.filter((r) => r.businessServices?.some((s) => services.includes(s)));
+    const examples = [...new Set((services.length > 0 ? inService : resources).map((r) => r.name))].slice(0, 3);
     const evidence = examples.length > 0 ? ` (${examples.join(', ')})` : '';
     const right = rights.find((d) => services.some((s) => d.decision.includes(s))) ?? rights.find((d) => /isolat/i.test(d.decision));
     const holder = right && !right.gap ? right.holder : 'nobody yet (a gap in the decision rights)';

@@ -3,7 +3,7 @@ import { supportPlanTable } from './model-builders/support-plans';
 import type { ContentPack, Playbook } from '../content/types';
 import type { SelectClause } from '../content/schemas';
 import { conditionHolds, scoreAnswer } from '../interview/flow';
-import { CATEGORY_LABEL, MODEL_LABEL } from './labels';
+import { CATEGORY_LABEL, counted, MODEL_LABEL } from './labels';
 import type { IrPlanModel, ReportModel, RiskView } from './types';
 import { bySeverity, contactSheet, decisionRights, quickCard, shortRiskList, tabletopScenarios } from './ir-plan-parts';
 import { irSetupGaps } from './ir-roles';
@@ -184,7 +184,7 @@ function selectPlaybook(
     if ('riskCategory' in c) {
       const hit = ctx.risks.filter((r) => c.riskCategory.includes(r.category as never));
       for (const r of hit) riskIds.add(r.id);
-      if (hit.length > 0) reasons.push(`${hit.length} risk(s) in ${c.riskCategory.map((x) => CATEGORY_LABEL[x as keyof typeof CATEGORY_LABEL] ?? x).join(', ')}.`);
+      if (hit.length > 0) reasons.push(`${counted(hit.length, 'risk')} in ${c.riskCategory.map((x) => CATEGORY_LABEL[x as keyof typeof CATEGORY_LABEL] ?? x).join(', ')}.`);
       return hit.length > 0;
     }
     if ('serviceModel' in c) {
@@ -256,7 +256,7 @@ export function buildIrPlan(input: {
     const s = answerStatus(qid);
     if (s) detection.push({ source, status: s.status, basis: extra ? `${s.basis}. ${extra}` : s.basis });
   };
-  addSource('Azure Activity Log, central and retained', 'LOG-01', workspaces > 0 ? `${workspaces} Log Analytics workspace(s) in the inventory.` : 'No Log Analytics workspace in the inventory.');
+  addSource('Azure Activity Log, central and retained', 'LOG-01', workspaces > 0 ? `${counted(workspaces, 'Log Analytics workspace')} in the inventory.` : 'No Log Analytics workspace in the inventory.');
   addSource('Entra ID sign-in and audit logs', 'LOG-02');
   if (m365) addSource('Microsoft Purview Audit (unified audit log)', 'LOG-03');
   addSource('Resource logs of key services', 'LOG-04');

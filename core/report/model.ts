@@ -13,7 +13,7 @@ import { sharedResponsibility } from './model-builders/shared-responsibility';
 import { actNow } from './model-builders/act-now';
 import { roadmapPlan } from './model-builders/roadmap-plan';
 import { businessFraming, topRisks } from './model-builders/summary';
-import { themes } from './model-builders/themes';
+import { themes, themeServiceNote } from './model-builders/themes';
 import type { ReportTemplate } from './template';
 import type { IrPlanModel, ReportModel, ReportOptions } from './types';
 
@@ -58,6 +58,7 @@ export function buildReportModel(bundle: AssessmentBundle, pack: ContentPack, te
     roadmap: roadmap(byHorizon),
     depth: options.depth ?? bundle.deliverable?.depth ?? 'standard',
     themes: themeViews,
+    themeServiceNote: themeServiceNote(ctx, themeViews),
     plan: roadmapPlan(ctx, themeViews),
     // the IR plan reads the rest of the model, so it is built last
     irPlan: undefined as unknown as IrPlanModel,

@@ -100,6 +100,7 @@ export const PLACEHOLDERS = {
   snapshotTime: 'time of the latest inventory snapshot',
   resourceCount: 'resources in the inventory',
   subscriptionCount: 'subscriptions in scope',
+  subscriptions: 'subscriptions in scope, counted with the noun ("1 subscription", "4 subscriptions")',
   riskCount: 'risks in the register',
   customerRiskCount: 'risks the customer owns',
   microsoftRiskCount: 'risks Microsoft owns',

@@ -81,14 +81,15 @@ export interface RiskView {
   verification: string;
   mappings: { framework: string; ids: { id: string; title: string }[] }[];
   playbooks: string[];
-  answers: { questionId: string; question: string; answer: string; result: string; note: string }[];
+  /** brief: a scoping answer by its choices' short names ("IaaS; PaaS; SaaS"), for one-line evidence */
+  answers: { questionId: string; question: string; answer: string; result: string; note: string; brief?: string }[];
   findings: {
     checkId: string;
     checkTitle: string;
     severity: string;
     total: number;
     /** evidence: the readable summary; detail: the rule table, Defender items or settings behind it (absent when the finding is no longer stored) */
-    resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string; detail?: ReadableEvidence }[];
+    resources: { name: string; type: string; resourceGroup: string; subscription: string; evidence: string; detail?: ReadableEvidence; businessServices?: string[] }[];
   }[];
   affectedResourceCount: number;
   /** the client's business services the affected resources belong to (e.g. LIMS), in the consultant's order */
@@ -219,6 +220,10 @@ export interface ReportModel {
     classificationNotice: string;
     preparedBy: string;
     preparedFor: string;
+    /** the client's sponsor who accepts the report, by name ('' when the deliverable names none) */
+    sponsor: string;
+    /** the engagement partner who signs it ('' when none is named) */
+    partner: string;
     /** engagement reference ('' when not recorded) */
     engagementId: string;
     /** engagement dates, e.g. '23 November 2026 – 24 November 2026' ('' when not recorded) */
@@ -275,6 +280,8 @@ export interface ReportModel {
     attendees: { name: string; role: string }[];
     questionsAnswered: number;
     questionsVisible: number;
+    /** shown questions the consultant marked not applicable (neither answered nor open) */
+    questionsNotApplicable: number;
     domains: string[];
     snapshotTime: string;
     packTitle: string;
@@ -326,6 +333,8 @@ export interface ReportModel {
   depth: ReportDepth;
   /** the register grouped into themes */
   themes: ThemeView[];
+  /** once for the chapter: how many themes the inventory ties to none of the client's business services ('' when none named, or every theme is tied) */
+  themeServiceNote: string;
   /** the roadmap as a plan: phases, workstreams (the themes), effort, owners, dependencies */
   plan: {
     phases: {

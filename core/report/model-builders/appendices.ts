@@ -1,11 +1,11 @@
 import type { AssessmentBundle } from '../../bundle/schema';
 import { isArgCheck } from '../../content/schemas';
 import { scoreAnswer, visibleQuestions } from '../../interview/flow';
-import { longDateTime, RESULT_LABEL } from '../labels';
+import { counted, longDateTime, RESULT_LABEL } from '../labels';
 import { DONT_KNOW_RESULT, isDontKnow } from '../recorded-facts';
 import type { ReportModel } from '../types';
 import { choiceLabels, MAX_NOTE, type ModelContext } from './context';
-import { snapshotsNewestFirst, subscriptionsInScope } from './scope';
+import { snapshotsNewestFirst, subscriptionLabel, subscriptionName, subscriptionsInScope } from './scope';
 
 /** How each inventory source reads in the evidence table (a Resource Graph file import names its format). */
 const SNAPSHOT_SOURCE_LABEL: Partial<Record<AssessmentBundle['inventory']['snapshots'][number]['source'], string>> = {
@@ -48,11 +48,11 @@ export function technicalEvidence(ctx: ModelContext): ReportModel['evidence'] {
       source: SNAPSHOT_SOURCE_LABEL[s.source] ?? `File import${s.format ? ` (${s.format})` : ''}`,
       file: clean(s.fileName ?? ''),
       rows: s.rowCount,
-      subscriptions: s.subscriptions.map((x) => clean(x)).join(', '),
+      subscriptions: s.subscriptions.map((x) => subscriptionName(ctx, x)).join(', '),
     })),
     // Resource Graph queries only: a Graph check reads the snapshot's fixed requests, not a query of its own
     queries: ctx.pack.checks.filter(isArgCheck).filter((c) => ranChecks.has(c.id)).map((c) => ({ checkId: c.id, title: c.title, table: c.table, query: c.query.trimEnd() })),
-    scopeNote: subscriptions.length > 0 ? `${subscriptions.length} subscription(s): ${subscriptions.map((s) => clean(s)).join(', ')}` : 'No subscription was in scope.',
+    scopeNote: subscriptions.length > 0 ? `${counted(subscriptions.length, 'subscription')}: ${subscriptions.map((s) => subscriptionLabel(ctx, s)).join(', ')}` : 'No subscription was in scope.',
   };
 }
 

@@ -60,15 +60,35 @@ function pickMatrix(pack: ContentPack, matrixId: string): Matrix {
 }
 
 /** Graph findings name people (user principal names): personal data, masked with the ids. */
-function findingCleaners(mask: boolean): Pick<ModelContext, 'cleanFound' | 'cleanFoundName'> {
+function findingCleaners(mask: boolean, readableName: (resourceId: string) => string): Pick<ModelContext, 'cleanFound' | 'cleanFoundName'> {
   const cleanFound: ModelContext['cleanFound'] = (f, s, max = MAX_NAME) =>
     cleanUserText(s, { mask, max, personalData: f?.resourceType.startsWith('microsoft.graph/') ?? false });
   const cleanFoundName: ModelContext['cleanFoundName'] = (f) =>
     f.resourceType === 'microsoft.graph/users' && f.resourceName
       ? cleanUserText(f.resourceName, { mask, max: MAX_NAME, personalData: 'person' })
-      : cleanFound(f, f.resourceName || f.resourceId);
+      : cleanFound(f, readableName(f.resourceId) || f.resourceName || f.resourceId);
   return { cleanFound, cleanFoundName };
 }
+
+/**
+ * The name people know a resource by when its Azure name is only a GUID (a custom role's
+ * roleName, a subscription's or Defender object's displayName), from its stored row; '' when
+ * the resource has a readable name or none is stored. Without this the report would print the
+ * GUID, masked, where the client's own name for the thing is known.
+ */
+function readableNames(resources: AssessmentBundle['inventory']['resources']): (resourceId: string) => string {
+  const byId = new Map(resources.map((r) => [r.id.toLowerCase(), r]));
+  return (resourceId) => {
+    const r = byId.get(resourceId.toLowerCase());
+    if (!r || !GUID_NAME.test(r.name)) return '';
+    const p = r.row.properties;
+    const props = typeof p === 'object' && p !== null ? (p as Record<string, unknown>) : {};
+    const name = [props.roleName, props.displayName].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    return name ?? '';
+  };
+}
+
+const GUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds the context shared by the model builders. */
 export function modelContext(bundle: AssessmentBundle, pack: ContentPack, template: ReportTemplate, options: ReportOptions): ModelContext {
@@ -87,7 +107,7 @@ export function modelContext(bundle: AssessmentBundle, pack: ContentPack, templa
     options,
     mask,
     clean: (s, max = MAX_NAME) => cleanUserText(s, { mask, max }),
-    ...findingCleaners(mask),
+    ...findingCleaners(mask, readableNames(bundle.inventory.resources)),
     levels,
     levelOf,
     rating: (likelihood, impact, level) => ({ likelihood, impact, level, levelLabel: levelOf(level).label }),

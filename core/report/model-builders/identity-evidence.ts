@@ -1,5 +1,6 @@
 import { isGraphCheck } from '../../content/schemas';
 import type { IdentityBasis, IdentityEvidence } from '../types';
+import { counted } from '../labels';
 import { choiceLabels, MAX_NOTE, type ModelContext } from './context';
 
 type Finding = ModelContext['bundle']['inventory']['findings'][number];
@@ -36,7 +37,7 @@ export function byRole(findings: readonly Finding[]): string {
 export function graphResult(ctx: ModelContext, findings: readonly Finding[]): string {
   const judged = findings.filter((f) => f.status !== 'not-applicable');
   const failing = judged.filter((f) => f.status === 'fail').length;
-  if (judged.length === 0) return `Not applicable to the ${findings.length} object(s) read.`;
+  if (judged.length === 0) return `Not applicable to the ${counted(findings.length, 'object')} read.`;
   if (judged.every((f) => f.resourceType === TENANT_TYPE)) return failing > 0 ? 'Fails for the tenant.' : 'Passes for the tenant.';
   const roles = byRole(judged);
   const noun = judged.every((f) => f.resourceType === USER_TYPE) ? 'accounts' : 'objects';
@@ -54,11 +55,25 @@ function interviewSaid(ctx: ModelContext, checkId: string): string {
   return parts.length > 0 ? ctx.clean(parts.join('; '), MAX_NOTE) : 'No interview question on this.';
 }
 
-/** Why Graph could not assess a check, from the snapshots' gaps. */
+/** What a kind of Graph refusal means for the client, in words (the HTTP status and code stay in the export). */
+const GAP_MEANING: Record<string, string> = {
+  licence: 'the tenant does not have the licence Microsoft requires for it',
+  permission: 'the permission to read it was not granted for the assessment',
+};
+
+/**
+ * Why Graph could not assess a check, from the snapshots' gaps: the collection that could not
+ * be read and why, in words, with Microsoft's own message ("… could not be read: the tenant
+ * does not have the licence …"), rather than the raw "HTTP 400 AadPremiumLicenseRequired" line.
+ */
 function notAssessedReason(ctx: ModelContext, checkId: string): string | undefined {
   for (const s of ctx.bundle.inventory.snapshots) {
     const gap = s.notAssessed?.find((n) => n.checkId === checkId);
-    if (gap) return ctx.clean(gap.reason || 'no reason recorded', MAX_NOTE);
+    if (!gap) continue;
+    const refused = s.gaps?.find((g) => gap.reason.startsWith(`${g.collection} `));
+    const meaning = refused ? GAP_MEANING[refused.kind] : undefined;
+    if (refused && meaning) return ctx.clean(`${refused.collection} could not be read: ${meaning} (Microsoft Graph: “${refused.message.replace(/\.$/, '')}”).`, MAX_NOTE);
+    return ctx.clean(gap.reason || 'no reason recorded', MAX_NOTE);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { interviewProgress } from '../../interview/flow';
 import { deliverableVersion } from '../deliverable';
-import { longDate, MODEL_LABEL } from '../labels';
+import { counted, longDate, MODEL_LABEL } from '../labels';
 import { fillText, type PlaceholderName } from '../template';
 import type { DocumentControl, ReportModel, RiskView } from '../types';
 import { scopeAnswer, type ModelContext } from './context';
@@ -81,6 +81,7 @@ export function placeholderValues(ctx: ModelContext, id: DocumentIdentity, risks
     snapshotTime: snapshotTime(ctx),
     resourceCount: String(ctx.bundle.inventory.resources.length),
     subscriptionCount: String(subscriptionsInScope(ctx).length),
+    subscriptions: counted(subscriptionsInScope(ctx).length, 'subscription'),
     riskCount: String(risks.length),
     customerRiskCount: String(counts.customer),
     microsoftRiskCount: String(counts.microsoft),
@@ -156,6 +157,8 @@ export function documentMeta(ctx: ModelContext, id: DocumentIdentity, placeholde
     classificationNotice: fillPlaceholders(manifest.classification.notice, placeholders),
     preparedBy: placeholders.preparedBy,
     preparedFor: id.preparedFor,
+    sponsor: ctx.clean(ctx.bundle.deliverable?.sponsor ?? ''),
+    partner: ctx.clean(ctx.bundle.deliverable?.partner ?? ''),
     engagementId: ctx.clean(ctx.bundle.assessment.engagement?.engagementId ?? '', 100),
     engagementDates: engagementDates(ctx),
     firmName: id.firmName,

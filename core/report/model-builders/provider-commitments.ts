@@ -5,6 +5,7 @@ import { estateCommitments } from '../../commitments/estate';
 import { toleranceFor, type WorkloadEvaluation } from '../../commitments/workload';
 import { AVAILABILITY_GAP_TEMPLATE, availabilityGaps } from '../../risks/availability-gaps';
 import { normaliseRows, serviceModelLookup, type Resource } from '../../inventory/normalise';
+import { counted } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, type ModelContext } from './context';
 import { otherProvidersView } from './other-providers';
@@ -12,6 +13,12 @@ import { otherProvidersView } from './other-providers';
 type Chapter = NonNullable<ReportModel['providerCommitments']>;
 
 export const percentText = (n: number | null): string => (n === null ? 'Unknown' : `${n} %`);
+
+/**
+ * A composite (a product of SLA figures) to three decimals, rounded down so the ceiling it
+ * represents is never overstated: "90.159 %", not the false precision of "90.159773 %".
+ */
+export const compositeText = (n: number | null): string => (n === null ? 'Unknown' : percentText(Math.floor(n * 1000 + 1e-6) / 1000));
 export const minutesText = (n: number | null): string => (n === null ? '—' : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`);
 
 function figureText(c: Pick<ResourceCommitment, 'status' | 'sla'>): string {
@@ -46,12 +53,12 @@ function workloadRow(ctx: ModelContext, e: WorkloadEvaluation, gapRisk: string |
     tolerance: e.tolerance ? ctx.clean(`${minutesText(e.tolerance.maxDowntimeMinutesPerMonth)} a month (${e.tolerance.basis})`, MAX_NOTE) : 'Not set',
     riskIds: gapRisk ? [gapRisk] : [],
     name: ctx.clean(e.workload.name),
-    basis: ctx.clean(`${e.workload.basis}; ${e.commitments.length} resource(s)`),
-    composite: percentText(e.composite.sla) + (missing > 0 ? ` (${missing} without a figure)` : ''),
+    basis: ctx.clean(`${e.workload.basis}; ${counted(e.commitments.length, 'resource')}`),
+    composite: compositeText(e.composite.sla) + (missing > 0 ? ` (${missing} without a figure)` : ''),
     downtime: minutesText(e.composite.downtimeMinutesPerMonth),
     verdict: e.verdict === 'gap' ? 'Gap' : e.verdict === 'within-tolerance' ? 'Within tolerance' : 'No tolerance set',
     fixes: e.fixes.map((f) => ctx.clean(`${f.resourceName}: ${f.fix} (${f.priceClass.replace(/-/g, ' ')})`, MAX_NOTE)),
-    afterFixes: e.fixes.length > 0 ? percentText(e.compositeAfterFixes) : '',
+    afterFixes: e.fixes.length > 0 ? compositeText(e.compositeAfterFixes) : '',
   };
 }
 
@@ -73,12 +80,12 @@ function tailoredGreyAreas(ctx: ModelContext, resources: readonly Resource[], co
   }
   const noSla = commitments.filter((c) => c.status === 'no-sla');
   if (noSla.length > 0)
-    out.push({ text: `${noSla.length} resource(s) run in a configuration with no financially backed SLA (${[...new Set(noSla.map((c) => c.configuration))].join('; ')}): an outage there earns no credit at all.`, riskIds: [] });
+    out.push({ text: `${counted(noSla.length, 'resource')} ${noSla.length === 1 ? 'runs' : 'run'} in a configuration with no financially backed SLA (${[...new Set(noSla.map((c) => c.configuration))].join('; ')}): an outage there earns no credit at all.`, riskIds: [] });
   const singles = commitments.filter((c) => c.tier.startsWith('vm-single-'));
   if (singles.length > 0)
-    out.push({ text: `${singles.length} VM(s) run as single instances: Microsoft's commitment for each is that of its lowest disk type, and maintenance or a host failure takes the service down.`, riskIds: [] });
+    out.push({ text: `${counted(singles.length, 'VM')} ${singles.length === 1 ? 'runs as a single instance' : 'run as single instances'}: Microsoft's commitment for each is that of its lowest disk type, and maintenance or a host failure takes the service down.`, riskIds: [] });
   const zrs = resources.filter((r) => r.type === 'microsoft.storage/storageaccounts' && /zrs/i.test(String((r.raw.sku as { name?: unknown } | undefined)?.name ?? '')));
-  if (zrs.length > 0) out.push({ text: `${zrs.length} storage account(s) use zone-redundant storage: it survives a zone loss, but the SLA figure is the same as locally redundant storage.`, riskIds: [] });
+  if (zrs.length > 0) out.push({ text: `${counted(zrs.length, 'storage account')} ${zrs.length === 1 ? 'uses' : 'use'} zone-redundant storage: it survives a zone loss, but the SLA figure is the same as locally redundant storage.`, riskIds: [] });
   return out.map((g) => ({ text: ctx.clean(g.text, MAX_NOTE), riskIds: g.riskIds }));
 }
 

@@ -2,7 +2,7 @@ import { EVIDENCE_STATUS_TEXT, evidenceStatusOf, ratingBasis } from '../../risks
 import { providerOwnerText } from '../../risks/provider-owner';
 import type { Risk } from '../../risks/schema';
 import { DONT_KNOW_RESULT, isDontKnow, recordedFactsFor, restsOnDontKnow, unknownChoices, verificationStep } from '../recorded-facts';
-import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
+import { CATEGORY_LABEL, counted, MODEL_LABEL, OWNER_LABEL, RESULT_LABEL, TREATMENT_LABEL, daysBetween, longDate, riskBookmark } from '../labels';
 import type { Horizon, Rating, RiskView } from '../types';
 import { readableEvidence, type ReadableEvidence, type RowLookup } from '../evidence-text';
 import { choiceLabels, findingKey, MAX_NOTE, type ModelContext } from './context';
@@ -68,7 +68,7 @@ function cleanEvidence(ctx: ModelContext, f: Finding, e: ReadableEvidence): Read
   // the raw JSON goes only to the spreadsheet, where it must stay JSON: the zero-width space
   // that keeps "{{" from reading as a document placeholder would make it unparseable
   const raw = c(e.raw).replace(/\{\u200B\{/g, '{{').replace(/\}\u200B\}/g, '}}');
-  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw };
+  return { kind: e.kind, summary: c(e.summary), rules: e.rules.map(all), items: e.items.map(all), settings: e.settings.map(all), raw, ...(e.selfNamed ? { selfNamed: true } : {}) };
 }
 
 /** The readable evidence of a stored finding (check, row and lookups from the context), cleaned. */
@@ -100,11 +100,17 @@ export function findingsByCheck(ctx: ModelContext, r: Risk): RiskView['findings'
         subscription: clean(ef.subscriptionId),
         evidence: detail?.summary ?? '',
         ...(detail ? { detail } : {}),
+        businessServices: ctx.servicesOf([ef.resourceId]),
       });
     }
   }
+  // a resource known only by its (masked) id says least: the named ones are shown first
+  for (const g of byCheck.values()) g.resources = [...g.resources].sort((a, b) => Number(ID_NAME.test(a.name)) - Number(ID_NAME.test(b.name)));
   return [...byCheck.values()];
 }
+
+/** A resource name that is only an id, masked or not ("xxxxxxxx-xxxx-…-xxxxxxxx5e6f"). */
+const ID_NAME = /^[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}$/i;
 
 /** The framework controls a risk maps to, with their titles from the pack. */
 export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mappings'] {
@@ -118,6 +124,19 @@ export function frameworkMappings(ctx: ModelContext, r: Risk): RiskView['mapping
   return out;
 }
 
+/**
+ * An answer the inventory contradicts, said from its parts (question, answer, check, failing
+ * resources) rather than the sentence stored when the register was derived, so that the count
+ * reads "1 resource", never "1 resource(s)". The stored message stands for a check the pack
+ * no longer has.
+ */
+function disagreementText(ctx: ModelContext, d: Risk['disagreements'][number]): string {
+  const check = ctx.checkById.get(d.checkId);
+  if (!check || !ctx.pack.questions.has(d.questionId)) return ctx.clean(d.message, MAX_NOTE);
+  const failing = counted(d.failingResources.length, 'resource');
+  return ctx.clean(`The answer to ${d.questionId} ("${choiceLabels(ctx, d.questionId, d.choices)}") says this is in place, but the inventory shows ${failing} failing ${d.checkId} (${check.title}).`, MAX_NOTE);
+}
+
 /** The interview answers behind a risk, with the question text and the consultant's note. */
 export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] {
   const { clean } = ctx;
@@ -128,7 +147,21 @@ export function answerEvidence(ctx: ModelContext, r: Risk): RiskView['answers'] 
     // a "Don't know" scores as non-compliant, but the report does not call it that: it is to verify
     result: isDontKnow(ctx.pack, ans.choices) ? DONT_KNOW_RESULT : ans.result ? RESULT_LABEL[ans.result] : '',
     note: clean(ctx.bundle.answers[ans.questionId]?.note ?? '', MAX_NOTE),
+    ...scopeBrief(ctx, ans.questionId, ans.choices),
   }));
+}
+
+/**
+ * A scoping answer by the short names of its choices ("IaaS; PaaS; SaaS"): its labels carry a
+ * description after the colon ("IaaS: virtual machines, virtual networks, …") that, quoted
+ * whole as the evidence of a provider-side risk, fills three lines and says nothing about it.
+ */
+function scopeBrief(ctx: ModelContext, questionId: string, choices: readonly string[]): { brief?: string } {
+  const q = ctx.pack.questions.get(questionId);
+  if (q?.kind !== 'scope') return {};
+  const labels = choices.map((c) => q.choices.find((x) => x.id === c)?.label ?? c);
+  if (!labels.some((l) => l.includes(': '))) return {};
+  return { brief: ctx.clean(labels.map((l) => l.split(': ')[0]).join('; '), MAX_NOTE) };
 }
 
 /** "Don't know" risks (to verify, with the step) and the IR setup's facts that bear on the answers. */
@@ -198,7 +231,7 @@ export function riskView(ctx: ModelContext, r: Risk): RiskView {
     affectedResourceCount: r.evidence.affectedResources.length,
     businessServices: ctx.servicesOf(r.evidence.affectedResources),
     subscriptions: r.evidence.subscriptions.map((s) => clean(s)),
-    disagreements: r.disagreements.map((d) => clean(d.message, MAX_NOTE)),
+    disagreements: r.disagreements.map((d) => disagreementText(ctx, d)),
     evidenceStatus: status,
     ...howKnownParts(ctx, r),
     ratingBasis: ratingBasis(r).map((line) => clean(line, MAX_NOTE)),

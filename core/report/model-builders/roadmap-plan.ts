@@ -20,6 +20,9 @@ export function personDays(ctx: ModelContext, templateId: string, effort: string
   return data?.templates?.[templateId] ?? levels[effort as keyof typeof levels] ?? levels.medium;
 }
 
+/** Person-days (upper estimate) above which a fix at the level below the top is a programme of work, planned beyond 90 days. */
+export const PROGRAMME_DAYS = 20;
+
 /**
  * The phase a fix starts in, from the agreed due date when there is one, else from the
  * current (inherent) level and the effort: the top level now; the next level now when it is a
@@ -35,7 +38,7 @@ export function phaseOf(ctx: ModelContext, r: Risk, days: PersonDays): PlanPhase
   const order = ctx.levelOf(r.inherentLevel).order;
   const quick = days.max <= QUICK_WIN_DAYS;
   if (order >= top) return '30';
-  if (order === top - 1) return quick ? '30' : days.max > 20 ? 'later' : '90';
+  if (order === top - 1) return quick ? '30' : days.max > PROGRAMME_DAYS ? 'later' : '90';
   if (order === top - 2 && quick) return '90';
   return 'later';
 }

@@ -1,6 +1,6 @@
 import { findingEvidence } from './risks';
 import type { ServiceModel } from '../../content/vocabulary';
-import { interviewProgress, scopeModels } from '../../interview/flow';
+import { interviewProgress, scopeModels, visibleQuestions } from '../../interview/flow';
 import { longDateTime, MODEL_LABEL } from '../labels';
 import type { ReportModel } from '../types';
 import { MAX_NOTE, scopeAnswer, type ModelContext } from './context';
@@ -32,6 +32,26 @@ export function subscriptionsInScope(ctx: ModelContext): string[] {
   return [...new Set([...assessment.scope.subscriptions, ...inventory.resources.map((r) => r.subscriptionId).filter((s) => s !== '')])].sort();
 }
 
+/**
+ * A subscription as the report names it: its display name with the (masked) id when the
+ * inventory read the subscription, else the id alone. Masked ids keep only their last
+ * characters, so two subscriptions could otherwise print as the same id.
+ */
+export function subscriptionLabel(ctx: ModelContext, subscriptionId: string): string {
+  const name = subscriptionDisplayName(ctx, subscriptionId);
+  return name ? `${ctx.clean(name)} (${ctx.clean(subscriptionId)})` : ctx.clean(subscriptionId);
+}
+
+/** A subscription by its display name where the inventory read it, else by its (masked) id: for lists where the ids add nothing. */
+export function subscriptionName(ctx: ModelContext, subscriptionId: string): string {
+  return ctx.clean(subscriptionDisplayName(ctx, subscriptionId) || subscriptionId);
+}
+
+function subscriptionDisplayName(ctx: ModelContext, subscriptionId: string): string {
+  const stored = ctx.resourceById.get(`/subscriptions/${subscriptionId}`);
+  return stored && stored.type.toLowerCase() === 'microsoft.resources/subscriptions' && stored.name !== subscriptionId ? stored.name : '';
+}
+
 /** The scope section: service models, scoping answers, subscriptions, interview coverage. */
 export function scope(ctx: ModelContext): ReportModel['scope'] {
   const { clean, bundle, pack } = ctx;
@@ -42,12 +62,13 @@ export function scope(ctx: ModelContext): ReportModel['scope'] {
     otherClouds: scopeAnswer(ctx, 'SCOPE-OTHER-CLOUDS'),
     regulated: scopeAnswer(ctx, 'SCOPE-REGULATED'),
     criticality: scopeAnswer(ctx, 'SCOPE-CRITICALITY'),
-    subscriptions: subscriptionsInScope(ctx).map((s) => clean(s)),
+    subscriptions: subscriptionsInScope(ctx).map((s) => subscriptionLabel(ctx, s)),
     notes: clean(bundle.assessment.scope.notes ?? '', MAX_NOTE),
     engagementDates: engagementDates(ctx),
     attendees: workshopAttendees(ctx),
     questionsAnswered: progress.answered,
     questionsVisible: progress.total,
+    questionsNotApplicable: visibleQuestions(pack, bundle.answers).flatMap((d) => d.questions).filter((q) => bundle.answers[q.id]?.notApplicable === true).length,
     domains: progress.domains.map((d) => d.title),
     snapshotTime: snapshotTime(ctx),
     packTitle: pack.header.title,

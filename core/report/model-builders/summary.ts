@@ -64,7 +64,9 @@ function regulatedData(ctx: ModelContext): string | undefined {
   const choices = (ans?.choices ?? []).filter((c) => c !== 'none');
   if (choices.length === 0) return undefined;
   const labels = choiceLabels(ctx, 'SCOPE-REGULATED', choices).split('; ').map((l) => lowerFirst(l.replace(/\s*\(.*\)$/, '')));
-  const note = ans?.note ? ` (${ctx.clean(ans.note).replace(/\.$/, '')})` : '';
+  const said = ans?.note ? ctx.clean(ans.note).replace(/\.$/, '') : '';
+  // a note with brackets of its own goes between dashes: "(Clinical trial data (GxP) …)" nests
+  const note = !said ? '' : said.includes('(') ? ` — ${said} —` : ` (${said})`;
   return `${ctx.clean(labels.join(' and '))}${note}`;
 }
 
@@ -82,7 +84,7 @@ function servicesAtRisk(ctx: ModelContext, risks: readonly RiskView[]): string |
   const parts = services
     .map((name) => ({ name, n: risks.filter((r) => r.businessServices.includes(name)).length }))
     .filter((p) => p.n > 0)
-    .map((p) => `${p.n} touch the ${p.name}`);
+    .map((p) => `${p.n} ${p.n === 1 ? 'touches' : 'touch'} the ${p.name}`);
   return parts.length > 0 ? `Of the ${risks.length} risks, ${parts.join(' and ')}.` : undefined;
 }
 

@@ -63,7 +63,9 @@ const TYPE_NAMES: Record<string, [string, string]> = {
 };
 
 /** "a, b and c" */
-export const andList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const joinedList = (items: readonly string[], last: string): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
+export const andList = (items: readonly string[]): string => joinedList(items, 'and');
+const orList = (items: readonly string[]): string => joinedList(items, 'or');
 
 /** "7 virtual machines and 1 application gateway" from resource types. */
 export function countByType(types: readonly string[]): string {
@@ -102,7 +104,8 @@ export function serviceSentences(ctx: ModelContext, risks: readonly RiskView[]):
     }
   }
   const order = (ctx.bundle.businessServices ?? []).map((s) => ctx.clean(s.name));
-  if (byService.size === 0) return [`The inventory ties none of these risks to ${andList(order.map((n) => `the ${n}`))}.`];
+  // said once for the chapter (themeServiceNote), not repeated in every theme that touches none
+  if (byService.size === 0) return [];
   return [...byService]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([service, s]) => `For the ${service}, this theme concerns ${countByType([...s.types.values()])} (${andList(s.riskIds)}).`);
@@ -118,6 +121,20 @@ export function themeCounts(ctx: ModelContext, risks: readonly RiskView[]): stri
   const verified = risks.filter((r) => r.evidenceStatus === 'verified' || r.evidenceStatus === 'contradicted').length;
   const seen = verified > 0 ? `; ${verified} confirmed by the inventory` : '';
   return `${risks.length} risk${risks.length === 1 ? '' : 's'}: ${parts.join(', ')} (current rating)${seen}.`;
+}
+
+/**
+ * The chapter's one sentence on the themes that touch none of the client's business services
+ * ("6 of the 10 themes have no risk the inventory ties to the LIMS or the Clinical data
+ * platform"), instead of the same sentence in each of those themes.
+ */
+export function themeServiceNote(ctx: ModelContext, views: readonly ThemeView[]): string {
+  const names = (ctx.bundle.businessServices ?? []).map((s) => `the ${ctx.clean(s.name)}`);
+  const untied = views.filter((t) => t.services.length === 0).length;
+  if (names.length === 0 || untied === 0) return '';
+  // a negation takes "or": "none ... to the LIMS or the Clinical data platform"
+  if (untied === views.length) return `The inventory ties none of the risks to ${orList(names)}.`;
+  return `${untied} of the ${views.length} themes have no risk the inventory ties to ${orList(names)}; the others say in their introduction what they touch.`;
 }
 
 /** The register grouped into the pack's themes, in the pack's order; empty themes left out. */

@@ -12,8 +12,15 @@ export function evidenceSummary(r: RiskView): string[] {
   if (r.findings.length > 0) lines.push(inventoryLine(r));
   else if (r.answers.length > 0) lines.push(interviewLine(r));
   else lines.push('Raised by the consultant.');
-  if (r.disagreements[0]) lines.push(`Contradiction: ${r.disagreements[0]}`);
+  if (r.disagreements[0]) lines.push(`Contradiction: ${withoutShownTitle(r, r.disagreements[0])}`);
   return lines;
+}
+
+/** The contradiction without the title of a check the inventory line has just named ("… failing GR-11." not "… failing GR-11 (Every member …)."). */
+function withoutShownTitle(r: RiskView, text: string): string {
+  const shown = r.findings.slice(0, CHECKS_SHOWN).map((f) => ` (${f.checkTitle}).`);
+  const hit = shown.find((s) => text.endsWith(s));
+  return hit ? `${text.slice(0, -hit.length)}.` : text;
 }
 
 /** Names shown per check before "and N more" (the register workbook lists them all), and checks shown before "N more checks". */
@@ -24,11 +31,11 @@ const CHECKS_SHOWN = 1;
 function inventoryLine(r: RiskView): string {
   const lines = evidenceLines(r.findings.slice(0, CHECKS_SHOWN), NAMES_PER_CHECK);
   const hidden = r.findings.length - lines.length;
-  return `Inventory: ${lines.join(' ')}${hidden > 0 ? ` ${hidden} more check${hidden === 1 ? '' : 's'} fail (see the register workbook).` : ''}`;
+  return `Inventory: ${lines.join(' ')}${hidden > 0 ? ` ${hidden} more check${hidden === 1 ? ' fails' : 's fail'} (see the register workbook).` : ''}`;
 }
 
 function interviewLine(r: RiskView): string {
-  const answers = r.answers.slice(0, 2).map((a) => `${a.questionId} “${a.answer}”`);
+  const answers = r.answers.slice(0, 2).map((a) => `${a.questionId} “${a.brief ?? a.answer}”`);
   const more = r.answers.length - answers.length;
   return `Interview: ${answers.join('; ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }

@@ -1,4 +1,5 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType, ShadingType, TableLayoutType, BorderStyle } from 'docx';
+import { counted } from '../labels';
 import type { TopRisk } from '../types';
 import { actNowBox } from './act-now';
 import { heading, heatCell, para, rich, runs, STYLE } from './primitives';
@@ -69,15 +70,29 @@ function postureBlocks(ctx: Ctx): Block[] {
     heading(2, 'Overall posture'),
     ...(ctx.model.summary.framing.length > 0 ? [para(ctx.model.summary.framing.join(' '))] : []),
     rich([{ text: `Posture: ${p.rating}. `, bold: true }, p.statement]),
-    para(`By current (inherent) rating: ${levelCounts(ctx, 'inherent')}. After the treatments proposed (target, residual): ${levelCounts(ctx, 'residual')}.${weakestDomains(ctx)}`),
+    para(`By current (inherent) rating: ${levelCounts(ctx, 'inherent')}. ${targetSentence(ctx)}${weakestDomains(ctx)}`),
   ];
+}
+
+/**
+ * What the treatments are expected to achieve, said only as far as target ratings were agreed:
+ * a risk without one is counted at its current rating, and the sentence says so rather than
+ * presenting those counts as the outcome of the treatments.
+ */
+function targetSentence(ctx: Ctx): string {
+  const unset = ctx.model.posture.residualUnset;
+  const total = ctx.model.posture.byLevel.reduce((s, b) => s + b.inherent, 0);
+  if (unset === 0) return `After the treatments proposed (target, residual): ${levelCounts(ctx, 'residual')}.`;
+  if (unset >= total) return 'No target (residual) rating has been agreed yet: each is set when the treatment of its risk is agreed.';
+  const set = total - unset;
+  return `A target (residual) rating is agreed for ${set} of ${counted(total, 'risk')}; counting the others at their current rating until their treatment is agreed: ${levelCounts(ctx, 'residual')}.`;
 }
 
 /** The inherent and residual heat maps with their legend. */
 function heatMapBlocks(ctx: Ctx): Block[] {
   const unset = ctx.model.posture.residualUnset;
   const out: Block[] = [heading(2, 'Current and target risk'), heatMapTable(ctx), legend(ctx)];
-  if (unset > 0) out.push(para(`${unset} risk(s) have no residual rating yet; they are shown at their inherent rating until treatment is agreed.`, STYLE.small));
+  if (unset > 0) out.push(para(`${counted(unset, 'risk')} ${unset === 1 ? 'has' : 'have'} no residual rating yet; ${unset === 1 ? 'it is shown at its' : 'they are shown at their'} inherent rating until treatment is agreed.`, STYLE.small));
   return out;
 }
 

@@ -206,8 +206,7 @@ export function irPlan(ctx: Ctx): Block[] {
     out.push(heading(3, p.title));
     out.push(para(p.summary));
     out.push(rich([{ text: 'Why it is in this plan: ', bold: true }, p.reasons.join(' ')]));
-    if (p.riskIds.length > 0)
-      out.push(rich([{ text: 'Most severe linked risks: ', bold: true }, ...p.riskIds.flatMap((id, i) => [...(i > 0 ? [', '] : []), ...toChildren(ctx, id)]), ...(p.moreRiskCount > 0 ? [` and ${p.moreRiskCount} more in the register`] : []), '.']));
+    if (p.riskIds.length > 0) out.push(linkedRisks(ctx, p));
     if (p.prerequisites.length > 0) out.push(para('Prerequisites', STYLE.label), ...bullets(p.prerequisites));
     out.push(...playbookSteps(p.phases));
     if (p.mappings) out.push(para(`NIST CSF 2.0: ${p.mappings}`, STYLE.small));
@@ -233,4 +232,16 @@ export function irPlan(ctx: Ctx): Block[] {
 function toChildren(ctx: Ctx, id: string): ParagraphChild[] {
   const c = ref(ctx, id);
   return typeof c === 'object' && !Array.isArray(c) && c.link ? [link(c.text, c.link)] : runs(id);
+}
+
+/**
+ * The register risks a playbook answers: every one counted, the most severe named. The total
+ * is stated so that the counts in "Why it is in this plan" (per reason) never read as
+ * disagreeing with the list ("named by 35" next to "5 and 35 more").
+ */
+function linkedRisks(ctx: Ctx, p: IrPlanModel['playbooks'][number]): Paragraph {
+  const named = p.riskIds.flatMap((id, i) => [...(i === 0 ? [] : i === p.riskIds.length - 1 ? [' and '] : [', ']), ...toChildren(ctx, id)]);
+  if (p.moreRiskCount === 0) return rich([{ text: 'Linked risks: ', bold: true }, ...named, '.']);
+  const total = p.riskIds.length + p.moreRiskCount;
+  return rich([{ text: 'Linked risks: ', bold: true }, `${total} in all; the most severe are `, ...named, '; the others are listed in the register.']);
 }

@@ -1,3 +1,4 @@
+import { counted } from '../labels';
 import type { OtherProvidersView } from '../types';
 import { heading, para, STYLE } from './primitives';
 import { brandedTable, type Block, type Ctx } from './context';
@@ -26,7 +27,7 @@ function worksheetTable(ctx: Ctx, v: OtherProvidersView): Block[] {
   return [
     heading(3, 'Provider-commitment worksheet'),
     para(
-      `Checked in the workshop for each provider; an item not answered reads Unknown. ${v.gaps} answer(s) are No or Unknown: each is a gap in what the client knows it can rely on, and names the risk it feeds where one was raised.`,
+      `Checked in the workshop for each provider; an item not answered reads Unknown. ${counted(v.gaps, 'answer')} ${v.gaps === 1 ? 'is' : 'are'} No or Unknown: each is a gap in what the client knows it can rely on, and names the risk it feeds where one was raised.`,
     ),
     brandedTable(
       ctx,

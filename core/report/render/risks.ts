@@ -34,9 +34,16 @@ const HOW_KNOWN_PHRASE: Record<RiskView['evidenceStatus'], string> = {
 export function howKnownSummary(risks: readonly RiskView[]): string {
   const counts = new Map<RiskView['evidenceStatus'], number>();
   for (const r of risks) counts.set(r.evidenceStatus, (counts.get(r.evidenceStatus) ?? 0) + 1);
-  const parts = (Object.keys(HOW_KNOWN_PHRASE) as RiskView['evidenceStatus'][]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${HOW_KNOWN_PHRASE[s]}`);
-  const toVerify = risks.filter((r) => r.toVerify).length;
-  const dontKnow = toVerify > 0 ? ` ${toVerify} of them rest only on a “Don't know” answer and are to verify, not established weaknesses.` : '';
+  const toVerify = risks.filter((r) => r.toVerify);
+  // the "Don't know" risks are said of the group they belong to ("76 reported in the interview
+  // only, 17 of which …"), not as "17 of them" after the last group, which read as the contradicted ones
+  const within = toVerify.length > 0 && toVerify.every((r) => r.evidenceStatus === 'reported') ? 'reported' : undefined;
+  const dontKnowWords = (n: number): string =>
+    n === 1 ? 'rests only on a “Don\'t know” answer and is to verify, not an established weakness' : 'rest only on a “Don\'t know” answer and are to verify, not established weaknesses';
+  const parts = (Object.keys(HOW_KNOWN_PHRASE) as RiskView['evidenceStatus'][])
+    .filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${HOW_KNOWN_PHRASE[s]}${s === within ? `, ${toVerify.length} of which ${dontKnowWords(toVerify.length)}` : ''}`);
+  const dontKnow = toVerify.length > 0 && !within ? ` ${toVerify.length} of the ${risks.length} ${dontKnowWords(toVerify.length)}.` : '';
   return `How each risk is known: of ${risks.length}, ${parts.join('; ')}.${dontKnow}`;
 }
 

@@ -1,8 +1,20 @@
 import { heading, keyValues, para, STYLE, type CellContent } from './primitives';
 import { softBreaks } from './text-metrics';
 import { themeOf, templateText, brandedTable, levelCell, type Block, type Ctx } from './context';
+import type { ReportModel } from '../types';
 
 // Scope and approach, risk methodology, environment overview.
+
+/**
+ * "140 of 140 applicable questions answered (1 more marked not applicable)": a question the
+ * consultant marked not applicable is neither applicable nor unanswered, and counting it as
+ * applicable made the report look incomplete where it was not.
+ */
+function interviewCoverage(s: ReportModel['scope']): string {
+  const applicable = s.questionsVisible - s.questionsNotApplicable;
+  const na = s.questionsNotApplicable > 0 ? ` (${s.questionsNotApplicable} more marked not applicable)` : '';
+  return `${s.questionsAnswered} of ${applicable} applicable questions answered across ${s.domains.length} domains${na}`;
+}
 
 export function scopeApproach(ctx: Ctx): Block[] {
   const s = ctx.model.scope;
@@ -19,7 +31,7 @@ export function scopeApproach(ctx: Ctx): Block[] {
         ['Business criticality', s.criticality],
         ['Azure subscriptions', s.subscriptions.length > 0 ? s.subscriptions.join('\n') : 'None collected'],
         ['Inventory snapshot', s.snapshotTime],
-        ['Interview', `${s.questionsAnswered} of ${s.questionsVisible} applicable questions answered across ${s.domains.length} domains`],
+        ['Interview', interviewCoverage(s)],
         ['Content pack', `${s.packTitle} ${s.packVersion}`],
         ...(s.engagementDates ? ([['Engagement dates', s.engagementDates]] as [string, string][]) : []),
         ...(s.notes ? ([['Scope notes', s.notes]] as [string, string][]) : []),

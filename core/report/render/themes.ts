@@ -36,7 +36,8 @@ function themesIntro(ctx: Ctx): string {
         : 'Each line gives the risk, its current rating (and target, where agreed) and its owner.';
   const unset = ctx.model.posture.residualUnset;
   const targets = unset === 0 ? '' : unset === n ? ' No target rating has been set yet: targets are set when the treatment of each risk is agreed.' : ` ${unset} risks have no target rating yet; it is set when their treatment is agreed.`;
-  return `The ${n} risk${n === 1 ? '' : 's'} of the register are grouped into ${ctx.model.themes.length} themes, most serious first within each theme (by current rating, then by the number of resources affected). ${shape}${targets}`;
+  const services = ctx.model.themeServiceNote ? ` ${ctx.model.themeServiceNote}` : '';
+  return `The ${n} risk${n === 1 ? '' : 's'} of the register are grouped into ${ctx.model.themes.length} themes, most serious first within each theme (by current rating, then by the number of resources affected). ${shape}${targets}${services}`;
 }
 
 /** Levels whose risks get an entry of their own at standard depth: the top two of the matrix (Very high and High). */

@@ -54,13 +54,17 @@ describe('readable evidence', () => {
   it('settings as "setting: value (expected: value)", the expectation from the check condition', () => {
     expect(evidenceOf('ST-04').summary).toBe('allowSharedKeyAccess: true (expected: false)');
     expect(evidenceOf('AP-02').summary).toBe('minTlsVersion: 1.0 (expected: 1.2 or 1.3)');
-    expect(evidenceOf('DF-01', 'AppServices').summary).toBe('pricingTier: Free (expected: Standard); name: AppServices');
+    // the plan's name is the resource's name: not repeated after its settings
+    expect(evidenceOf('DF-01', 'AppServices').summary).toBe('pricingTier: Free (expected: Standard)');
     // a missing boolean passes a test for the opposite value
     expect(evidenceOf('CR-01').summary).toBe('adminUserEnabled: true (expected: false (or not set))');
     // an existence guard that repeats the scope is left out; the value tests stay
     expect(evidenceOf('VM-06').settings.map((s) => s.setting)).toEqual(['osProfile.windowsConfiguration.patchSettings.patchMode', 'osProfile.windowsConfiguration.enableAutomaticUpdates']);
     expect(evidenceOf('ST-09').settings[0]).toEqual({ setting: 'sku.name', value: 'Standard_LRS', expected: 'neither Standard_LRS nor Premium_LRS' });
-    expect(evidenceOf('ID-01').summary).toBe('owners: Owner: User ce2ce14e-85d7-4629-bdbc-000000000005 (expected: at least 2 and at most 3)');
+    // a fraction Azure stores for a percentage reads as the percentage the check's title names
+    expect(evidenceOf('DF-02').summary).toMatch(/^score\.percentage: \d+(\.\d+)? % \(expected: 70 % or more\)$/);
+    // role assignments by role and principal type: a principal id (masked in the report) tells a reader nothing
+    expect(evidenceOf('ID-01').summary).toBe('owners: Owner to 1 user (expected: at least 2 and at most 3)');
   });
 
   it('long lists are summarised by count, never cut; the whole list stays for the spreadsheet', () => {

@@ -37,7 +37,7 @@ describe('report: how each risk is known', () => {
     const model = buildReportModel(derived, pack, template, { date: '2026-12-01' });
     const count = (s: string) => model.risks.filter((r) => r.evidenceStatus === s).length;
     expect(howKnownSummary(model.risks)).toBe(
-      `How each risk is known: of ${model.risks.length}, ${count('verified')} verified by failing resources in the inventory; ${count('reported')} reported in the interview only; ${count('contradicted')} contradicted (the interview said the control is in place; the inventory shows otherwise). ${model.risks.filter((r) => r.toVerify).length} of them rest only on a “Don't know” answer and are to verify, not established weaknesses.`,
+      `How each risk is known: of ${model.risks.length}, ${count('verified')} verified by failing resources in the inventory; ${count('reported')} reported in the interview only, ${model.risks.filter((r) => r.toVerify).length} of which rest only on a “Don't know” answer and are to verify, not established weaknesses; ${count('contradicted')} contradicted (the interview said the control is in place; the inventory shows otherwise).`,
     );
     const table = registerTable(model);
     const known = table.columns.indexOf('How known');
