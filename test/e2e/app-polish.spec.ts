@@ -81,13 +81,13 @@ test('Provider commitments: each source is cited once under the resource table, 
     expect(citations[n - 1], `source ${ref.text}`).toBeDefined();
     expect(citations[n - 1]).toContain(ref.title);
   }
-  // a row is one line tall, not a paragraph of citation
-  const heights = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
-  expect(Math.max(...heights)).toBeLessThan(80);
   await app.getByTestId('commitment-resources').scrollIntoViewIfNeeded();
   await app.screenshot({ path: info.outputPath('commitments-resources.png') });
   await app.getByTestId('commitment-sources').scrollIntoViewIfNeeded();
   await app.screenshot({ path: info.outputPath('commitments-sources.png') });
+  // a row is one line tall, not a paragraph of citation
+  const heights = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThan(80);
 });
 
 test('Business services: criticality is written as a label, as in the service form', async ({ app }, info) => {
