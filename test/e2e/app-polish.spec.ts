@@ -141,5 +141,13 @@ test('Interview at 1280x800: Back and Next are in view while the question is', a
   }
   await app.getByTestId('question-next').click();
   await expect(app.getByTestId('question-position')).toHaveText(/^Question 2 of/);
+  await expect(app.getByTestId('question-back')).toBeEnabled();
+  // the bar stands over the fields below it, which come into view when the screen is scrolled down
+  await app.getByTestId('question-next').click();
+  await expect(app.getByTestId('question-position')).toHaveText(/^Question 3 of/);
+  const answeredBy = app.getByText('Answered by', { exact: true });
+  await app.locator('main').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const bar = (await app.getByTestId('question-back').boundingBox())!;
+  expect((await answeredBy.boundingBox())!.y + 10).toBeLessThan(bar.y);
   await app.screenshot({ path: info.outputPath('interview-1280.png') });
 });
