@@ -4,18 +4,9 @@
  * keys, the tenant by its name, a key for every area, and the interview's buttons in view. Each
  * test takes a screenshot to the test's output folder (test-results/…) for a person to look at.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { goTo } from './pages/workshop';
-
-const WIDE = { width: 1600, height: 1000 };
-const NARROW = { width: 1280, height: 800 };
-
-async function openDemo(app: Page, size: { width: number; height: number }): Promise<void> {
-  await app.setViewportSize(size);
-  await app.getByTestId('create-demo').click();
-  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
-}
+import { NARROW, WIDE, goTo, openDemo } from './pages/workshop';
 
 /** The values of these fields that do not show whole: wider or taller than their box. */
 function cutOff(fields: Locator): Promise<string[]> {
