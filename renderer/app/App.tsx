@@ -20,6 +20,7 @@ import { useDatabaseReady } from '../hooks/use-database-ready';
 import { isTypingTarget } from '../hooks/use-interview-keys';
 import { OpenAssessmentProvider, useOpenAssessment } from '../hooks/use-open-assessment';
 import { AREAS, useUiStore, type Area } from '../stores/ui-store';
+import { areaOfShortcut } from './area-shortcuts';
 import { AreaScreen } from './AreaScreen';
 
 export const AREA_LABELS: Record<Area, { label: string; icon: ReactElement }> = {
@@ -73,13 +74,11 @@ const useStyles = makeStyles({
 function useAreaShortcuts(showArea: (area: Area) => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
-      const index = Number(event.key) - 1;
-      const area = AREAS[index];
-      if (Number.isInteger(index) && area) {
-        event.preventDefault();
-        showArea(area);
-      }
+      const area = areaOfShortcut(event);
+      // Alt with a digit may type a character in a field on some layouts: the field keeps it
+      if (!area || (event.altKey && isTypingTarget(event.target))) return;
+      event.preventDefault();
+      showArea(area);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -12,6 +12,7 @@ import { isGraphCheck } from '../../core/content/schemas';
 import { runGraphChecks, type GraphCheckRun } from '../../core/graph/checks/run-graph-checks';
 import { NotAssessedError, TenantView, type GraphCheckSettings } from '../../core/graph/checks/tenant-view';
 import { namedAccountStatus, type NamedAccountStatus } from '../../core/graph/checks/break-glass';
+import { graphCollection } from '../../core/graph/collections';
 import type { GraphGap, GraphRow, GraphSnapshot } from '../../core/graph/snapshot';
 import type { Resource } from '../../core/inventory/normalise';
 import { isGraphSnapshot, type FindingRecord, type SnapshotRecord } from '../db/database';
@@ -171,8 +172,21 @@ export function graphFindingsOf(
     .map(({ snapshotId: _s, ...f }) => f);
 }
 
+const GRAPH_ORGANIZATION_TYPE = graphCollection('organization').type;
+
+/**
+ * The tenant's display name as the snapshot's findings on the tenant itself (its organization
+ * object) recorded it; null when none did. A bundle keeps no Graph objects, but the tenant-wide
+ * checks name the organization they judged.
+ */
+export function tenantNameOfFindings(tenantId: string, findings: readonly Pick<Finding, 'resourceId' | 'resourceName' | 'resourceType'>[]): string | null {
+  const id = tenantId.toLowerCase();
+  const named = findings.find((f) => f.resourceType === GRAPH_ORGANIZATION_TYPE && f.resourceId.toLowerCase() === id && f.resourceName.trim() !== '' && f.resourceName.toLowerCase() !== id);
+  return named?.resourceName ?? null;
+}
+
 /** The record of a Graph snapshot read back from a bundle (its findings are stored; its objects were never exported). */
-export function graphRecordFromBundle(s: BundleSnapshot, assessmentId: string, findings: readonly Pick<Finding, 'status' | 'resourceId'>[]): SnapshotRecord {
+export function graphRecordFromBundle(s: BundleSnapshot, assessmentId: string, findings: readonly Pick<Finding, 'status' | 'resourceId' | 'resourceName' | 'resourceType'>[]): SnapshotRecord {
   const gaps = s.gaps ?? [];
   return {
     id: s.id,
@@ -189,6 +203,6 @@ export function graphRecordFromBundle(s: BundleSnapshot, assessmentId: string, f
     findingCount: findings.length,
     errors: gaps.map(gapError),
     queries: [],
-    graph: { tenantId: s.tenantId ?? '', tenantName: null, cloud: null, collections: [], gaps: gaps.map((g) => ({ ...g })), notAssessed: (s.notAssessed ?? []).map((n) => ({ ...n })) },
+    graph: { tenantId: s.tenantId ?? '', tenantName: tenantNameOfFindings(s.tenantId ?? '', findings), cloud: null, collections: [], gaps: gaps.map((g) => ({ ...g })), notAssessed: (s.notAssessed ?? []).map((n) => ({ ...n })) },
   };
 }

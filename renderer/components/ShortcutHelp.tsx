@@ -27,7 +27,9 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'S', action: 'Interview: skip this question' },
   { keys: 'N', action: 'Interview: mark not applicable (again to clear)' },
   { keys: 'U', action: 'Interview: jump to the next unanswered question' },
-  { keys: 'Alt+1 … Alt+9', action: 'Go to an area (Assessments, Engagement, Interview, …)' },
+  { keys: 'Alt+1 … Alt+9', action: 'Go to an area, in the order of the list (Assessments, Engagement, Interview, …, Incident response)' },
+  { keys: 'Alt+0', action: 'Go to the Report' },
+  { keys: 'Ctrl+, (⌘+, on a Mac)', action: 'Go to the Settings' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
 

@@ -3,6 +3,7 @@
  * "Backup and recovery", a service model "IaaS", an owner "Customer", not their keys. Values outside the vocabulary
  * (an old record, a new pack) are shown as stored.
  */
+import type { BusinessService } from '../../core/bundle/schema';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, TREATMENT_LABEL } from '../../core/report/labels';
 
 /** `backup-recovery` -> "Backup and recovery". */
@@ -28,4 +29,11 @@ export function treatmentLabel(treatment: string): string {
 /** A risk's status: `open` -> "Open". */
 export function statusLabel(status: string): string {
   return status === 'open' ? 'Open' : status === 'closed' ? 'Closed' : status;
+}
+
+const CRITICALITY_LABEL: Record<NonNullable<BusinessService['criticality']>, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/** A business service's criticality: `critical` -> "Critical". */
+export function criticalityLabel(criticality: string): string {
+  return (CRITICALITY_LABEL as Record<string, string | undefined>)[criticality] ?? criticality;
 }

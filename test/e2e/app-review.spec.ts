@@ -4,18 +4,9 @@
  * screen, and header controls that can be read on the brand bar. Each test takes a screenshot to
  * the test's output folder (test-results/…) for a person to look at.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createAssessment, goTo, waitSaved } from './pages/workshop';
-
-const WIDE = { width: 1600, height: 1000 };
-const NARROW = { width: 1280, height: 800 };
-
-async function openDemo(app: Page, size: { width: number; height: number }): Promise<void> {
-  await app.setViewportSize(size);
-  await app.getByTestId('create-demo').click();
-  await expect(app.getByTestId('assessment-row')).toHaveCount(1);
-}
+import { NARROW, WIDE, createAssessment, goTo, openDemo, waitSaved } from './pages/workshop';
 
 /** WCAG contrast ratio of an element's text against the first opaque background behind it. */
 function contrastOf(locator: Locator): Promise<number> {

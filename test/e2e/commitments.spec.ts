@@ -13,7 +13,9 @@ test("Provider commitments: the demo estate's SLA figures per resource and per w
   const single = resources.getByRole('row').filter({ hasText: 'vm-win-manual' });
   await expect(single).toContainText('95 %');
   await expect(single).toContainText('Standard HDD');
-  await expect(single).toContainText('Service Level Agreements (SLA) for Online Services');
+  // its source by reference number, the citation in the tooltip and listed once under the table
+  await expect(single.getByTestId('commitment-source-ref')).toHaveAttribute('title', /^Service Level Agreements \(SLA\) for Online Services/);
+  await expect(app.getByTestId('commitment-sources')).toContainText('Service Level Agreements (SLA) for Online Services');
   // Key Vault's figure is only in third-party compilations: shown as unknown, never guessed
   await expect(resources.getByRole('row').filter({ hasText: 'kv-hardened' })).toContainText('Unknown');
   // the demo client answered SCOPE-CRITICALITY: a workload's composite is compared with it

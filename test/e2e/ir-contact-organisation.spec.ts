@@ -51,8 +51,10 @@ test.describe('Incident response contacts: organisation', () => {
     await app.getByTestId('create-demo').click();
     await expect(app.getByTestId('assessment-row')).toHaveCount(1);
     await goTo(app, 'incident-response');
-    const rows = app.getByTestId('contact-row');
-    const organisationOf = (name: string) => rows.filter({ has: app.locator(`[data-testid="contact-name"][value="${name}"]`) }).getByTestId('contact-organisation');
+    await expect(app.getByTestId('contact-row')).toHaveCount(10);
+    // a name is a wrapping text area, whose value is no attribute to select by: find its row by position
+    const names = await app.getByTestId('contact-name').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+    const organisationOf = (name: string) => app.getByTestId('contact-organisation').nth(names.indexOf(name));
     await expect(organisationOf('Fabrikam Security SOC')).toHaveValue('Fabrikam Security');
     await expect(organisationOf('Northwind Insurance claims line')).toHaveValue('Northwind Insurance');
     await expect(organisationOf('Priya Natarajan')).toHaveValue('');

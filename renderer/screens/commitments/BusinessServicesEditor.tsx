@@ -2,6 +2,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Workload } from '../../../core/commitments/workload';
+import { criticalityLabel } from '../../content/vocabulary-labels';
 import type { BusinessServiceRecord } from '../../db/database';
 import { addBusinessService, removeBusinessService, updateBusinessService } from '../../db/business-services-repository';
 import { refreshRisks } from '../../db/risks-repository';
@@ -43,7 +44,7 @@ function ServiceTable({ services, onEdit, onDelete }: { services: BusinessServic
         {services.map((s) => (
           <TableRow key={s.id} data-testid={`business-service-${s.name}`}>
             <TableCell>{s.name}</TableCell>
-            <TableCell>{s.criticality ?? '—'}</TableCell>
+            <TableCell>{s.criticality ? criticalityLabel(s.criticality) : '—'}</TableCell>
             <TableCell>{minutes(s.rtoMinutes)}</TableCell>
             <TableCell>{minutes(s.toleratedDowntimeMinutesPerMonth)}</TableCell>
             <TableCell>{membersText(s)}</TableCell>

@@ -15,6 +15,12 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
   basis: { color: tokens.colorNeutralForeground2 },
   fixes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // the reason is the longest text of a row: it takes what the names, figure and reference leave
+  nameColumn: { width: '18%' },
+  figureColumn: { width: '130px' },
+  sourceColumn: { width: '72px' },
+  // the reference numbers are written out ("[1]"), as the table cites them
+  sources: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   terms: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -125,33 +131,73 @@ function WorkloadTable({ workloads, gapRisk, suggested }: { workloads: WorkloadE
   );
 }
 
+type CitedSource = ResourceCommitment['source'];
+
+/** The distinct sources of these resources' figures, numbered in the order the table first cites them. */
+function numberedSources(commitments: readonly ResourceCommitment[]): { sources: CitedSource[]; numberOf: (id: string) => number } {
+  const numbers = new Map<string, number>();
+  const sources: CitedSource[] = [];
+  for (const c of commitments) {
+    if (numbers.has(c.source.id)) continue;
+    sources.push(c.source);
+    numbers.set(c.source.id, sources.length);
+  }
+  return { sources, numberOf: (id) => numbers.get(id) ?? 0 };
+}
+
+/**
+ * One row a resource; its source is a reference number (the citation in its tooltip), the
+ * sources listed once under the table: most estates cite one or two pages for every row.
+ */
 function ResourceTable({ commitments }: { commitments: ResourceCommitment[] }) {
   const styles = useStyles();
+  const { sources, numberOf } = numberedSources(commitments);
   return (
-    <Table aria-label="What Microsoft commits to for each resource" data-testid="commitment-resources">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Resource</TableHeaderCell>
-          <TableHeaderCell>Service</TableHeaderCell>
-          <TableHeaderCell>Monthly uptime</TableHeaderCell>
-          <TableHeaderCell>Why (from the inventory)</TableHeaderCell>
-          <TableHeaderCell>Source</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {commitments.map((c) => (
-          <TableRow key={c.resourceId}>
-            <TableCell>{c.resourceName}</TableCell>
-            <TableCell>{c.serviceTitle}</TableCell>
-            <TableCell>
-              <CommitmentFigure c={c} />
-            </TableCell>
-            <TableCell className={styles.basis}>{c.basis}</TableCell>
-            <TableCell>{sourceText(c.source)}</TableCell>
+    <>
+      <Table aria-label="What Microsoft commits to for each resource" data-testid="commitment-resources">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.nameColumn}>Resource</TableHeaderCell>
+            <TableHeaderCell className={styles.nameColumn}>Service</TableHeaderCell>
+            <TableHeaderCell className={styles.figureColumn}>Monthly uptime</TableHeaderCell>
+            <TableHeaderCell>Why (from the inventory)</TableHeaderCell>
+            <TableHeaderCell className={styles.sourceColumn}>Source</TableHeaderCell>
           </TableRow>
+        </TableHeader>
+        <TableBody>
+          {commitments.map((c) => (
+            <TableRow key={c.resourceId}>
+              <TableCell>{c.resourceName}</TableCell>
+              <TableCell>{c.serviceTitle}</TableCell>
+              <TableCell>
+                <CommitmentFigure c={c} />
+              </TableCell>
+              <TableCell className={styles.basis}>{c.basis}</TableCell>
+              <TableCell className={styles.sourceColumn}>
+                <span title={sourceText(c.source)} data-testid="commitment-source-ref">
+                  [{numberOf(c.source.id)}]
+                </span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text weight="semibold" id="commitment-sources-title">
+        Sources of the figures above
+      </Text>
+      <ul className={styles.sources} aria-labelledby="commitment-sources-title" data-testid="commitment-sources">
+        {sources.map((s) => (
+          <li key={s.id}>
+            <Text>
+              [{numberOf(s.id)}] {sourceText(s)}
+            </Text>{' '}
+            <Text size={200} className={styles.basis}>
+              {s.url}
+            </Text>
+          </li>
         ))}
-      </TableBody>
-    </Table>
+      </ul>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Button, Combobox, Field, Input, Option, Select, Tag, TagGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { BusinessServiceSchema, type BusinessService } from '../../../core/bundle/schema';
+import { criticalityLabel } from '../../content/vocabulary-labels';
 import { BusinessServiceInputError, type BusinessServiceInput } from '../../db/business-services-repository';
 import type { CommitmentsView } from '../../workers/commitments-protocol';
 
@@ -198,7 +199,7 @@ export function ServiceForm({ title, initial, view, onSave, onCancel }: ServiceF
           <option value="">Not set</option>
           {CRITICALITIES.map((c) => (
             <option key={c} value={c}>
-              {c[0]!.toUpperCase() + c.slice(1)}
+              {criticalityLabel(c)}
             </option>
           ))}
         </Select>

@@ -4,6 +4,7 @@ import type { ContactRecord } from '../../db/database';
 import { IR_ROLES, knownRoles, type IrRoleId } from '../../../core/report/ir-roles';
 import { contactSchema, removeContact, type ContactInput } from '../../db/incident-repository';
 import { useQueuedField } from '../../hooks/use-queued-field';
+import { GrowingText } from '../../components/GrowingText';
 import { RemoveHeaderCell } from './RowsEditor';
 
 type TextKey = 'name' | 'organisation' | 'role' | 'phone' | 'email' | 'deputy';
@@ -14,6 +15,7 @@ const ORGANISATION_HINT_ID = 'ir-contacts-organisation-hint';
 interface FieldSpec {
   key: TextKey;
   label: string;
+  /** `tel`: a one-line input; the others wrap */
   type: 'text' | 'tel' | 'email';
   placeholder?: string;
   describedBy?: string;
@@ -21,26 +23,34 @@ interface FieldSpec {
 
 /**
  * The table's text columns; the organisation sits under the name (as on the printed contact
- * sheet), so the row keeps room for a phone number and an email address.
+ * sheet) and the email under the phone, so each column is wide enough for its longest field.
+ * Text fields wrap (a long role or email address takes a second line) rather than being cut off;
+ * the phone number alone stays a one-line input, which it always fits.
  */
 const COLUMNS: { header: string; width: string; fields: FieldSpec[] }[] = [
   {
     header: 'Name and organisation',
-    width: '17%',
+    width: '21%',
     fields: [
       { key: 'name', label: 'Name', type: 'text', placeholder: 'Name' },
       // whether someone is outside the client (an MSSP, the insurer, Microsoft) is what a responder needs before dialling
       { key: 'organisation', label: 'Organisation', type: 'text', placeholder: 'Organisation, if external', describedBy: ORGANISATION_HINT_ID },
     ],
   },
-  { header: 'Role', width: '13%', fields: [{ key: 'role', label: 'Role', type: 'text' }] },
-  { header: 'Phone', width: '14%', fields: [{ key: 'phone', label: 'Phone', type: 'tel' }] },
-  { header: 'Email', width: '18%', fields: [{ key: 'email', label: 'Email', type: 'email' }] },
-  { header: 'Deputy', width: '11%', fields: [{ key: 'deputy', label: 'Deputy', type: 'text' }] },
+  { header: 'Role', width: '21%', fields: [{ key: 'role', label: 'Role', type: 'text' }] },
+  {
+    header: 'Phone and email',
+    width: '24%',
+    fields: [
+      { key: 'phone', label: 'Phone', type: 'tel' },
+      { key: 'email', label: 'Email', type: 'email' },
+    ],
+  },
+  { header: 'Deputy', width: '13%', fields: [{ key: 'deputy', label: 'Deputy', type: 'text' }] },
 ];
 const FIELDS = COLUMNS.flatMap((c) => c.fields);
 /** The IR roles column: wide enough for two role names side by side. */
-const ROLES_WIDTH = '20%';
+const ROLES_WIDTH = '17%';
 
 const useStyles = makeStyles({
   // Fluent's dropdown asks for 250px; in the table it takes its column's width like the inputs
@@ -55,18 +65,17 @@ const useStyles = makeStyles({
 /** One text field of a contact, with the reason it was refused under it. */
 function ContactField({ spec, index, value, problem, onChange }: { spec: FieldSpec; index: number; value: string; problem: string | undefined; onChange: (text: string) => void }) {
   const styles = useStyles();
+  const common = {
+    'aria-label': `Contact ${index + 1} ${spec.label.toLowerCase()}`,
+    'aria-describedby': spec.describedBy,
+    placeholder: spec.placeholder,
+    value,
+    onChange: (_e: unknown, d: { value: string }) => onChange(d.value),
+    'data-testid': `contact-${spec.key}`,
+  };
   return (
     <Field validationMessage={problem}>
-      <Input
-        className={styles.input}
-        type={spec.type}
-        aria-label={`Contact ${index + 1} ${spec.label.toLowerCase()}`}
-        aria-describedby={spec.describedBy}
-        placeholder={spec.placeholder}
-        value={value}
-        onChange={(_e, d) => onChange(d.value)}
-        data-testid={`contact-${spec.key}`}
-      />
+      {spec.type === 'tel' ? <Input className={styles.input} type="tel" {...common} /> : <GrowingText {...common} />}
     </Field>
   );
 }

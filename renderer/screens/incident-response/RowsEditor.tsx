@@ -1,5 +1,6 @@
-import { Button, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { GrowingText } from '../../components/GrowingText';
 
 /** A column of a rows editor: the row field it edits and its header. */
 export interface RowColumn<K extends string> {
@@ -10,7 +11,8 @@ export interface RowColumn<K extends string> {
   width?: string;
 }
 
-const useStyles = makeStyles({ input: { width: '100%' }, remove: { width: '48px' } });
+// a field that wraps onto a second line makes its row taller: the others stay at the top with it
+const useStyles = makeStyles({ cell: { verticalAlign: 'top' }, remove: { width: '48px' } });
 
 /** The header of a table's remove-button column: narrow, named for screen readers only. */
 export function RemoveHeaderCell() {
@@ -23,8 +25,8 @@ export function RemoveHeaderCell() {
 }
 
 /**
- * A small table of text rows (decision rights, contractual clocks): every change hands the
- * whole list back, so the caller writes it through the queue in one command.
+ * A small table of text rows (decision rights, contractual clocks), whose fields wrap to show
+ * long text whole: every change hands the whole list back, so the caller writes it through the queue in one command.
  */
 export function RowsEditor<K extends string>({
   name,
@@ -65,9 +67,8 @@ export function RowsEditor<K extends string>({
             {rows.map((row, i) => (
               <TableRow key={i} data-testid={`${testId}-row`}>
                 {columns.map((c) => (
-                  <TableCell key={c.key}>
-                    <Input
-                      className={styles.input}
+                  <TableCell key={c.key} className={styles.cell}>
+                    <GrowingText
                       aria-label={`${name} ${i + 1} ${c.label.toLowerCase()}`}
                       value={row[c.key]}
                       placeholder={c.placeholder}
@@ -76,7 +77,7 @@ export function RowsEditor<K extends string>({
                     />
                   </TableCell>
                 ))}
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Button icon={<DeleteRegular />} aria-label={`Remove ${name} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
                 </TableCell>
               </TableRow>

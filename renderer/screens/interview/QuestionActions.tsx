@@ -2,7 +2,21 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowRightRegular, NextRegular, SubtractCircleRegular } from '@fluentui/react-icons';
 import { memo } from 'react';
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+const useStyles = makeStyles({
+  // the bar stays at the foot of the window while the question runs below it (a long list of
+  // choices at 1280x800), so Back and Next are always at hand; on the card's own background
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
 
 interface QuestionActionsProps {
   atStart: boolean;

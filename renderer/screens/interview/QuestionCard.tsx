@@ -10,7 +10,8 @@ import { ChoiceList } from './ChoiceList';
 import { QuestionActions } from './QuestionActions';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, maxWidth: '900px' },
+  // clip, not Fluent's hidden: a hidden overflow would make the card the scroll box its sticky action bar sticks to
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, maxWidth: '900px', overflow: 'clip' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
   context: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
 });

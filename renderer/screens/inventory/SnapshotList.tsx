@@ -1,6 +1,7 @@
 import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { isGraphSnapshot, type SnapshotRecord } from '../../db/database';
 import { formatDate } from '../assessments/messages';
+import { tenantLabel } from './resource-labels';
 
 const SOURCE: Record<SnapshotRecord['source'], string> = {
   file: 'File',
@@ -13,7 +14,7 @@ const SOURCE: Record<SnapshotRecord['source'], string> = {
 
 /** Resource Graph: the subscriptions and management groups; Microsoft Graph: the tenant. */
 function scopeOf(s: SnapshotRecord): string {
-  if (s.graph) return `tenant ${s.graph.tenantName ? `${s.graph.tenantName} (${s.graph.tenantId})` : s.graph.tenantId}`;
+  if (s.graph) return `tenant ${tenantLabel(s.graph)}`;
   return `${s.subscriptions.length} subscription(s)${s.managementGroups.length > 0 ? `, ${s.managementGroups.length} management group(s)` : ''}`;
 }
 

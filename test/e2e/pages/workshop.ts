@@ -10,6 +10,17 @@ export async function createAssessment(page: Page, name: string, client = 'Conto
   await expect(page.getByTestId('open-assessment-name')).toHaveText(name);
 }
 
+/** The sizes the screens are reviewed at: a desktop monitor and a small laptop. */
+export const WIDE = { width: 1600, height: 1000 };
+export const NARROW = { width: 1280, height: 800 };
+
+/** Opens the window at this size and creates the demo assessment. */
+export async function openDemo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.getByTestId('create-demo').click();
+  await expect(page.getByTestId('assessment-row')).toHaveCount(1);
+}
+
 export async function goTo(page: Page, area: string): Promise<void> {
   await page.getByTestId(`nav-${area}`).click();
   await expect(page.getByTestId(`area-${area}`)).toBeVisible();

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { database, type FindingRecord, type SnapshotRecord } from '../../../db/database';
 import { readFindings } from '../../../db/inventory-repository';
 import { useContentPack } from '../../../hooks/use-content-pack';
+import { tenantLabel } from '../resource-labels';
 
 const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -92,9 +93,8 @@ export function GraphSnapshotDetail({ snapshot }: { snapshot: SnapshotRecord }) 
   return (
     <section className={styles.block} aria-label="Microsoft Graph snapshot" data-testid="graph-snapshot-detail">
       <Title3 as="h3">Microsoft Entra ID and Microsoft 365</Title3>
-      <Text>
-        Tenant {snapshot.graph?.tenantName ? `${snapshot.graph.tenantName} ` : ''}
-        {snapshot.graph?.tenantId ?? 'unknown'}
+      <Text data-testid="graph-snapshot-tenant">
+        Tenant {snapshot.graph ? tenantLabel(snapshot.graph) : 'unknown'}
         {snapshot.graph?.cloud ? ` (${snapshot.graph.cloud} cloud)` : ''}: {snapshot.resourceCount.toLocaleString()} object(s), {snapshot.findingCount} finding(s),{' '}
         {snapshot.failingCount} object(s) failing.
       </Text>
