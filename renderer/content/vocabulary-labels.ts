@@ -4,6 +4,7 @@
  * (an old record, a new pack) are shown as stored.
  */
 import type { BusinessService } from '../../core/bundle/schema';
+import type { Severity } from '../../core/content/vocabulary';
 import { CATEGORY_LABEL, MODEL_LABEL, OWNER_LABEL, TREATMENT_LABEL } from '../../core/report/labels';
 
 /** `backup-recovery` -> "Backup and recovery". */
@@ -31,9 +32,12 @@ export function statusLabel(status: string): string {
   return status === 'open' ? 'Open' : status === 'closed' ? 'Closed' : status;
 }
 
-const CRITICALITY_LABEL: Record<NonNullable<BusinessService['criticality']>, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+const LEVEL_LABEL: Record<NonNullable<BusinessService['criticality']> | Severity, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 /** A business service's criticality: `critical` -> "Critical". */
 export function criticalityLabel(criticality: string): string {
-  return (CRITICALITY_LABEL as Record<string, string | undefined>)[criticality] ?? criticality;
+  return (LEVEL_LABEL as Record<string, string | undefined>)[criticality] ?? criticality;
 }
+
+/** A check's severity, on the same four levels: `high` -> "High". */
+export const severityLabel = criticalityLabel;

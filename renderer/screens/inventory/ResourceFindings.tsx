@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { database, type ResourceRecord } from '../../db/database';
 import { findingsForResource } from '../../db/inventory-repository';
 import type { RoleAssignmentView } from './role-assignments';
+import { severityLabel } from '../../content/vocabulary-labels';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL },
@@ -50,7 +51,7 @@ export function ResourceFindings({ resource, roleAssignment }: { resource: Resou
           <Text weight="semibold">
             {f.checkId} {f.title}{' '}
           </Text>
-          <Badge color={f.status === 'fail' ? 'danger' : 'success'}>{f.status === 'fail' ? `Fails (${f.severity})` : 'Passes'}</Badge>{' '}
+          <Badge color={f.status === 'fail' ? 'danger' : 'success'}>{f.status === 'fail' ? `Fails (${severityLabel(f.severity)})` : 'Passes'}</Badge>{' '}
           <Badge appearance="outline">Owner: {f.owner}</Badge>
           <dl className={styles.evidence}>
             {Object.entries(f.evidence).map(([path, value]) => (

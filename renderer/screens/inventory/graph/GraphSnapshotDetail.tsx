@@ -4,6 +4,7 @@ import { database, type FindingRecord, type SnapshotRecord } from '../../../db/d
 import { readFindings } from '../../../db/inventory-repository';
 import { useContentPack } from '../../../hooks/use-content-pack';
 import { tenantLabel } from '../resource-labels';
+import { severityLabel } from '../../../content/vocabulary-labels';
 
 const useStyles = makeStyles({ block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -75,7 +76,7 @@ function FailingFindings({ findings }: { findings: FindingRecord[] }) {
             <TableCell>{f.resourceName}</TableCell>
             <TableCell>{f.resourceType}</TableCell>
             <TableCell>
-              <Badge color={SEVERITY_COLOR[f.severity as keyof typeof SEVERITY_COLOR] ?? 'informative'}>{f.severity}</Badge>
+              <Badge color={SEVERITY_COLOR[f.severity as keyof typeof SEVERITY_COLOR] ?? 'informative'}>{severityLabel(f.severity)}</Badge>
             </TableCell>
           </TableRow>
         ))}
