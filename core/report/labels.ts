@@ -73,8 +73,5 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((pb - pa) / 86_400_000);
 }
 
-/**
- * "1 resource", "3 resources", "2 VMs": a count with its noun in the right number, so that no
- * sentence of the deliverable reads "resource(s)". `plural` for nouns not made with a final s.
- */
-export const counted = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
+/** Re-exported: the report and the risk messages share one pluralisation (core/text). */
+export { counted } from '../text/counted';

@@ -12,6 +12,7 @@ import { scopeRaisedTemplates } from './scope-raised';
 import { providerOwnerResolver } from './provider-owner';
 import { rateRisk, type RatingInput } from './rating';
 import { levelOrder } from './scoring';
+import { counted } from '../text/counted';
 
 const allModels: ServiceModel[] = ['iaas', 'paas', 'saas'];
 
@@ -123,6 +124,9 @@ function addExposure(exposure: Evidence['exposure'], key: string, kind: string, 
 
 const chosenLabels = (q: Question, a: Answer) => q.choices.filter((c) => a.choices.includes(c.id)).map((c) => c.label);
 
+/** "the 1 resource checked by ST-01 passes", "all 3 resources checked by ST-01 pass". */
+const allPassing = (n: number, checks: string): string => (n === 1 ? `the 1 resource checked by ${checks} passes` : `all ${counted(n, 'resource')} checked by ${checks} pass`);
+
 /** A weak answer raises its question's risk; notes say when the answer needs checking. */
 function weakAnswer(q: Question & { risk: string }, a: Answer, scored: { score: number | null; result: 'partial' | 'non-compliant' }, ctx: AnswerContext): void {
   const d = ctx.draft(q.risk);
@@ -137,7 +141,7 @@ function weakAnswer(q: Question & { risk: string }, a: Answer, scored: { score: 
   const passing = claims.reduce((n, c) => n + (ctx.evidence.passingByCheck.get(c) ?? 0), 0);
   if (failing === 0 && passing > 0)
     d.notes.push(
-      `The answer to ${q.id} ("${chosenLabels(q, a).join('; ')}") says this is weak, but all ${passing} resource(s) checked by ${claims.join(', ')} pass: the weakness may lie outside the inventory, or the answer may be out of date.`,
+      `The answer to ${q.id} ("${chosenLabels(q, a).join('; ')}") says this is weak, but ${allPassing(passing, claims.join(', '))}: the weakness may lie outside the inventory, or the answer may be out of date.`,
     );
 }
 
@@ -155,7 +159,7 @@ function compliantAnswer(q: Question, a: Answer, score: number | null, ctx: Answ
       choices: [...a.choices],
       checkId,
       failingResources: failing.map((f) => f.resourceId),
-      message: `The answer to ${q.id} ("${chosenLabels(q, a).join('; ')}") says this is in place, but the inventory shows ${failing.length} resource(s) failing ${checkId} (${check.title}).`,
+      message: `The answer to ${q.id} ("${chosenLabels(q, a).join('; ')}") says this is in place, but the inventory shows ${counted(failing.length, 'resource')} failing ${checkId} (${check.title}).`,
     });
   }
 }

@@ -88,8 +88,18 @@ describe('deriveRisks', () => {
     const [r] = deriveRisks({ pack, answers, findings });
     expect(r!.disagreements).toHaveLength(1);
     expect(r!.disagreements[0]).toMatchObject({ questionId: 'DAT-01', checkId: 'ST-01', failingResources: [findings[0]!.resourceId] });
-    expect(r!.disagreements[0]!.message).toMatch(/says this is in place, but the inventory shows 1 resource\(s\) failing ST-01/);
+    expect(r!.disagreements[0]!.message).toMatch(/says this is in place, but the inventory shows 1 resource failing ST-01 \(/);
     expect(r!.evidence.answers).toEqual([{ questionId: 'DAT-01', choices: ['all'], result: 'compliant', score: 100 }]);
+  });
+
+  it('says the number of failing resources in the right number: "1 resource", "3 resources", never "(s)"', () => {
+    const answers = { 'SCOPE-MODELS': { choices: ['paas'] }, 'DAT-01': { choices: ['all'] } };
+    const storage = (name: string) => finding('ST-01', `/subscriptions/sub-a/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/${name}`, 'paas');
+    const messageFor = (findings: Finding[]) => deriveRisks({ pack, answers, findings })[0]!.disagreements[0]!.message;
+    expect(messageFor([storage('a')])).toContain('the inventory shows 1 resource failing ST-01');
+    const many = messageFor([storage('a'), storage('b'), storage('c')]);
+    expect(many).toContain('the inventory shows 3 resources failing ST-01');
+    expect(many).not.toContain('(s)');
   });
 
   it('raises interview risks from partial and non-compliant answers, with models from the scope', () => {

@@ -57,7 +57,13 @@ describe('how each risk is known', () => {
     const r = only([finding('ST-01', 's1', 'pass'), finding('ST-01', 's2', 'pass'), finding('ST-01', 's3', 'not-applicable')], 'none');
     expect(r.evidenceStatus).toBe('reported');
     expect(r.evidenceNotes).toHaveLength(1);
-    expect(r.evidenceNotes![0]).toMatch(/^The answer to DAT-01 \("No"\) says this is weak, but all 2 resource\(s\) checked by ST-01 pass/);
+    expect(r.evidenceNotes![0]).toMatch(/^The answer to DAT-01 \("No"\) says this is weak, but all 2 resources checked by ST-01 pass: /);
+  });
+
+  it('says one passing resource in the singular', () => {
+    const r = only([finding('ST-01', 's1', 'pass')], 'none');
+    expect(r.evidenceNotes![0]).toMatch(/says this is weak, but the 1 resource checked by ST-01 passes: /);
+    expect(r.evidenceNotes![0]).not.toContain('(s)');
   });
 
   it('makes no such note when any claimed resource fails, or none was checked', () => {
