@@ -38,12 +38,36 @@ const PROD = 'b7c1e0a2-5d4f-4e8a-9c3b-1a2b3c4d5e6f';
 const RND = 'c8d2f1b3-6e5a-4f9b-8d4c-2b3c4d5e6f70';
 const SHARED = 'd9e3a2c4-7f6b-4a0c-9e5d-3c4d5e6f7081';
 const TENANT = 'e0f4b3d5-8a7c-4b1d-8f6e-4d5e6f708192';
+/**
+ * Every subscription id the fixtures use, rows or references, moved into one of Contoso's three
+ * in-scope subscriptions: an id left out would show in the report as a fourth, unnamed
+ * subscription that the scope never agreed.
+ */
 const subscriptionMap: Record<string, string> = {
   '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b': PROD,
   '32c17a9e-aa7b-4ba5-a45b-e324116b6fdb': RND,
+  '32c17a9e-aa7b-4ba5-a45b-e324116b6fdg': RND, // VM-02/VM-03: a gallery reference, not a valid GUID in the source sample
   '55555555-6666-7777-8888-999999999999': SHARED,
   '00000000-1111-2222-3333-444444444444': SHARED,
+  // NW-06's second VNet and its public IPs: alone in Shared Services, so the per-subscription join of public IPs gives the same results
+  '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f': SHARED,
+  '20ff7fc3-e762-44dd-bd96-b71116dcdc23': PROD, // DF-04: the scale set and workspace its Defender assessments name
+  '34adfa4f-cedf-4dc0-ba29-b6d1a69ab345': PROD, // AP-01: the App Service plan of the web apps
+  'a7e99807-abbf-4642-bdec-2c809a96a8bc': PROD, // ST-0x: the Synapse workspace a storage account's resource-instance rule admits
+  'fa5fc227-a624-475e-b696-cdd604c735bc': PROD, // DB-0x: the user-assigned identity of the Cosmos DB accounts
 };
+
+/** The fixtures' placeholder region (the AKS samples' "location1"), given a real one. */
+const PLACEHOLDER_REGION = /location1\b/g; // also in AKS node resource group names: MC_<rg>_<cluster>_<region>
+const CONTOSO_REGION = 'westeurope';
+
+/** A fixture file's text moved into Contoso's estate: its subscriptions, tenant and regions. */
+function intoContosoEstate(text: string): string {
+  let out = text;
+  for (const [from, to] of Object.entries(subscriptionMap)) out = out.split(from).join(to);
+  out = out.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
+  return out.replace(PLACEHOLDER_REGION, CONTOSO_REGION);
+}
 
 /** Contoso's two business workloads, named by the workload tags their resources carry. */
 const WORKLOADS: Record<string, (row: Record<string, unknown>) => boolean> = {
@@ -91,10 +115,7 @@ function fixtureRows(): Record<string, unknown>[] {
   const ordered = [...files.filter((f) => f.endsWith('.pass.json')), ...files.filter((f) => f.endsWith('.fail.json'))];
   const rows: Record<string, unknown>[] = [];
   for (const file of ordered) {
-    let text = readFileSync(join(fixturesDir, file), 'utf8');
-    for (const [from, to] of Object.entries(subscriptionMap)) text = text.split(from).join(to);
-    text = text.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
-    rows.push(...(JSON.parse(text) as Record<string, unknown>[]));
+    rows.push(...(JSON.parse(intoContosoEstate(readFileSync(join(fixturesDir, file), 'utf8'))) as Record<string, unknown>[]));
   }
   tagWorkloads(rows);
   rows.push(
