@@ -64,7 +64,8 @@ const CONTOSO_REGION = 'westeurope';
 /** A fixture file's text moved into Contoso's estate: its subscriptions, tenant and regions. */
 function intoContosoEstate(text: string): string {
   let out = text;
-  for (const [from, to] of Object.entries(subscriptionMap)) out = out.split(from).join(to);
+  // ARM sometimes upper-cases an id it returns (a VM's OS disk): those move too, in the same case
+  for (const [from, to] of Object.entries(subscriptionMap)) out = out.replace(new RegExp(from, 'gi'), (m) => (m === from ? to : to.toUpperCase()));
   out = out.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
   return out.replace(PLACEHOLDER_REGION, CONTOSO_REGION);
 }
@@ -207,6 +208,37 @@ function incidentResponseSetup(): Pick<AssessmentBundle, 'contacts' | 'incidentR
   };
 }
 
+/**
+ * What the consultant wrote beside an answer in the workshop, keyed by question and the choice
+ * it explains (a note is dropped if the demo's answer to that question ever changes). Most
+ * answers have none, as in a real interview log.
+ */
+const WORKSHOP_NOTES: Record<string, string> = {
+  'SLA-04:annual': 'Checked with the DPA review each April; moving the LIMS onto Azure VMs in 2025 did not trigger one.',
+  'SLA-08:some': 'Alerts on the production subscription only; Microsoft 365 messages reach the service owner by email.',
+  'GOV-02:hierarchy': 'Landing-zone hierarchy built by the platform team in 2025; Aisha to send the management group export.',
+  'GOV-06:regions-only': 'An "Allowed locations" policy exists but in audit mode; resource types are not restricted.',
+  'DEF-03:unknown': 'Defender for Cloud is run by the MSSP; Fabrikam to confirm which initiative is assigned where.',
+  'IDN-03:mixed': 'SMS kept for about 300 laboratory shift staff without company phones.',
+  'IDN-09:manual': 'HR emails a weekly leavers list; contractors are not on it.',
+  'PAM-06:unknown': 'PIM came with the E5 licences; nobody present knew whether roles were made eligible.',
+  'PAM-12:yearly': 'Reviewed in the annual ISO 27001 internal audit, last in June 2026.',
+  'DAT-10:partial': 'Sensitivity labels on clinical documents only; exports from the LIMS are not restricted.',
+  'NET-03:exceptions': 'Two in the exceptions register: the instrument gateway VM and a vendor jump host.',
+  'WKL-03:scan-only': 'Defender findings read monthly; no patching deadline agreed with the LIMS vendor.',
+  'WKL-07:planned': 'Two Windows Server 2012 R2 VMs run the instrument interface; replacement planned for Q2 2027.',
+  'DSO-03:scan-only': 'Push protection was turned off when it blocked the vendor’s test keys.',
+  'LOG-03:long': 'Audit Premium with E5; events also forwarded to the MSSP’s SIEM.',
+  'LOG-08:some': 'NSG and policy changes alert on production only, set up after a 2025 change went unnoticed.',
+  'BKP-03:retention': 'Retention-only decision recorded by the change board in 2024; no backup product budgeted.',
+  'BKP-07:tested': 'LIMS failover to the secondary region tested in May 2026 (report DR-2026-05).',
+  'TPR-06:managed': 'Cross-tenant access open to the two CRO partners’ tenants only; guests reviewed quarterly.',
+  'M365-03:monitor': 'DMARC at p=none on the main domain since 2025; the two trial-site domains have no DKIM.',
+  'MCL-01:unknown': 'The AWS agreement was signed by procurement in 2019; legal hold the only copy.',
+  'MCL-05:partial': 'The plan names Microsoft only; there is no AWS contact in it.',
+  'PAM-10:older': 'Last tested in the March 2026 exercise; the sign-in alert went to a retired mailbox.',
+};
+
 /** A mid-maturity client: scope first, then a deterministic mix of good, partial and poor answers. */
 function demoAnswers(): Answers {
   const answers: Answers = {
@@ -228,7 +260,8 @@ function demoAnswers(): Answers {
         const pick = n % 5 === 0 ? scored[scored.length - 1] : n % 3 === 0 ? scored[0] : (scored[1] ?? scored[0]);
         if (!pick) continue;
         answers[q.id] = { choices: [pick.id], answeredAt: '2026-11-24T10:00:00Z', answeredBy: ATTENDEES[n % ATTENDEES.length]!.name };
-        if (n % 4 === 0) answers[q.id]!.note = 'Confirmed by the Head of IT Operations during the workshop.';
+        const note = WORKSHOP_NOTES[`${q.id}:${pick.id}`];
+        if (note) answers[q.id]!.note = note;
         if (n % 7 === 0) answers[q.id]!.evidence = ['Contoso ISMS policy CP-SEC-004 v3.2'];
       }
     }
