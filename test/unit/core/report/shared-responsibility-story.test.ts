@@ -34,7 +34,13 @@ describe('what you believe and what we found', () => {
     expect(pam.checkIds).toEqual(['ID-02', 'ID-04']);
     expect(pam.found.split('\n')).toHaveLength(2);
     const vm = rows.find((r) => r.questionId === 'DAT-05')!;
-    expect(vm.found).toMatch(/^7 resources fail VM-02 .*: (?:[^,]+, ){5}[^,]+ and 1 more\.$/);
+    expect(vm.found).toMatch(/^6 resources fail VM-02 .*: (?:[^,]+, ){5}[^,]+\.$/); // six: every one named
+    // a seventh failing VM is counted, not named
+    const seven = structuredClone(demo);
+    const vm02 = seven.risks.flatMap((r) => r.disagreements).find((d) => d.questionId === 'DAT-05' && d.checkId === 'VM-02')!;
+    vm02.failingResources.push(`${vm02.failingResources[0]!.replace(/[^/]+$/, '')}vm-seventh`);
+    const row = buildReportModel(seven, pack, template).sharedResponsibility.believeVsFound.find((r) => r.questionId === 'DAT-05')!;
+    expect(row.found).toMatch(/^7 resources fail VM-02 .*: (?:[^,]+, ){5}[^,]+ and 1 more\.$/);
   });
 
   it('leads with the most serious risk by current rating', () => {
