@@ -6,6 +6,17 @@ import type { ReportModel } from '../types';
 import { MAX_NOTE, scopeAnswer, type ModelContext } from './context';
 import { engagementDates, workshopAttendees } from './engagement';
 
+/**
+ * What has no location of its own (role assignments, Defender plans, the subscription itself):
+ * not a region, and not Azure's `global` location either, which services such as Front Door use.
+ */
+export const NO_REGION = 'no region (subscription or tenant level)';
+
+/** Regions by count, then what has none. */
+function regionsThenNone(counts: [string, number][]): [string, number][] {
+  return [...counts.filter(([r]) => r !== NO_REGION), ...counts.filter(([r]) => r === NO_REGION)];
+}
+
 type Snapshot = ModelContext['bundle']['inventory']['snapshots'][number];
 
 /** The service models in scope: recorded on the assessment, else from the scoping answers, else all three. */
@@ -123,7 +134,7 @@ export function environment(ctx: ModelContext): ReportModel['environment'] {
     subscriptionCount: subscriptionsInScope(ctx).length,
     resourceGroupCount: new Set(resources.map((r) => `${r.subscriptionId}/${r.resourceGroup.toLowerCase()}`)).size,
     byType: sortCounts(countBy(resources, (r) => r.type.toLowerCase())).map(([type, count]) => ({ type: clean(type), model: MODEL_LABEL[typeModel.get(type) ?? 'unknown'], count })),
-    byRegion: sortCounts(countBy(resources, (r) => r.location || 'global')).map(([region, count]) => ({ region: clean(region), count })),
+    byRegion: regionsThenNone(sortCounts(countBy(resources, (r) => r.location || NO_REGION))).map(([region, count]) => ({ region: clean(region), count })),
     byModel: sortCounts(countBy(resources, (r) => r.serviceModel)).map(([m, count]) => ({ model: MODEL_LABEL[m as ServiceModel] ?? m, count })),
     exposure: exposure(ctx),
     findingTotals: { pass: totals.get('pass') ?? 0, fail: totals.get('fail') ?? 0, notApplicable: totals.get('not-applicable') ?? 0 },

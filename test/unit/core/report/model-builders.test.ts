@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelContext } from '../../../../core/report/model-builders/context';
-import { environment } from '../../../../core/report/model-builders/scope';
+import { environment, NO_REGION } from '../../../../core/report/model-builders/scope';
 import { heatMap, posture, postureRating, priorities } from '../../../../core/report/model-builders/posture';
 import { byRoadmap, horizonOf, riskView } from '../../../../core/report/model-builders/risks';
 import { matrixDisagreements } from '../../../../core/report/model-builders/shared-responsibility';
@@ -62,6 +62,16 @@ describe('report model builders', () => {
     const t = e.findingTotals;
     expect(t.pass + t.fail + t.notApplicable).toBe(bundle.inventory.findings.length);
     expect(e.exposure.reduce((n, x) => n + x.failing, 0)).toBe(t.fail);
+  });
+
+  it('environment: resources without a location are counted apart from Azure\'s "global" location, after the regions', () => {
+    const e = environment(ctx);
+    const without = bundle.inventory.resources.filter((r) => !r.location).length;
+    const global = bundle.inventory.resources.filter((r) => r.location === 'global').length;
+    expect(without).toBeGreaterThan(0);
+    expect(global).toBeGreaterThan(0);
+    expect(e.byRegion.find((x) => x.region === 'global')?.count).toBe(global);
+    expect(e.byRegion.at(-1)).toEqual({ region: NO_REGION, count: without });
   });
 
   it('meta: engagement dates and the draft/final change note', () => {
