@@ -86,11 +86,15 @@ const resourceGroupMap: Record<string, string> = {
 };
 
 /**
- * The AKS clusters (AK-0x fixtures) run only in Research's sandbox group, as the platform lead
- * said in the interview (PAS-04); their node resource group (MC_<group>_<cluster>_<region>) follows.
+ * Fixtures whose groups live somewhere else than the map says, each moved as a whole: the AKS
+ * clusters (AK-0x) run only in Research's sandbox group, as the platform lead said in the
+ * interview (PAS-04), their node resource group (MC_<group>_<cluster>_<region>) with them; NW-06's
+ * rg1 is the Shared Services subscription's, where its public IPs front the shared web tier.
  */
-const SANDBOX_FIXTURE = /^AK-\d+\./;
-const SANDBOX_GROUP = 'rg-research-sandbox';
+const PLACED_FIXTURES: { files: RegExp; groups: Record<string, string>; subscription?: string }[] = [
+  { files: /^AK-\d+\./, groups: { rg1: 'rg-research-sandbox', MC_rg1: 'MC_rg-research-sandbox' }, subscription: RND },
+  { files: /^NW-06\./, groups: { rg1: 'rg-shared-web' } },
+];
 
 /** A name as a whole ARM id segment or column value: not part of a longer name (rg in rg-app, rg1 in MC_rg1_...). */
 const wholeName = (name: string): RegExp => new RegExp(`(?<![A-Za-z0-9_.-])${name.replace(/[.-]/g, '\\$&')}(?![A-Za-z0-9.-])`, 'gi');
@@ -104,9 +108,10 @@ function renamed(text: string, map: Record<string, string>, pattern: (from: stri
 
 /** A fixture file's text moved into Contoso's estate: its subscriptions, resource groups, tenant and regions. */
 function intoContosoEstate(text: string, file = ''): string {
-  const sandbox = SANDBOX_FIXTURE.test(file);
-  const groups = sandbox ? { rg1: SANDBOX_GROUP, MC_rg1: `MC_${SANDBOX_GROUP}` } : resourceGroupMap;
-  const subscriptions = sandbox ? Object.fromEntries(Object.keys(subscriptionMap).map((s) => [s, RND])) : subscriptionMap;
+  const placed = PLACED_FIXTURES.find((p) => p.files.test(file));
+  const groups = { ...resourceGroupMap, ...placed?.groups };
+  const into = placed?.subscription;
+  const subscriptions = into ? Object.fromEntries(Object.keys(subscriptionMap).map((s) => [s, into])) : subscriptionMap;
   let out = renamed(text, groups, wholeName);
   out = renamed(out, subscriptions, (from) => new RegExp(from, 'gi'));
   out = out.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
