@@ -156,6 +156,19 @@ function demoDeliverable(): AssessmentBundle['deliverable'] {
   return { status: 'draft', version: '0.9', partner: 'Helen Carter, Demarc Advisory', qaReviewer: 'Daniel Brooks, Demarc Advisory', sponsor: 'Marcus Lindqvist' };
 }
 
+/**
+ * The AKS fixtures all name one sample's node resource group (MC_<group>_clustername1_<region>);
+ * in Azure each cluster has its own, so each cluster's references (its nodeResourceGroup, the
+ * outbound IPs in it) name the cluster's.
+ */
+function ownNodeResourceGroups(rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    if (row.type !== 'microsoft.containerservice/managedclusters') continue;
+    const own = `MC_${String(row.resourceGroup)}_${String(row.name)}_${String(row.location)}`;
+    Object.assign(row, JSON.parse(JSON.stringify(row).replace(/MC_[^/"]+/g, own)) as Record<string, unknown>);
+  }
+}
+
 function fixtureRows(): Record<string, unknown>[] {
   // Resource Graph fixtures only: a Graph check's fixtures are tenant settings, not inventory rows
   const argChecks = new Set(pack.checks.filter(isArgCheck).map((c) => c.id));
@@ -167,6 +180,7 @@ function fixtureRows(): Record<string, unknown>[] {
     rows.push(...(JSON.parse(intoContosoEstate(readFileSync(join(fixturesDir, file), 'utf8'), file)) as Record<string, unknown>[]));
   }
   tagWorkloads(rows);
+  ownNodeResourceGroups(rows);
   rows.push(
     ...[
       [PROD, 'Contoso Pharma Production'],
