@@ -61,11 +61,59 @@ const subscriptionMap: Record<string, string> = {
 const PLACEHOLDER_REGION = /location1\b/g; // also in AKS node resource group names: MC_<rg>_<cluster>_<region>
 const CONTOSO_REGION = 'westeurope';
 
-/** A fixture file's text moved into Contoso's estate: its subscriptions, tenant and regions. */
-function intoContosoEstate(text: string): string {
+/**
+ * Every resource group the fixtures use, given the name Contoso's platform team would give it:
+ * the fixtures' own names (the public samples' myRg, res9101, testrg123...) would tell a client
+ * the demo is made of samples. Groups already named the way Contoso names them (rg-app,
+ * rg-network...) and Azure's own (NetworkWatcherRG) keep theirs.
+ */
+const resourceGroupMap: Record<string, string> = {
+  myResourceGroup: 'rg-lims-prod', // the LIMS VMs, their registry and AI accounts
+  ResourceGroupName: 'rg-lims-dr', // a VM's reference to its pair in the recovery group
+  myRg: 'rg-lims-app', // the VMs Defender's assessments name
+  res9101: 'rg-clinical-data', // the storage accounts
+  res9407: 'rg-lab-archive',
+  rg1: 'rg-clinical-platform', // Cosmos DB, NSGs, public IPs
+  rg: 'rg-private-link', // private endpoints of the Cosmos DB accounts
+  'sample-resource-group': 'rg-keyvault-prod',
+  'sqlcrudtest-7398': 'rg-sql-prod',
+  testrg123: 'rg-portals-prod', // the web apps
+  eu2cgroup: 'rg-identity', // user-assigned managed identities
+  peerTest: 'rg-partner-network', // a peering's remote network
+  'Default-Network': 'rg-shared-network',
+  myresourceGroupName2: 'rg-research-images', // the compute galleries VM-02/VM-03 reference
+  myresourceGroupName3: 'rg-research-builds',
+};
+
+/**
+ * Fixtures whose groups live somewhere else than the map says, each moved as a whole: the AKS
+ * clusters (AK-0x) run only in Research's sandbox group, as the platform lead said in the
+ * interview (PAS-04), their node resource group (MC_<group>_<cluster>_<region>) with them; NW-06's
+ * rg1 is the Shared Services subscription's, where its public IPs front the shared web tier.
+ */
+const PLACED_FIXTURES: { files: RegExp; groups: Record<string, string>; subscription?: string }[] = [
+  { files: /^AK-\d+\./, groups: { rg1: 'rg-research-sandbox', MC_rg1: 'MC_rg-research-sandbox' }, subscription: RND },
+  { files: /^NW-06\./, groups: { rg1: 'rg-shared-web' } },
+];
+
+/** A name as a whole ARM id segment or column value: not part of a longer name (rg in rg-app, rg1 in MC_rg1_...). */
+const wholeName = (name: string): RegExp => new RegExp(`(?<![A-Za-z0-9_.-])${name.replace(/[.-]/g, '\\$&')}(?![A-Za-z0-9.-])`, 'gi');
+
+/** Replaces each `from` with its `to`, in upper case where ARM upper-cased the original (a VM's OS disk id). */
+function renamed(text: string, map: Record<string, string>, pattern: (from: string) => RegExp): string {
   let out = text;
-  // ARM sometimes upper-cases an id it returns (a VM's OS disk): those move too, in the same case
-  for (const [from, to] of Object.entries(subscriptionMap)) out = out.replace(new RegExp(from, 'gi'), (m) => (m === from ? to : to.toUpperCase()));
+  for (const [from, to] of Object.entries(map)) out = out.replace(pattern(from), (m) => (m === m.toUpperCase() && m !== m.toLowerCase() ? to.toUpperCase() : to));
+  return out;
+}
+
+/** A fixture file's text moved into Contoso's estate: its subscriptions, resource groups, tenant and regions. */
+function intoContosoEstate(text: string, file = ''): string {
+  const placed = PLACED_FIXTURES.find((p) => p.files.test(file));
+  const groups = { ...resourceGroupMap, ...placed?.groups };
+  const into = placed?.subscription;
+  const subscriptions = into ? Object.fromEntries(Object.keys(subscriptionMap).map((s) => [s, into])) : subscriptionMap;
+  let out = renamed(text, groups, wholeName);
+  out = renamed(out, subscriptions, (from) => new RegExp(from, 'gi'));
   out = out.replace(/"tenantId": "[0-9a-f-]{36}"/g, `"tenantId": "${TENANT}"`);
   return out.replace(PLACEHOLDER_REGION, CONTOSO_REGION);
 }
@@ -73,7 +121,7 @@ function intoContosoEstate(text: string): string {
 /** Contoso's two business workloads, named by the workload tags their resources carry. */
 const WORKLOADS: Record<string, (row: Record<string, unknown>) => boolean> = {
   LIMS: (r) =>
-    (r.type === 'microsoft.compute/virtualmachines' && String(r.resourceGroup).toLowerCase() === 'myresourcegroup') ||
+    (r.type === 'microsoft.compute/virtualmachines' && String(r.resourceGroup).toLowerCase() === 'rg-lims-prod') ||
     String(r.name) === 'agw-prod',
   'Clinical data platform': (r) => ['ddb-hardened', 'ddb1', 'agw-custom'].includes(String(r.name)),
 };
@@ -108,6 +156,19 @@ function demoDeliverable(): AssessmentBundle['deliverable'] {
   return { status: 'draft', version: '0.9', partner: 'Helen Carter, Demarc Advisory', qaReviewer: 'Daniel Brooks, Demarc Advisory', sponsor: 'Marcus Lindqvist' };
 }
 
+/**
+ * The AKS fixtures all name one sample's node resource group (MC_<group>_clustername1_<region>);
+ * in Azure each cluster has its own, so each cluster's references (its nodeResourceGroup, the
+ * outbound IPs in it) name the cluster's.
+ */
+function ownNodeResourceGroups(rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    if (row.type !== 'microsoft.containerservice/managedclusters') continue;
+    const own = `MC_${String(row.resourceGroup)}_${String(row.name)}_${String(row.location)}`;
+    Object.assign(row, JSON.parse(JSON.stringify(row).replace(/MC_[^/"]+/g, own)) as Record<string, unknown>);
+  }
+}
+
 function fixtureRows(): Record<string, unknown>[] {
   // Resource Graph fixtures only: a Graph check's fixtures are tenant settings, not inventory rows
   const argChecks = new Set(pack.checks.filter(isArgCheck).map((c) => c.id));
@@ -116,9 +177,10 @@ function fixtureRows(): Record<string, unknown>[] {
   const ordered = [...files.filter((f) => f.endsWith('.pass.json')), ...files.filter((f) => f.endsWith('.fail.json'))];
   const rows: Record<string, unknown>[] = [];
   for (const file of ordered) {
-    rows.push(...(JSON.parse(intoContosoEstate(readFileSync(join(fixturesDir, file), 'utf8'))) as Record<string, unknown>[]));
+    rows.push(...(JSON.parse(intoContosoEstate(readFileSync(join(fixturesDir, file), 'utf8'), file)) as Record<string, unknown>[]));
   }
   tagWorkloads(rows);
+  ownNodeResourceGroups(rows);
   rows.push(
     ...[
       [PROD, 'Contoso Pharma Production'],
@@ -271,7 +333,7 @@ function demoAnswers(): Answers {
     answers['PAS-04'] = {
       choices: [],
       notApplicable: true,
-      note: 'AKS runs only in a research sandbox outside the agreed scope.',
+      note: 'AKS runs only in the research sandbox (rg-research-sandbox in the Research subscription), with no production or GxP workloads; runtime protection was not discussed. The inventory checks still cover its clusters.',
       answeredAt: '2026-11-24T10:00:00Z',
       answeredBy: 'Aisha Rahman',
     };

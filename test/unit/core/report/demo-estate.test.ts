@@ -13,6 +13,24 @@ const { bundle } = loadDemo();
  */
 const AZURE_LOCATIONS = new Set(['', 'global', 'westeurope', 'northeurope', 'uksouth', 'ukwest', 'eastus', 'eastus2', 'westus', 'westus2', 'centralus', 'japaneast', 'francecentral', 'germanywestcentral', 'swedencentral']);
 
+/**
+ * Resource group names of the public samples the check fixtures were copied from (ARM and SDK
+ * documentation examples): a client reading "res9101" or "testrg123" in the evidence sees samples.
+ */
+const FIXTURE_RESOURCE_GROUPS = [
+  'myResourceGroup', 'ResourceGroupName', 'myRg', 'res9101', 'res9407', 'rg1', 'MC_rg1', 'rg',
+  'sample-resource-group', 'sqlcrudtest-7398', 'testrg123', 'eu2cgroup', 'peerTest', 'Default-Network',
+  'myresourceGroupName2', 'myresourceGroupName3',
+];
+
+/** Every resource group name the bundle spells: in ids (any case), resourceGroup columns, services' `<subscription>/<group>`. */
+function resourceGroupNames(text: string): Set<string> {
+  const inIds = [...text.matchAll(/\/resourceGroups\/([^/"]+)/gi)].map((m) => m[1]!);
+  const inColumns = [...text.matchAll(/"resourceGroup":"([^"]*)"/g)].map((m) => m[1]!);
+  const nodeGroups = [...text.matchAll(/"nodeResourceGroup":"(MC_[^_"]+(?:_[^_"]+)*?)_[^_"]+_[a-z0-9]+"/gi)].map((m) => m[1]!);
+  return new Set([...inIds, ...inColumns, ...nodeGroups].map((g) => g.toLowerCase()));
+}
+
 describe('the demo estate', () => {
   const inScope = new Set(bundle.assessment.scope.subscriptions);
 
@@ -42,5 +60,26 @@ describe('the demo estate', () => {
     expect(notes.length).toBeGreaterThan(10);
     expect(notes.length).toBeLessThan(Object.keys(bundle.answers).length / 2); // most answers carry no note
     expect(new Set(notes).size).toBe(notes.length);
+  });
+
+  it('names no resource group after the public samples it was built from', () => {
+    const text = JSON.stringify(bundle);
+    const groups = resourceGroupNames(text);
+    expect(groups.size).toBeGreaterThan(10); // the reader found the groups
+    const left = FIXTURE_RESOURCE_GROUPS.filter((g) => groups.has(g.toLowerCase()));
+    expect(left).toEqual([]);
+    // anywhere else (a backup item's name, a note, a service's `<subscription>/<group>`), as a whole name;
+    // "rg" alone is also the remediation commands' placeholder (`--resource-group <rg>`)
+    const wholeName = (g: string) => new RegExp(`(?<![A-Za-z0-9_.<-])${g.replace(/[.-]/g, '\\$&')}(?![A-Za-z0-9.>-])`, 'i');
+    const anywhere = FIXTURE_RESOURCE_GROUPS.filter((g) => wholeName(g).test(text));
+    expect(anywhere).toEqual([]);
+  });
+
+  it('runs AKS only in the Research subscription, as the PAS-04 interview note says', () => {
+    const research = bundle.inventory.resources.find((r) => r.type === 'microsoft.resources/subscriptions' && r.name === 'Contoso Pharma Research')!;
+    const clusters = bundle.inventory.resources.filter((r) => r.type === 'microsoft.containerservice/managedclusters');
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(clusters.filter((c) => c.subscriptionId !== research.subscriptionId || c.resourceGroup !== 'rg-research-sandbox').map((c) => c.name)).toEqual([]);
+    expect(bundle.answers['PAS-04']?.note).toMatch(/rg-research-sandbox/);
   });
 });
