@@ -9,6 +9,7 @@ import { refreshRisks } from '../../db/risks-repository';
 import { useContentPack } from '../../hooks/use-content-pack';
 import type { CommitmentsView } from '../../workers/commitments-protocol';
 import { EMPTY_DRAFT, ServiceForm, draftOf, inputOf } from './ServiceForm';
+import { suggestionSource } from './suggestion-source';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -81,7 +82,7 @@ function Suggestions({ assessmentId, suggestions, services, onChanged }: { asses
       <div className={styles.row}>
         {open.map((w) => (
           <Button key={w.id} size="small" icon={<AddRegular />} onClick={() => void accept([w])} aria-label={`Accept suggestion ${w.name} (${w.basis})`}>
-            {w.name}&nbsp;<span className={styles.muted}>({w.accept!.basis})</span>
+            {w.name}&nbsp;<span className={styles.muted}>({suggestionSource(w.name, w.accept!.basis)})</span>
           </Button>
         ))}
         {open.length > 1 && (
