@@ -86,7 +86,8 @@ test('Business services: accept a suggestion, then delete the service', async ({
   const editor = app.getByTestId('business-services-editor');
   await editor.getByRole('button', { name: /Accept suggestion rg-web/ }).click();
   const stored = editor.getByTestId('business-service-rg-web');
-  await expect(stored).toContainText('1 resource group(s)');
+  await expect(stored).toContainText('1 resource group');
+  await expect(stored).not.toContainText('(s)');
   await expect(app.getByTestId('workload-rg-web')).toContainText('Suggested from the resource group rg-web, kept by the consultant');
   await expect(editor.getByRole('button', { name: /Accept suggestion rg-web/ })).toHaveCount(0);
   await editor.getByRole('button', { name: 'Delete rg-web' }).click();

@@ -22,6 +22,9 @@ test("Provider commitments: the demo estate's SLA figures per resource and per w
   await expect(app.getByTestId('commitment-tolerance')).toContainText('SCOPE-CRITICALITY');
   // the demo's two workloads, from their workload tags: the LIMS misses the tolerance, the clinical data platform meets it
   await expect(app.getByTestId('workload-LIMS')).toContainText('Gap');
+  // the composite reads as the report prints it: three decimals, rounded down
+  await expect(app.getByTestId('workload-LIMS')).toContainText('90.159 %');
+  await expect(app.getByTestId('workload-LIMS')).not.toContainText('90.1597');
   await expect(app.getByTestId('workload-LIMS')).toContainText('more instances');
   await expect(app.getByTestId('workload-Clinical data platform')).toContainText('Within tolerance');
   // the client also runs a workload on AWS: its split sits beside Microsoft's

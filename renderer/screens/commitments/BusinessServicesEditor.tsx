@@ -10,6 +10,7 @@ import { useContentPack } from '../../hooks/use-content-pack';
 import type { CommitmentsView } from '../../workers/commitments-protocol';
 import { EMPTY_DRAFT, ServiceForm, draftOf, inputOf } from './ServiceForm';
 import { suggestionSource } from './suggestion-source';
+import { counted } from '../../../core/text/counted';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -21,8 +22,8 @@ const minutes = (n: number | undefined) => (n === undefined ? '—' : `${n.toLoc
 
 function membersText(s: BusinessServiceRecord): string {
   const parts = [];
-  if (s.resourceIds.length > 0) parts.push(`${s.resourceIds.length} resource(s)`);
-  if (s.resourceGroups.length > 0) parts.push(`${s.resourceGroups.length} resource group(s)`);
+  if (s.resourceIds.length > 0) parts.push(counted(s.resourceIds.length, 'resource'));
+  if (s.resourceGroups.length > 0) parts.push(counted(s.resourceGroups.length, 'resource group'));
   return parts.join(', ') || 'No resource yet';
 }
 

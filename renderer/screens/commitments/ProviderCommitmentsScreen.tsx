@@ -10,6 +10,8 @@ import { useContentPack } from '../../hooks/use-content-pack';
 import { useProviderCommitments } from '../../hooks/use-provider-commitments';
 import { BusinessServicesEditor } from './BusinessServicesEditor';
 import { ProviderWorksheets } from './ProviderWorksheets';
+import { compositeText } from '../../../core/report/model-builders/provider-commitments';
+import { counted } from '../../../core/text/counted';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1400px' },
@@ -18,6 +20,11 @@ const useStyles = makeStyles({
   // the reason is the longest text of a row: it takes what the names, figure and reference leave
   nameColumn: { width: '18%' },
   figureColumn: { width: '130px' },
+  // the composite table: the fixes take what the figures leave, so a row stays a few lines tall
+  serviceColumn: { width: '16%' },
+  numberColumn: { width: '11%' },
+  toleranceColumn: { width: '17%' },
+  verdictColumn: { width: '12%' },
   sourceColumn: { width: '72px' },
   // the reference numbers are written out ("[1]"), as the table cites them
   sources: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -64,11 +71,11 @@ function WorkloadTable({ workloads, gapRisk, suggested }: { workloads: WorkloadE
     <Table aria-label="Business services: composite SLA against the client's tolerance" data-testid="commitment-workloads">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{suggested ? 'Suggested service' : 'Business service'}</TableHeaderCell>
-          <TableHeaderCell>Composite SLA</TableHeaderCell>
-          <TableHeaderCell>Downtime a month at the limit</TableHeaderCell>
-          <TableHeaderCell>Tolerance</TableHeaderCell>
-          <TableHeaderCell>Verdict</TableHeaderCell>
+          <TableHeaderCell className={styles.serviceColumn}>{suggested ? 'Suggested service' : 'Business service'}</TableHeaderCell>
+          <TableHeaderCell className={styles.numberColumn}>Composite SLA</TableHeaderCell>
+          <TableHeaderCell className={styles.numberColumn}>Downtime a month at the limit</TableHeaderCell>
+          <TableHeaderCell className={styles.toleranceColumn}>Tolerance</TableHeaderCell>
+          <TableHeaderCell className={styles.verdictColumn}>Verdict</TableHeaderCell>
           <TableHeaderCell>What would close it</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -79,16 +86,16 @@ function WorkloadTable({ workloads, gapRisk, suggested }: { workloads: WorkloadE
               <Text weight="semibold">{e.workload.name}</Text>
               <br />
               <Text size={200} className={styles.basis}>
-                {e.workload.basis}; {e.commitments.length} resource(s)
+                {e.workload.basis}; {counted(e.commitments.length, 'resource')}
               </Text>
             </TableCell>
             <TableCell>
-              {percent(e.composite.sla)}
+              {compositeText(e.composite.sla)}
               {e.composite.missing.length > 0 && (
                 <>
                   <br />
                   <Text size={200} className={styles.basis}>
-                    {e.composite.missing.length} resource(s) without a figure
+                    {counted(e.composite.missing.length, 'resource')} without a figure
                   </Text>
                 </>
               )}
@@ -120,7 +127,7 @@ function WorkloadTable({ workloads, gapRisk, suggested }: { workloads: WorkloadE
                       {f.resourceName}: {f.fix} ({f.priceClass.replace(/-/g, ' ')})
                     </li>
                   ))}
-                  <li>With these: {percent(e.compositeAfterFixes)}</li>
+                  <li>With these: {compositeText(e.compositeAfterFixes)}</li>
                 </ul>
               )}
             </TableCell>
