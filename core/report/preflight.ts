@@ -133,35 +133,29 @@ const irRoles: Rule = ({ bundle }) =>
     screen: 'incident-response' as const,
   }));
 
-/**
- * Graph checks that only the consultant's own input makes assessable (licence and permission
- * gaps are facts the report states; these are not): what to enter, and where.
- */
-const NEEDS_CONSULTANT_INPUT: Record<string, { what: string; where: string; screen: PreflightScreen }> = {
-  'GR-09': { what: 'no emergency access (break-glass) accounts were named', where: 'Inventory > Emergency access accounts', screen: 'inventory' },
-};
+/** The newest Microsoft Graph snapshot: the one the register derives from. */
+function newestGraphSnapshot(bundle: AssessmentBundle): AssessmentBundle['inventory']['snapshots'][number] | undefined {
+  return bundle.inventory.snapshots.filter((s) => s.source === 'graph-pull' || s.source === 'graph-import').sort((x, y) => (x.takenAt < y.takenAt ? 1 : -1))[0];
+}
 
-/** A Graph check left not assessed for want of the consultant's input: its claiming answers stay unverified. */
-const graphInputMissing: Rule = ({ bundle, pack }) => {
-  const claimedBy = (checkId: string): string[] => [...pack.questions.values()].filter((q) => q.claims?.includes(checkId)).map((q) => q.id);
-  const seen = new Set<string>();
-  const out: PreflightItem[] = [];
-  for (const snapshot of bundle.inventory.snapshots)
-    for (const { checkId } of snapshot.notAssessed ?? []) {
-      const input = NEEDS_CONSULTANT_INPUT[checkId];
-      if (!input || seen.has(checkId)) continue;
-      seen.add(checkId);
-      const questions = claimedBy(checkId);
-      out.push({
-        id: `not-assessed:${checkId}`,
-        kind: 'not-assessed',
-        severity: 'warning',
-        message: `Microsoft Graph check ${checkId} was not assessed: ${input.what}, so ${questions.length > 0 ? `the answer to ${questions.join(', ')} is` : 'its topic is'} taken on trust. Name them and the Graph checks are re-run.`,
-        where: input.where,
-        screen: input.screen,
-      });
-    }
-  return out;
+/**
+ * GR-09 left not assessed on the newest Graph snapshot because no emergency access accounts
+ * were named: the only Graph gap the consultant closes (licence and permission gaps are facts
+ * the report states), and until then the claiming answers are taken on trust.
+ */
+const breakGlassUnnamed: Rule = ({ bundle, pack }) => {
+  if (!newestGraphSnapshot(bundle)?.notAssessed?.some((n) => n.checkId === 'GR-09')) return [];
+  const questions = [...pack.questions.values()].filter((q) => q.claims?.includes('GR-09')).map((q) => q.id);
+  return [
+    {
+      id: 'not-assessed:GR-09',
+      kind: 'not-assessed',
+      severity: 'warning',
+      message: `Microsoft Graph check GR-09 was not assessed: no emergency access (break-glass) accounts were named, so ${questions.length > 0 ? `the answer to ${questions.join(', ')} is` : 'its topic is'} taken on trust. Name them and the Graph checks are re-run.`,
+      where: 'Inventory > Emergency access accounts',
+      screen: 'inventory',
+    },
+  ];
 };
 
 const SCREEN_OF_PREFIX: [string, PreflightScreen][] = [
@@ -291,7 +285,7 @@ const versionStatus: Rule = ({ bundle, options, template }) => {
 };
 
 // the order items are listed in within a severity: the few that embarrass most first, the per-risk lists last
-const RULES: Rule[] = [contradictions, versionStatus, documentControl, irRoles, placeholders, graphInputMissing, dontKnow, owners];
+const RULES: Rule[] = [contradictions, versionStatus, documentControl, irRoles, placeholders, breakGlassUnnamed, dontKnow, owners];
 
 /** Runs every rule; accepted items carry their acceptance. Blockers first, then by rule order. */
 export function preflight(input: PreflightInput): PreflightResult {

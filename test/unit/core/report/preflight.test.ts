@@ -45,6 +45,10 @@ describe('report pre-flight check', () => {
     expect(item(unnamed, 'not-assessed:GR-09')).toMatchObject({ severity: 'warning', screen: 'inventory', where: 'Inventory > Emergency access accounts' });
     expect(item(unnamed, 'not-assessed:GR-09')?.message).toContain('the answer to PAM-09 is taken on trust');
     expect(ids(withGaps([{ checkId: 'GR-08', reason: 'licence gap' }]))).toEqual([]);
+    // named since: the newest Graph snapshot assessed GR-09, an older one's gap no longer counts
+    const older = { ...graph, id: 'older-graph', takenAt: '2020-01-01T00:00:00.000Z', notAssessed: [{ checkId: 'GR-09', reason: 'no emergency access accounts were named' }] };
+    const renamed = small({ inventory: { snapshots: [older, { ...graph, notAssessed: [] }], resources: [], findings: [] } });
+    expect(ids(renamed)).toEqual([]);
   });
 
   it('support plan: a recorded 24x7 plan against "No" is a blocker; against "Don\'t know" a warning; agreeing answers none', () => {
